@@ -1,0 +1,44 @@
+"use client";
+
+import { useState } from "react";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { Alert } from "@/components/ui/card";
+
+export function LoginForm({ next, initialError }: { next: string; initialError?: string }) {
+  const t = useTranslations("auth");
+  const [error, setError] = useState(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const badgeNo = String(form.get("badgeNo") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    if (!badgeNo || !password) return setError(t("required"));
+    setPending(true);
+    setError(undefined);
+    const res = await signIn("credentials", { badgeNo, password, redirect: false });
+    if (res?.ok && !res.error) {
+      window.location.assign(next);
+      return;
+    }
+    setPending(false);
+    setError(t("failed"));
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {error ? <Alert kind="error">{error}</Alert> : null}
+      <Field label={t("badgeNo")} htmlFor="badgeNo">
+        <Input id="badgeNo" name="badgeNo" autoComplete="username" inputMode="text" autoCapitalize="characters" required />
+      </Field>
+      <Field label={t("password")} htmlFor="password">
+        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+      </Field>
+      <Button type="submit" className="w-full" disabled={pending}>{pending ? t("submitting") : t("submit")}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,2 @@
+import { StatusPage } from "@/components/shell/status-page";
+export default function NotFound() { return <StatusPage code={404} kind="notFound" />; }

@@ -1,0 +1,37 @@
+import type { ReactNode } from "react";
+
+/** A table that scrolls sideways on a phone instead of breaking the layout. */
+export function Table({ head, children, caption }: { head: ReactNode[]; children: ReactNode; caption?: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <thead className="bg-slate-50">
+          <tr>
+            {head.map((h, i) => (
+              <th key={i} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-600">{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Td({ children, className = "" }: { children?: ReactNode; className?: string }) {
+  return <td className={`px-3 py-2 align-top ${className}`}>{children}</td>;
+}
+
+export function Pagination({ page, pageSize, total, hrefFor, labels }: { page: number; pageSize: number; total: number; hrefFor: (p: number) => string; labels: { prev: string; next: string; summary: string } }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <nav className="mt-3 flex items-center justify-between text-sm" aria-label="pagination">
+      <span className="text-slate-600">{labels.summary}</span>
+      <span className="flex gap-2">
+        {page > 1 ? <a className="rounded border px-3 py-1 hover:bg-slate-100" href={hrefFor(page - 1)}>{labels.prev}</a> : null}
+        {page < pages ? <a className="rounded border px-3 py-1 hover:bg-slate-100" href={hrefFor(page + 1)}>{labels.next}</a> : null}
+      </span>
+    </nav>
+  );
+}

@@ -1,0 +1,90 @@
+// The one role → permission map. Pure: no database, no request; unit-tested for every role.
+// Server code asserts with assertCan(); client code may use can() only to hide UI.
+import { AppError } from "@/lib/errors";
+
+export const ROLES = [
+  "OFFICER",
+  "AUXILIARY",
+  "UNIT_LEAD",
+  "LECTURER",
+  "TRAINING_ADMIN",
+  "MEDICAL_LIAISON",
+  "HR",
+  "SYS_ADMIN",
+  "SECURITY_ADMIN",
+  "AUDIT_ADMIN",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** 三权分立: no account may hold two of these. */
+export const ADMIN_ROLES = ["SYS_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"] as const satisfies readonly Role[];
+
+export const PERMISSIONS = [
+  "training.book",
+  "training.teach",
+  "training.manage",
+  "training.unit.view",
+  "training.unit.enrol",
+  "medical.book",
+  "medical.manage",
+  "medical.stats.view",
+  "benefits.self.view",
+  "benefits.manage",
+  "users.manage",
+  "units.manage",
+  "security.manage",
+  "audit.view",
+  "notifications.view",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  OFFICER: ["training.book", "medical.book", "notifications.view"],
+  AUXILIARY: ["training.book", "medical.book", "benefits.self.view", "notifications.view"],
+  UNIT_LEAD: ["training.unit.view", "training.unit.enrol", "medical.stats.view", "notifications.view"],
+  LECTURER: ["training.teach", "notifications.view"],
+  TRAINING_ADMIN: ["training.manage", "training.teach", "notifications.view"],
+  MEDICAL_LIAISON: ["medical.manage", "medical.stats.view", "notifications.view"],
+  HR: ["benefits.manage", "notifications.view"],
+  SYS_ADMIN: ["users.manage", "units.manage"],
+  SECURITY_ADMIN: ["security.manage"],
+  AUDIT_ADMIN: ["audit.view"],
+};
+
+/**
+ * The signed-in user as every domain function receives it (first argument), resolved from the
+ * server-side session on each request, so a disabled account or a role change applies at once.
+ */
+export type Actor = {
+  id: string;
+  badgeNo: string;
+  name: string;
+  roles: readonly Role[];
+  unitId: string;
+  /** Materialised path of the actor's unit ("/rootId/stationId/"), for subtree scoping. */
+  unitPath: string;
+  unitName: string;
+  ip?: string | null;
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
+}
+
+export function can(actor: Pick<Actor, "roles"> | null | undefined, permission: Permission): boolean {
+  return !!actor && actor.roles.some((r) => ROLE_PERMISSIONS[r]?.includes(permission));
+}
+
+export function assertCan(actor: Pick<Actor, "roles">, permission: Permission): void {
+  if (!can(actor, permission)) throw new AppError("FORBIDDEN", "没有权限执行此操作");
+}
+
+export function hasRole(actor: Pick<Actor, "roles">, ...roles: Role[]): boolean {
+  return actor.roles.some((r) => roles.includes(r));
+}
+
+/** The 三权分立 rule, checked wherever roles are assigned. Returns the clashing roles, if any. */
+export function adminRoleConflict(roles: readonly Role[]): Role[] | null {
+  const admin = roles.filter((r) => (ADMIN_ROLES as readonly Role[]).includes(r));
+  return admin.length > 1 ? admin : null;
+}

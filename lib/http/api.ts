@@ -1,0 +1,94 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { Actor, Permission } from "@/lib/access";
+import { AppError, isAppError, validationFailed } from "@/lib/errors";
+import { requireActor, requirePermission } from "@/lib/auth/current";
+import { logger } from "@/lib/logger";
+
+// The edge of the JSON API (API.md): authentication, the foreign-Origin refusal, JSON parsing
+// and the one mapping of errors to responses. Route files stay a few lines long.
+
+type RouteContext<P> = { params: Promise<P> };
+type Handler<P> = (args: { req: Request; params: P; actor: Actor }) => Promise<Response | unknown>;
+type PublicHandler<P> = (args: { req: Request; params: P }) => Promise<Response | unknown>;
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function errorResponse(e: unknown): Response {
+  if (isAppError(e)) {
+    const body: Record<string, unknown> = { code: e.code, message: e.message };
+    if (e.fields) body.fields = e.fields;
+    if (e.extra) Object.assign(body, e.extra);
+    return NextResponse.json({ error: body }, { status: e.status });
+  }
+  // Anything else is a bug or an outage: log it here, tell the client nothing about it.
+  logger.error("unhandled error in API route", e);
+  return NextResponse.json({ error: { code: "INTERNAL", message: "服务器内部错误，请稍后再试" } }, { status: 500 });
+}
+
+/** A state-changing request must come from our own origin (or from a non-browser client). */
+export function assertSameOrigin(req: Request): void {
+  if (SAFE_METHODS.has(req.method)) return;
+  const site = req.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") throw new AppError("FORBIDDEN", "拒绝跨站请求");
+  const origin = req.headers.get("origin");
+  if (!origin) return;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError("FORBIDDEN", "拒绝跨站请求");
+  }
+  if (!host || originHost !== host) throw new AppError("FORBIDDEN", "拒绝跨站请求");
+}
+
+function toResponse(result: unknown): Response {
+  if (result instanceof Response) return result;
+  return NextResponse.json(result ?? null);
+}
+
+/** An authenticated /api/v1 route; pass a permission to require it before the handler runs. */
+export function apiRoute<P = Record<string, string>>(handler: Handler<P>, opts: { permission?: Permission } = {}) {
+  return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
+    try {
+      assertSameOrigin(req);
+      const actor = opts.permission ? await requirePermission(opts.permission) : await requireActor();
+      return toResponse(await handler({ req, params: await ctx.params, actor }));
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+/** A route open to anyone (OpenAPI document, certificate verification). */
+export function publicRoute<P = Record<string, string>>(handler: PublicHandler<P>) {
+  return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
+    try {
+      assertSameOrigin(req);
+      return toResponse(await handler({ req, params: await ctx.params }));
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+export function created(data: unknown): Response {
+  return NextResponse.json(data, { status: 201 });
+}
+
+/** The request body as JSON; malformed JSON is 400 VALIDATION_FAILED, an empty body is {}. */
+export async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw validationFailed({ _: "请求体不是合法的 JSON" }, "请求体不是合法的 JSON");
+  }
+}
+
+/** Query parameters as a plain object, for zod. */
+export function readQuery(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url).searchParams);
+}

@@ -1,0 +1,5 @@
+export const LOCALES = ["zh-CN", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "zh-CN";
+export const LOCALE_COOKIE = "NEXT_LOCALE";
+export const isLocale = (v: unknown): v is Locale => LOCALES.includes(v as Locale);

@@ -1,0 +1,32 @@
+import { cookies } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type Locale } from "@/lib/i18n/config";
+import { TIME_ZONE } from "@/lib/time";
+
+// One catalogue file per area and locale, so each module owns its own strings.
+const NAMESPACES = ["common", "auth", "admin", "training", "medical", "benefits"] as const;
+
+async function load(locale: Locale) {
+  const parts = await Promise.all(
+    NAMESPACES.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default] as const),
+  );
+  return Object.fromEntries(parts);
+}
+
+export default getRequestConfig(async () => {
+  const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const locale: Locale = isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
+  return {
+    locale,
+    timeZone: TIME_ZONE,
+    messages: await load(locale),
+    formats: {
+      dateTime: {
+        date: { year: "numeric", month: "long", day: "numeric" },
+        short: { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false },
+        full: { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false },
+        time: { hour: "2-digit", minute: "2-digit", hour12: false },
+      },
+    },
+  };
+});

@@ -1,0 +1,75 @@
+// The OpenAPI 3.1 document of API.md, assembled from one fragment per domain.
+import { trainingPaths } from "@/lib/training/openapi";
+import { medicalPaths } from "@/lib/medical/openapi";
+import { benefitsPaths } from "@/lib/benefits/openapi";
+
+export type PathsObject = Record<string, Record<string, unknown>>;
+
+const err = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+export const commonResponses = {
+  400: err("VALIDATION_FAILED"),
+  401: err("UNAUTHENTICATED"),
+  403: err("FORBIDDEN (also a foreign Origin on a state-changing call)"),
+  404: err("NOT_FOUND"),
+  409: err("conflict (code in error.code)"),
+};
+export const pageParams = [
+  { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
+  { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
+];
+
+const platformPaths: PathsObject = {
+  "/api/v1/me": {
+    get: {
+      summary: "The signed-in user",
+      responses: { 200: { description: "me", content: { "application/json": { schema: { $ref: "#/components/schemas/Me" } } } }, 401: commonResponses[401] },
+    },
+  },
+  "/api/v1/audit": {
+    get: {
+      summary: "Search the audit log (AUDIT_ADMIN)",
+      parameters: [
+        { name: "actor", in: "query", description: "badge number", schema: { type: "string" } },
+        { name: "action", in: "query", description: "action prefix, e.g. auth.sign_in", schema: { type: "string" } },
+        { name: "from", in: "query", schema: { type: "string", format: "date-time" } },
+        { name: "to", in: "query", schema: { type: "string", format: "date-time" } },
+        ...pageParams,
+      ],
+      responses: { 200: { description: "page of entries" }, 401: commonResponses[401], 403: commonResponses[403] },
+    },
+  },
+};
+
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: { title: "JingXin 暖警心 API", version: "1.0.0", description: "See API.md. Sign in with next-auth credentials (GET /api/auth/csrf, POST /api/auth/callback/credentials); every call uses the session cookie." },
+    servers: [{ url: "/" }],
+    components: {
+      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object", additionalProperties: { type: "string" } } },
+            },
+          },
+        },
+        Me: {
+          type: "object",
+          properties: {
+            id: { type: "string" }, badgeNo: { type: "string" }, name: { type: "string" },
+            roles: { type: "array", items: { type: "string" } },
+            unit: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
+          },
+        },
+      },
+    },
+    security: [{ session: [] }],
+    paths: { ...platformPaths, ...trainingPaths, ...medicalPaths, ...benefitsPaths },
+  };
+}

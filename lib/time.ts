@@ -1,0 +1,47 @@
+// People see Asia/Shanghai; the database stores UTC. China has no daylight saving, so the
+// offset is a constant +08:00 and calendar arithmetic can be done with it directly.
+export const TIME_ZONE = "Asia/Shanghai";
+const OFFSET_MS = 8 * 3600 * 1000;
+
+/** ISO-8601 with the +08:00 offset, as API.md requires: 2026-12-03T09:00:00+08:00 */
+export function toIsoShanghai(d: Date): string {
+  return new Date(d.getTime() + OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, "+08:00");
+}
+
+/** The Shanghai calendar date of an instant, as YYYY-MM-DD. */
+export function shanghaiDate(d: Date): string {
+  return new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The Shanghai calendar year of an instant. */
+export function shanghaiYear(d: Date): number {
+  return new Date(d.getTime() + OFFSET_MS).getUTCFullYear();
+}
+
+/** The instant a Shanghai calendar day (YYYY-MM-DD) begins. */
+export function startOfShanghaiDay(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00+08:00`));
+}
+
+/** [start, end) of a Shanghai calendar year. */
+export function shanghaiYearRange(year: number): { start: Date; end: Date } {
+  return {
+    start: new Date(Date.parse(`${year}-01-01T00:00:00+08:00`)),
+    end: new Date(Date.parse(`${year + 1}-01-01T00:00:00+08:00`)),
+  };
+}
+
+/** A Shanghai wall-clock time ("2026-12-03", "09:30") as an instant. */
+export function shanghaiDateTime(date: string, time: string): Date {
+  return new Date(Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}+08:00`));
+}
+
+const dateTimeFmt = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false,
+});
+
+/** "2026-11-26 09:30" in Shanghai time, for exports and plain text. */
+export function formatShanghai(d: Date): string {
+  const parts = Object.fromEntries(dateTimeFmt.formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}

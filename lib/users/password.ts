@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/access";
+import { db } from "@/lib/db";
+import { AppError, validationFailed } from "@/lib/errors";
+import { writeAudit } from "@/lib/audit/log";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { describePasswordViolations, passwordRuleViolations } from "@/lib/auth/password-rules";
+import { getSecurityPolicy } from "@/lib/auth/policy";
+import { parseInput } from "@/lib/validation";
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "请输入当前密码").max(256),
+    newPassword: z.string().min(1, "请输入新密码").max(256),
+    confirmPassword: z.string().max(256),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "两次输入的新密码不一致" });
+
+/** Enforces the password rules of the current policy; throws VALIDATION_FAILED on `field`. */
+export async function assertPasswordAcceptable(password: string, badgeNo: string, field = "newPassword") {
+  const { passwordMinLength } = await getSecurityPolicy();
+  const violations = passwordRuleViolations(password, badgeNo, passwordMinLength);
+  if (violations.length) throw validationFailed({ [field]: describePasswordViolations(violations, passwordMinLength) });
+}
+
+/** The signed-in user changes their own password (also the forced first-sign-in change). */
+export async function changeOwnPassword(actor: Actor, input: unknown): Promise<void> {
+  const data = parseInput(changePasswordSchema, input);
+  const cred = await db.credential.findUnique({ where: { userId: actor.id } });
+  if (!cred) throw new AppError("NOT_FOUND", "账户不存在");
+  if (!(await verifyPassword(cred.passwordHash, data.currentPassword))) {
+    await writeAudit(db, { actor, action: "auth.password.change", outcome: "FAILURE", targetType: "User", targetId: actor.id, target: actor.badgeNo, details: { reason: "wrong_current" } });
+    throw validationFailed({ currentPassword: "当前密码不正确" });
+  }
+  if (data.newPassword === data.currentPassword) throw validationFailed({ newPassword: "新密码不能与当前密码相同" });
+  await assertPasswordAcceptable(data.newPassword, actor.badgeNo);
+  const passwordHash = await hashPassword(data.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.credential.update({ where: { userId: actor.id }, data: { passwordHash, mustChange: false, changedAt: new Date() } });
+    await writeAudit(tx, { actor, action: "auth.password.change", targetType: "User", targetId: actor.id, target: actor.badgeNo });
+  });
+}

@@ -1,0 +1,30 @@
+// The demo seed: `npm run db:seed` (and `npm run demo`, which runs it on every start; it is
+// idempotent). Refuses to run against a production deployment unless asked explicitly.
+import { db } from "@/lib/db";
+import { seedPlatform } from "./seed/platform";
+import { seedTraining } from "./seed/training";
+import { seedMedical } from "./seed/medical";
+import { seedBenefits } from "./seed/benefits";
+
+async function main() {
+  const allowProduction = process.argv.includes("--allow-production") || process.env.SEED_ALLOW_PRODUCTION === "1";
+  if (process.env.APP_ENV === "production" && !allowProduction) {
+    console.error("Refusing to seed demo accounts into a production deployment (APP_ENV=production).\nPass --allow-production (or SEED_ALLOW_PRODUCTION=1) if you really mean it.");
+    process.exit(3);
+  }
+  const log = (m: string) => console.log(`seed: ${m}`);
+  const now = new Date();
+  const base = await seedPlatform({ db, now, log });
+  const ctx = { db, now, log, ...base };
+  await seedTraining(ctx);
+  await seedMedical(ctx);
+  await seedBenefits(ctx);
+}
+
+main()
+  .then(() => db.$disconnect())
+  .catch(async (e) => {
+    console.error("seed failed:", e instanceof Error ? e.message : e);
+    await db.$disconnect();
+    process.exit(1);
+  });
