@@ -57,3 +57,8 @@ export function isAppError(e: unknown): e is AppError {
 export function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002";
 }
+
+/** Prisma's foreign-key violation (P2003): the row is still referenced elsewhere. */
+export function isForeignKeyViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2003";
+}

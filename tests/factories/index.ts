@@ -57,7 +57,7 @@ export async function createUser(
   const passwordHash = await cachedHash(input.password ?? DEMO_PASSWORD);
   return client.user.create({
     data: {
-      badgeNo: input.badgeNo ?? uniq("T"),
+      badgeNo: input.badgeNo ?? uniq("T").toUpperCase(),
       name: input.name ?? `测试${uniq()}`,
       unitId,
       roles: input.roles ?? ["OFFICER"],

@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requirePermission } from "@/lib/auth/current";
+import { actionState, type ActionState } from "@/lib/http/actions";
+import { revokeSessionAsAdmin, unlockAccount, updatePolicy } from "@/lib/users/security";
+
+export async function updatePolicyAction(_: ActionState, fd: FormData): Promise<ActionState> {
+  const actor = await requirePermission("security.manage");
+  return actionState(async () => {
+    await updatePolicy(actor, Object.fromEntries(fd));
+    revalidatePath("/admin/security");
+  });
+}
+
+export async function unlockAction(userId: string, _: ActionState): Promise<ActionState> {
+  const actor = await requirePermission("security.manage");
+  return actionState(async () => {
+    await unlockAccount(actor, userId);
+    revalidatePath("/admin/security");
+  });
+}
+
+export async function revokeSessionAction(sessionId: string, _: ActionState): Promise<ActionState> {
+  const actor = await requirePermission("security.manage");
+  return actionState(async () => {
+    await revokeSessionAsAdmin(actor, sessionId);
+    revalidatePath("/admin/security");
+  });
+}

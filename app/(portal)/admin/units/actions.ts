@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requirePermission } from "@/lib/auth/current";
+import { actionState, type ActionState } from "@/lib/http/actions";
+import { createUnit, deleteUnit, updateUnit } from "@/lib/users/units";
+
+const input = (fd: FormData) => ({
+  name: fd.get("name"), code: String(fd.get("code") ?? "").toUpperCase(), kind: fd.get("kind"), parentId: fd.get("parentId") || null,
+});
+
+export async function createUnitAction(_: ActionState, fd: FormData): Promise<ActionState> {
+  const actor = await requirePermission("units.manage");
+  return actionState(async () => {
+    await createUnit(actor, input(fd));
+    revalidatePath("/admin/units");
+  });
+}
+
+export async function updateUnitAction(unitId: string, _: ActionState, fd: FormData): Promise<ActionState> {
+  const actor = await requirePermission("units.manage");
+  return actionState(async () => {
+    await updateUnit(actor, unitId, input(fd));
+    revalidatePath("/admin/units");
+  });
+}
+
+export async function deleteUnitAction(unitId: string, _: ActionState): Promise<ActionState> {
+  const actor = await requirePermission("units.manage");
+  return actionState(async () => {
+    await deleteUnit(actor, unitId);
+    revalidatePath("/admin/units");
+  });
+}

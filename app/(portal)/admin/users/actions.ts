@@ -1,0 +1,33 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requirePermission } from "@/lib/auth/current";
+import { actionState, type ActionState } from "@/lib/http/actions";
+import { createUser, resetPassword, updateUser } from "@/lib/users/users";
+
+const rolesOf = (fd: FormData) => fd.getAll("roles").map(String);
+
+export async function createUserAction(_: ActionState, fd: FormData): Promise<ActionState> {
+  const actor = await requirePermission("users.manage");
+  return actionState(async () => {
+    const { temporaryPassword } = await createUser(actor, { badgeNo: String(fd.get("badgeNo") ?? "").toUpperCase(), name: fd.get("name"), unitId: fd.get("unitId"), roles: rolesOf(fd) });
+    revalidatePath("/admin/users");
+    return { ok: true, result: { temporaryPassword } };
+  });
+}
+
+export async function updateUserAction(userId: string, _: ActionState, fd: FormData): Promise<ActionState> {
+  const actor = await requirePermission("users.manage");
+  return actionState(async () => {
+    await updateUser(actor, userId, { name: fd.get("name"), unitId: fd.get("unitId"), roles: rolesOf(fd), active: fd.get("active") === "on" });
+    revalidatePath(`/admin/users/${userId}`);
+  });
+}
+
+export async function resetPasswordAction(userId: string, _: ActionState): Promise<ActionState> {
+  const actor = await requirePermission("users.manage");
+  return actionState(async () => {
+    const { temporaryPassword } = await resetPassword(actor, userId);
+    return { ok: true, result: { temporaryPassword } };
+  });
+}
