@@ -6,7 +6,14 @@ import { getSecurityPolicy } from "@/lib/auth/policy";
 
 export type SignInResult =
   | { ok: true; userId: string; sessionId: string; mustChangePassword: boolean }
-  | { ok: false; reason: "INVALID" | "LOCKED" | "DISABLED" };
+  | { ok: false; reason: "INVALID" | "LOCKED" | "DISABLED" | "RATE_LIMITED" };
+
+/**
+ * Password spraying (one guess against many accounts) never trips a per-account lock-out, so
+ * failures are also counted per client address, across all instances, from the audit log.
+ */
+export const IP_FAILURE_LIMIT = 30;
+export const IP_WINDOW_MINUTES = 15;
 
 type SignInInput = { badgeNo: string; password: string; ip?: string | null; userAgent?: string | null };
 
@@ -22,13 +29,20 @@ export async function signIn({ badgeNo, password, ip = null, userAgent = null }:
     select: { id: true, badgeNo: true, name: true, active: true, credential: true },
   });
   const actor = user ? { id: user.id, badgeNo: user.badgeNo, name: user.name, ip } : null;
-  const fail = async (reason: "INVALID" | "LOCKED" | "DISABLED", outcome: "FAILURE" | "DENIED" = "FAILURE") => {
+  const fail = async (reason: "INVALID" | "LOCKED" | "DISABLED" | "RATE_LIMITED", outcome: "FAILURE" | "DENIED" = "FAILURE") => {
     await writeAudit(db, {
       actor, ip, action: "auth.sign_in", outcome, targetType: "User", targetId: user?.id, target: badgeNo,
       details: { reason },
     });
     return { ok: false as const, reason };
   };
+
+  if (ip) {
+    const recentFailures = await db.auditLog.count({
+      where: { action: "auth.sign_in", outcome: "FAILURE", ip, at: { gt: new Date(now.getTime() - IP_WINDOW_MINUTES * 60_000) } },
+    });
+    if (recentFailures >= IP_FAILURE_LIMIT) return fail("RATE_LIMITED", "DENIED");
+  }
 
   if (!user || !user.credential) {
     await burnVerifyTime(password);

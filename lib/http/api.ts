@@ -49,11 +49,14 @@ function toResponse(result: unknown): Response {
 }
 
 /** An authenticated /api/v1 route; pass a permission to require it before the handler runs. */
-export function apiRoute<P = Record<string, string>>(handler: Handler<P>, opts: { permission?: Permission } = {}) {
+export function apiRoute<P = Record<string, string>>(
+  handler: Handler<P>,
+  opts: { permission?: Permission; /** for the password change itself */ allowPasswordChange?: boolean } = {},
+) {
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
     try {
       assertSameOrigin(req);
-      const actor = opts.permission ? await requirePermission(opts.permission) : await requireActor();
+      const actor = opts.permission ? await requirePermission(opts.permission) : await requireActor({ allowPasswordChange: opts.allowPasswordChange });
       return toResponse(await handler({ req, params: await ctx.params, actor }));
     } catch (e) {
       return errorResponse(e);

@@ -125,6 +125,19 @@ describe("lock-out", () => {
   });
 });
 
+describe("per-address limit", () => {
+  test("many failures from one address across accounts stop further attempts from it", async () => {
+    const ip = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const victims = await Promise.all(Array.from({ length: 15 }, () => createUser()));
+    for (let i = 0; i < 30; i++) await signIn({ badgeNo: victims[i % 15]!.badgeNo, password: `spray-${i}`, ip });
+    // the right password from that address is refused too, without touching the account
+    expect(await signIn({ badgeNo: victims[0]!.badgeNo, password: DEMO_PASSWORD, ip })).toEqual({ ok: false, reason: "RATE_LIMITED" });
+    // the same person from another address is fine (two failures each: below the account lock-out)
+    expect((await signIn({ badgeNo: victims[0]!.badgeNo, password: DEMO_PASSWORD, ip: "10.1.1.1" })).ok).toBe(true);
+    expect(await db.auditLog.count({ where: { ip, outcome: "DENIED", action: "auth.sign_in" } })).toBe(1);
+  });
+});
+
 describe("sessions are checked on every request", () => {
   async function session(user: Awaited<ReturnType<typeof createUser>>) {
     const res = await signIn({ badgeNo: user.badgeNo, password: DEMO_PASSWORD });

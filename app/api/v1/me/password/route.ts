@@ -1,0 +1,11 @@
+import { apiRoute, readJson } from "@/lib/http/api";
+import { changeOwnPassword } from "@/lib/users/password";
+
+// The one call a user with a forced password change may make besides signing out.
+export const POST = apiRoute(
+  async ({ req, actor }) => {
+    await changeOwnPassword(actor, await readJson(req));
+    return { ok: true };
+  },
+  { allowPasswordChange: true },
+);
