@@ -16,9 +16,12 @@ async function main() {
   const now = new Date();
   const base = await seedPlatform({ db, now, log });
   const ctx = { db, now, log, ...base };
-  await seedTraining(ctx);
-  await seedMedical(ctx);
-  await seedBenefits(ctx);
+  // SEED_MODULES=training,medical limits the domain seeds (default: all of them).
+  const only = process.env.SEED_MODULES?.split(",");
+  const want = (m: string) => !only || only.includes(m);
+  if (want("training")) await seedTraining(ctx);
+  if (want("medical")) await seedMedical(ctx);
+  if (want("benefits")) await seedBenefits(ctx);
 }
 
 main()
