@@ -28,7 +28,9 @@ export async function signInPage(browser: Browser, badgeNo: string, password = D
   return page;
 }
 
-type Res = { status: number; data: any; text: string; headers: Headers };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test code reads arbitrary JSON
+type Json = any;
+type Res = { status: number; data: Json; text: string; headers: Headers };
 
 /** A cookie-keeping JSON client, as another bureau system would use the API. */
 export class ApiClient {
@@ -57,7 +59,7 @@ export class ApiClient {
       else this.jar.delete(name);
     }
     const text = await res.text();
-    let data: any = null;
+    let data: Json = null;
     try {
       data = JSON.parse(text);
     } catch {}

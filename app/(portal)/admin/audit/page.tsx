@@ -15,12 +15,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const sp = Object.fromEntries(KEYS.map((k) => [k, typeof raw[k] === "string" ? raw[k] : ""]).filter(([, v]) => v)) as Record<string, string>;
   const [t, format] = await Promise.all([getTranslations("admin.audit"), getFormatter()]);
   const tc = await getTranslations("common");
-  let error: string | null = null;
-  const result = await searchAudit(actor, sp).catch((e) => {
-    if (!isAppError(e)) throw e;
-    error = Object.values(e.fields ?? {})[0] ?? e.message;
-    return { items: [], total: 0, page: 1, pageSize: 20 };
-  });
+  const { result, error } = await searchAudit(actor, sp).then(
+    (result) => ({ result, error: null }),
+    (e) => {
+      if (!isAppError(e)) throw e;
+      return { result: { items: [], total: 0, page: 1, pageSize: 20 }, error: Object.values(e.fields ?? {})[0] ?? e.message };
+    },
+  );
   const filters = Object.fromEntries(Object.entries(sp).filter(([k]) => k !== "page"));
   const qs = (page: number) => `?${new URLSearchParams({ ...filters, page: String(page) })}`;
   const tone = { SUCCESS: "green", FAILURE: "amber", DENIED: "red" } as const;
