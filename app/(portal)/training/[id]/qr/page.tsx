@@ -1,0 +1,20 @@
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/current";
+import { CHECKIN_ROTATE_MS } from "@/lib/training/checkin";
+import { getSession } from "@/lib/training/queries";
+import { PageHeader } from "@/components/ui/card";
+import { checkInQrAction } from "../../actions";
+import { RotatingQr } from "../../_components/rotating-qr";
+
+export default async function QrPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireUser({ next: `/training/${id}/qr` });
+  const session = await getSession(actor, id);
+  const t = await getTranslations("training");
+  return (
+    <div className="text-center">
+      <PageHeader title={`${t("qr.title")}：${session.title}`} subtitle={t("qr.hint")} />
+      <RotatingQr sessionId={id} fetchCode={checkInQrAction} intervalMs={CHECKIN_ROTATE_MS} />
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/current";
+import { isAppError } from "@/lib/errors";
+import { cancelEnrollmentAsOffice, cancelMyEnrollment, enrolSelf, enrolUnitMembers } from "@/lib/training/enrolment";
+import {
+  cancelSession, completeSession, createCategory, createSession, markAttendance, publishSession, setCategoryActive, setPolicy,
+  setRequirement, submitFeedback, updateSession,
+} from "@/lib/training/mutations";
+import { issueCheckInToken } from "@/lib/training/checkin";
+import QRCode from "qrcode";
+
+export type State = { ok?: boolean; message?: string; fields?: Record<string, string>; result?: Record<string, string> };
+
+async function run(fn: () => Promise<unknown>, paths: string[]): Promise<State> {
+  try {
+    await fn();
+  } catch (e) {
+    if (isAppError(e)) return { message: e.message, fields: e.fields };
+    throw e;
+  }
+  for (const p of paths) revalidatePath(p);
+  return { ok: true };
+}
+
+const str = (fd: FormData, k: string) => String(fd.get(k) ?? "");
+
+export async function enrolAction(_: State, fd: FormData): Promise<State> {
+  const actor = await requireActor();
+  const id = str(fd, "sessionId");
+  return run(() => enrolSelf(actor, id), [`/training/${id}`, "/training", "/training/me"]);
+}
+
+export async function cancelMyEnrollmentAction(_: State, fd: FormData): Promise<State> {
+  const actor = await requireActor();
+  const id = str(fd, "sessionId");
+  return run(() => cancelMyEnrollment(actor, id), [`/training/${id}`, "/training", "/training/me"]);
+}
+
+export async function feedbackAction(_: State, fd: FormData): Promise<State> {
+  const actor = await requireActor();
+  const id = str(fd, "sessionId");
+  return run(() => submitFeedback(actor, id, { rating: str(fd, "rating"), comment: str(fd, "comment") }), [`/training/${id}`]);
+}
+
+/** The session form: lecturers are one per line, "name|affiliation|badge-less userId". */
+function sessionInput(fd: FormData) {
+  const lecturers = str(fd, "lecturers").split("\n").map((l) => l.trim()).filter(Boolean).map((l) => {
+    const [name, affiliation, userId] = l.split("|").map((x) => x.trim());
+    return { name, affiliation: affiliation || null, userId: userId || null };
+  });
+  return {
+    title: str(fd, "title"), category: str(fd, "category"), description: str(fd, "description"), format: str(fd, "format") || undefined,
+    venue: str(fd, "venue"), startsAt: str(fd, "startsAt"), endsAt: str(fd, "endsAt"), capacity: str(fd, "capacity"),
+    creditHours: str(fd, "creditHours"), lecturers, enrollOpensAt: str(fd, "enrollOpensAt"), enrollClosesAt: str(fd, "enrollClosesAt"),
+    cancelCutoffHours: str(fd, "cancelCutoffHours") || undefined,
+    audienceUnitIds: fd.getAll("audienceUnitIds").map(String), audienceRoles: fd.getAll("audienceRoles").map(String),
+  };
+}
+
+export async function createSessionAction(_: State, fd: FormData): Promise<State> {
+  const actor = await requireActor();
+  let id = "";
+  const r = await run(async () => { id = (await createSession(actor, sessionInput(fd))).id; }, ["/training/manage"]);
+  if (!r.ok) return r;
+  redirect(`/training/manage/${id}`);
+}
+
+export async function updateSessionAction(_: State, fd: FormData): Promise<State> {
+  const actor = await requireActor();
+  const id = str(fd, "sessionId");
+  return run(() => updateSession(actor, id, sessionInput(fd)), [`/training/manage/${id}`, `/training/${id}`, "/training/manage"]);
+}
+
+export async function sessionStatusAction(_: State, fd: FormData): Promise<State> {
+  const actor = await requireActor();
+  const id = str(fd, "sessionId");
+  const op = str(fd, "op");
+  return run(async () => {
+    if (op === "publish") await publishSession(actor, id);
+    else if (op === "cancel") await cancelSession(actor, id, { reason: str(fd, "reason") });
+    else if (op === "complete") await completeSession(actor, id);
+  }, [`/training/manage/${id}`, `/training/${id}`, "/training/manage", "/training"]);
+}
+
+export async function attendanceAction(_: State, fd: FormData): Promise<State> {
+  const actor = await requireActor();
+  const id = str(fd, "sessionId");
+  return run(() => markAttendance(actor, id, { userId: str(fd, "userId"), present: str(fd, "present") === "1" }), [`/training/${id}/roster`]);
+}
+
+export async function officeCancelEnrollmentAction(_: State, fd: FormData): Promise<State> {
+  const actor = await requireActor();
+  const id = str(fd, "sessionId");
+  return run(() => cancelEnrollmentAsOffice(actor, id, str(fd, "userId")), [`/training/${id}/roster`, `/training/${id}`]);
+}
+
+export async function categoryAction(_: State, fd: FormData): Promise<State> {
+  const actor = await requireActor();
+  const op = str(fd, "op");
+  return run(async () => {
+    if (op === "create") await createCategory(actor, { code: str(fd, "code"), name: str(fd, "name") });
+    else await setCategoryActive(actor, str(fd, "code"), op === "enable");
+  }, ["/training/manage/settings"]);
+}
+
+export async function requirementAction(_: State, fd: FormData): Promise<State> {
+  const actor = await requireActor();
+  return run(() => setRequirement(actor, { role: str(fd, "role"), hours: str(fd, "hours") }), ["/training/manage/settings"]);
+}
+
+export async function policyAction(_: State, fd: FormData): Promise<State> {
+  const actor = await requireActor();
+  return run(() => setPolicy(actor, Object.fromEntries(fd)), ["/training/manage/settings"]);
+}
+
+export async function unitEnrolAction(_: State, fd: FormData): Promise<State> {
+  const actor = await requireActor();
+  try {
+    const out = await enrolUnitMembers(actor, str(fd, "sessionId"), fd.getAll("userIds").map(String));
+    revalidatePath("/training/unit");
+    const ok = out.filter((o) => o.result).length;
+    const failed = out.filter((o) => o.error).map((o) => `${o.name}：${o.error!.message}`);
+    const t = await getTranslations("training");
+    return { ok: true, result: { summary: [t("unit.result", { ok, fail: failed.length }), ...failed].join("；") } };
+  } catch (e) {
+    if (isAppError(e)) return { message: e.message, fields: e.fields };
+    throw e;
+  }
+}
+
+/** The projector asks for a fresh code every 30 s. */
+export async function checkInQrAction(sessionId: string, origin: string): Promise<{ svg: string; url: string } | { error: string }> {
+  const actor = await requireActor();
+  try {
+    const { token } = await issueCheckInToken(actor, sessionId);
+    const url = `${origin}/training/check-in?s=${encodeURIComponent(sessionId)}&t=${encodeURIComponent(token)}`;
+    return { svg: await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" }), url };
+  } catch (e) {
+    if (isAppError(e)) return { error: e.message };
+    throw e;
+  }
+}

@@ -1,0 +1,13 @@
+import { apiRoute, created, readJson, readQuery } from "@/lib/http/api";
+import { createSession } from "@/lib/training/mutations";
+import { listSessions } from "@/lib/training/queries";
+import { listSessionsSchema } from "@/lib/training/schemas";
+import { sessionJson } from "@/lib/training/serialize";
+import { parseInput } from "@/lib/validation";
+
+export const GET = apiRoute(async ({ req, actor }) => {
+  const page = await listSessions(actor, parseInput(listSessionsSchema, readQuery(req)));
+  return { ...page, items: page.items.map(sessionJson) };
+});
+
+export const POST = apiRoute(async ({ req, actor }) => created(sessionJson(await createSession(actor, await readJson(req)))), { permission: "training.manage" });

@@ -1,0 +1,338 @@
+import "server-only";
+import { assertCan, can, hasRole, type Actor, type Role } from "@/lib/access";
+import { db, type Prisma } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { Paged } from "@/lib/validation";
+import { shanghaiYear, shanghaiYearRange } from "@/lib/time";
+import type { ListSessionsInput } from "./schemas";
+
+export type LecturerDto = { name: string; affiliation: string | null; userId: string | null };
+export type SessionDto = {
+  id: string;
+  title: string;
+  category: string;
+  categoryName: string;
+  status: "DRAFT" | "PUBLISHED" | "COMPLETED" | "CANCELLED";
+  format: "OFFLINE" | "ONLINE" | "FIELD_TRIP";
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  venue: string;
+  capacity: number;
+  enrolledCount: number;
+  waitlistCount: number;
+  creditHours: number;
+  lecturers: LecturerDto[];
+  enrollOpensAt: Date | null;
+  enrollClosesAt: Date | null;
+  cancelCutoffHours: number;
+  audienceUnitIds: string[];
+  audienceRoles: Role[];
+  publishedAt: Date | null;
+  cancelReason: string | null;
+};
+
+export const sessionSelect = {
+  id: true, title: true, categoryCode: true, status: true, format: true, description: true, startsAt: true, endsAt: true,
+  venue: true, capacity: true, enrolledCount: true, waitlistCount: true, creditHours: true, enrollOpensAt: true,
+  enrollClosesAt: true, cancelCutoffHours: true, audienceUnitIds: true, audienceRoles: true, publishedAt: true, cancelReason: true,
+  category: { select: { name: true } },
+  lecturers: { select: { name: true, affiliation: true, userId: true }, orderBy: { sortOrder: "asc" } },
+} satisfies Prisma.TrainingSessionSelect;
+
+type SessionRow = Prisma.TrainingSessionGetPayload<{ select: typeof sessionSelect }>;
+
+export function toSessionDto(s: SessionRow): SessionDto {
+  return {
+    id: s.id, title: s.title, category: s.categoryCode, categoryName: s.category.name, status: s.status, format: s.format,
+    description: s.description, startsAt: s.startsAt, endsAt: s.endsAt, venue: s.venue, capacity: s.capacity,
+    enrolledCount: s.enrolledCount, waitlistCount: s.waitlistCount, creditHours: Number(s.creditHours),
+    lecturers: s.lecturers, enrollOpensAt: s.enrollOpensAt, enrollClosesAt: s.enrollClosesAt,
+    cancelCutoffHours: s.cancelCutoffHours, audienceUnitIds: s.audienceUnitIds, audienceRoles: s.audienceRoles as Role[],
+    publishedAt: s.publishedAt, cancelReason: s.cancelReason,
+  };
+}
+
+/** The one visibility rule: the office sees everything; lecturers also their own sessions;
+ * everyone else sessions that were published (including ones later cancelled, so a notice's
+ * link still opens). */
+export function sessionVisibility(actor: Actor): Prisma.TrainingSessionWhereInput {
+  if (can(actor, "training.manage")) return {};
+  const published: Prisma.TrainingSessionWhereInput = { publishedAt: { not: null } };
+  if (hasRole(actor, "LECTURER")) return { OR: [published, { lecturers: { some: { userId: actor.id } } }] };
+  return published;
+}
+
+function anyTrainingAccess(actor: Actor) {
+  return can(actor, "training.book") || can(actor, "training.teach") || can(actor, "training.manage") || can(actor, "training.unit.view");
+}
+
+export async function listCategories(actor: Actor, opts: { includeInactive?: boolean } = {}) {
+  if (!anyTrainingAccess(actor)) assertCan(actor, "training.book");
+  const rows = await db.trainingCategory.findMany({
+    where: opts.includeInactive && can(actor, "training.manage") ? {} : { active: true },
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+    select: { code: true, name: true, active: true },
+  });
+  return rows;
+}
+
+export async function listSessions(actor: Actor, input: ListSessionsInput, now = new Date()): Promise<Paged<SessionDto>> {
+  if (!anyTrainingAccess(actor)) assertCan(actor, "training.book");
+  const and: Prisma.TrainingSessionWhereInput[] = [sessionVisibility(actor)];
+  if (input.status) and.push({ status: input.status });
+  else if (!can(actor, "training.manage")) and.push({ status: { in: ["PUBLISHED", "COMPLETED"] } });
+  if (input.category) and.push({ categoryCode: input.category });
+  if (input.format) and.push({ format: input.format });
+  if (input.from) and.push({ endsAt: { gte: input.from } });
+  if (input.to) and.push({ startsAt: { lt: input.to } });
+  if (input.upcoming) and.push({ endsAt: { gte: now } });
+  if (input.q) {
+    and.push({
+      OR: [
+        { title: { contains: input.q, mode: "insensitive" } },
+        { lecturers: { some: { name: { contains: input.q, mode: "insensitive" } } } },
+      ],
+    });
+  }
+  if (input.seatsLeft) {
+    // enrolledCount < capacity: a column comparison, via a raw id filter
+    const ids = await db.$queryRaw<{ id: string }[]>`SELECT id FROM "TrainingSession" WHERE "enrolledCount" < "capacity" AND status = 'PUBLISHED' AND "startsAt" > ${now}`;
+    and.push({ id: { in: ids.map((r) => r.id) } });
+  }
+  const where = { AND: and };
+  const [total, rows] = await Promise.all([
+    db.trainingSession.count({ where }),
+    db.trainingSession.findMany({
+      where,
+      select: sessionSelect,
+      orderBy: input.upcoming || !input.status ? [{ startsAt: input.upcoming ? "asc" : "desc" }, { id: "asc" }] : [{ startsAt: "desc" }, { id: "asc" }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+    }),
+  ]);
+  return { items: rows.map(toSessionDto), total, page: input.page, pageSize: input.pageSize };
+}
+
+/** Sessions overlapping [from, to) for the month calendar. */
+export async function listSessionsBetween(actor: Actor, from: Date, to: Date): Promise<SessionDto[]> {
+  if (!anyTrainingAccess(actor)) assertCan(actor, "training.book");
+  const rows = await db.trainingSession.findMany({
+    where: {
+      AND: [sessionVisibility(actor), { startsAt: { lt: to } }, { endsAt: { gt: from } }, can(actor, "training.manage") ? {} : { status: { in: ["PUBLISHED", "COMPLETED"] } }],
+    },
+    select: sessionSelect,
+    orderBy: { startsAt: "asc" },
+    take: 500,
+  });
+  return rows.map(toSessionDto);
+}
+
+export async function getSession(actor: Actor, id: string): Promise<SessionDto> {
+  if (!anyTrainingAccess(actor)) assertCan(actor, "training.book");
+  const row = await db.trainingSession.findFirst({ where: { AND: [{ id }, sessionVisibility(actor)] }, select: sessionSelect });
+  if (!row) throw notFound("培训");
+  return toSessionDto(row);
+}
+
+export type MyEnrollmentDto = {
+  id: string;
+  status: "ENROLLED" | "WAITLISTED" | "CANCELLED";
+  waitlistPosition: number | null;
+  attendance: "ATTENDED" | "ABSENT" | null;
+  createdAt: Date;
+  session: SessionDto;
+  hasFeedback: boolean;
+};
+
+export async function getMyEnrollment(actor: Actor, sessionId: string) {
+  return db.trainingEnrollment.findUnique({
+    where: { sessionId_userId: { sessionId, userId: actor.id } },
+    select: { id: true, status: true, waitlistPosition: true, attendance: true, createdAt: true },
+  });
+}
+
+/** Other active bookings of mine that overlap this session (the page warns about them). */
+export async function listMyOverlaps(actor: Actor, session: Pick<SessionDto, "id" | "startsAt" | "endsAt">) {
+  return db.trainingSession.findMany({
+    where: {
+      id: { not: session.id },
+      status: "PUBLISHED",
+      startsAt: { lt: session.endsAt },
+      endsAt: { gt: session.startsAt },
+      enrollments: { some: { userId: actor.id, status: { in: ["ENROLLED", "WAITLISTED"] } } },
+    },
+    select: { id: true, title: true, startsAt: true, endsAt: true },
+  });
+}
+
+export async function listMyEnrollments(actor: Actor): Promise<MyEnrollmentDto[]> {
+  const rows = await db.trainingEnrollment.findMany({
+    where: { userId: actor.id },
+    select: {
+      id: true, status: true, waitlistPosition: true, attendance: true, createdAt: true,
+      session: { select: { ...sessionSelect, feedback: { where: { userId: actor.id }, select: { id: true } } } },
+    },
+    orderBy: { session: { startsAt: "desc" } },
+  });
+  return rows.map((r) => ({
+    id: r.id, status: r.status, waitlistPosition: r.waitlistPosition, attendance: r.attendance, createdAt: r.createdAt,
+    session: toSessionDto(r.session), hasFeedback: r.session.feedback.length > 0,
+  }));
+}
+
+/** Yearly requirement of a person: the largest requirement among their roles (0 when none). */
+export async function requiredHoursFor(roles: readonly Role[]): Promise<number> {
+  if (!roles.length) return 0;
+  const reqs = await db.trainingRequirement.findMany({ where: { role: { in: [...roles] } }, select: { hours: true } });
+  return reqs.reduce((m, r) => Math.max(m, Number(r.hours)), 0);
+}
+
+export async function getMyTraining(actor: Actor, now = new Date()) {
+  const enrollments = await listMyEnrollments(actor);
+  const attended = enrollments.filter((e) => e.attendance === "ATTENDED" && e.status === "ENROLLED" && e.session.status !== "CANCELLED");
+  const byYear: Record<string, number> = {};
+  const byCategory: Record<string, { name: string; hours: number }> = {};
+  const year = shanghaiYear(now);
+  let total = 0;
+  for (const e of attended) {
+    const y = String(shanghaiYear(e.session.startsAt));
+    byYear[y] = (byYear[y] ?? 0) + e.session.creditHours;
+    total += e.session.creditHours;
+    if (y === String(year)) {
+      const c = (byCategory[e.session.category] ??= { name: e.session.categoryName, hours: 0 });
+      c.hours += e.session.creditHours;
+    }
+  }
+  const required = await requiredHoursFor(actor.roles);
+  const soonestFirst = (a: MyEnrollmentDto, b: MyEnrollmentDto) => a.session.startsAt.getTime() - b.session.startsAt.getTime();
+  const upcoming = enrollments.filter((e) => e.status === "ENROLLED" && e.session.status === "PUBLISHED" && e.session.endsAt > now).sort(soonestFirst);
+  const waitlisted = enrollments.filter((e) => e.status === "WAITLISTED" && e.session.status === "PUBLISHED" && e.session.endsAt > now).sort(soonestFirst);
+  const missed = enrollments.filter((e) => e.status === "ENROLLED" && e.attendance === "ABSENT");
+  return {
+    enrollments,
+    upcoming,
+    waitlisted,
+    attended,
+    missed,
+    creditHours: { total, byYear, thisYear: byYear[String(year)] ?? 0, byCategory, required, year },
+  };
+}
+
+async function assertCanSeeRoster(actor: Actor, sessionId: string) {
+  if (can(actor, "training.manage")) {
+    const s = await db.trainingSession.findUnique({ where: { id: sessionId }, select: { id: true } });
+    if (!s) throw notFound("培训");
+    return;
+  }
+  if (can(actor, "training.teach")) {
+    const l = await db.trainingLecturer.findFirst({ where: { sessionId, userId: actor.id }, select: { id: true } });
+    if (l) return;
+  }
+  // a session the actor may see but not teach: forbidden; one they may not see: not found
+  const visible = await db.trainingSession.findFirst({ where: { AND: [{ id: sessionId }, sessionVisibility(actor)] }, select: { id: true } });
+  if (!visible) throw notFound("培训");
+  assertCan(actor, "training.manage");
+}
+
+export type RosterRow = {
+  id: string;
+  user: { id: string; badgeNo: string; name: string; unitName: string };
+  status: "ENROLLED" | "WAITLISTED" | "CANCELLED";
+  waitlistPosition: number | null;
+  attendance: "ATTENDED" | "ABSENT" | null;
+  attendanceMethod: string | null;
+  createdAt: Date;
+};
+
+export async function listRoster(actor: Actor, sessionId: string, opts: { includeCancelled?: boolean } = {}): Promise<RosterRow[]> {
+  await assertCanSeeRoster(actor, sessionId);
+  const rows = await db.trainingEnrollment.findMany({
+    where: { sessionId, ...(opts.includeCancelled ? {} : { status: { in: ["ENROLLED", "WAITLISTED"] } }) },
+    select: {
+      id: true, status: true, waitlistPosition: true, attendance: true, attendanceMethod: true, createdAt: true,
+      user: { select: { id: true, badgeNo: true, name: true, unit: { select: { name: true } } } },
+    },
+    orderBy: [{ status: "asc" }, { waitlistPosition: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((r) => ({
+    id: r.id, status: r.status, waitlistPosition: r.waitlistPosition, attendance: r.attendance, attendanceMethod: r.attendanceMethod,
+    createdAt: r.createdAt, user: { id: r.user.id, badgeNo: r.user.badgeNo, name: r.user.name, unitName: r.user.unit.name },
+  }));
+}
+
+/** Sessions the actor lectures (or, for the office, all recent ones). */
+export async function listMyTeaching(actor: Actor): Promise<SessionDto[]> {
+  assertCan(actor, "training.teach");
+  const rows = await db.trainingSession.findMany({
+    where: { lecturers: { some: { userId: actor.id } }, status: { not: "DRAFT" } },
+    select: sessionSelect,
+    orderBy: { startsAt: "desc" },
+    take: 100,
+  });
+  return rows.map(toSessionDto);
+}
+
+export async function getFeedbackSummary(actor: Actor, sessionId: string) {
+  await assertCanSeeRoster(actor, sessionId);
+  const rows = await db.trainingFeedback.findMany({ where: { sessionId }, select: { rating: true, comment: true, createdAt: true }, orderBy: { createdAt: "desc" } });
+  const avg = rows.length ? rows.reduce((s, r) => s + r.rating, 0) / rows.length : null;
+  return { count: rows.length, average: avg, comments: rows.filter((r) => r.comment).map((r) => ({ rating: r.rating, comment: r.comment, createdAt: r.createdAt })) };
+}
+
+export async function getPolicyAndRequirements(actor: Actor) {
+  assertCan(actor, "training.manage");
+  const [policy, requirements] = await Promise.all([
+    db.trainingPolicy.findUnique({ where: { id: 1 } }),
+    db.trainingRequirement.findMany({ orderBy: { role: "asc" } }),
+  ]);
+  return {
+    policy: policy ?? { noShowEnabled: false, noShowLimit: 3, noShowWindowDays: 90, suspendDays: 30 },
+    requirements: requirements.map((r) => ({ role: r.role as Role, hours: Number(r.hours) })),
+  };
+}
+
+/** Unit lead: everyone in my unit subtree with this year's attended hours against the requirement. */
+export async function listUnitCompliance(actor: Actor, now = new Date()) {
+  assertCan(actor, "training.unit.view");
+  const { start, end } = shanghaiYearRange(shanghaiYear(now));
+  const [users, reqs, hours] = await Promise.all([
+    db.user.findMany({
+      where: { active: true, unit: { path: { startsWith: actor.unitPath } }, roles: { hasSome: ["OFFICER", "AUXILIARY"] } },
+      select: { id: true, badgeNo: true, name: true, roles: true, unit: { select: { name: true } } },
+      orderBy: { badgeNo: "asc" },
+    }),
+    db.trainingRequirement.findMany({ select: { role: true, hours: true } }),
+    db.$queryRaw<{ userId: string; hours: string }[]>`
+      SELECT e."userId", SUM(s."creditHours")::text AS hours
+      FROM "TrainingEnrollment" e JOIN "TrainingSession" s ON s.id = e."sessionId"
+      JOIN "User" u ON u.id = e."userId" JOIN "Unit" un ON un.id = u."unitId"
+      WHERE e.attendance = 'ATTENDED' AND e.status = 'ENROLLED' AND s.status <> 'CANCELLED'
+        AND s."startsAt" >= ${start} AND s."startsAt" < ${end} AND un.path LIKE ${actor.unitPath + "%"}
+      GROUP BY e."userId"`,
+  ]);
+  const reqByRole = new Map(reqs.map((r) => [r.role, Number(r.hours)]));
+  const hoursBy = new Map(hours.map((h) => [h.userId, Number(h.hours)]));
+  return users
+    .map((u) => {
+      const required = u.roles.reduce((m, r) => Math.max(m, reqByRole.get(r) ?? 0), 0);
+      const done = hoursBy.get(u.id) ?? 0;
+      return { id: u.id, badgeNo: u.badgeNo, name: u.name, unitName: u.unit.name, required, done, behind: done < required };
+    })
+    .sort((a, b) => Number(b.behind) - Number(a.behind) || a.done - a.required - (b.done - b.required));
+}
+
+/** Units for the audience picker (office only). */
+export async function listUnitOptions(actor: Actor) {
+  assertCan(actor, "training.manage");
+  return db.unit.findMany({ select: { id: true, name: true }, orderBy: [{ path: "asc" }] });
+}
+
+/** Upcoming open sessions, for the unit lead's one-step enrolment. */
+export async function listOpenSessions(actor: Actor, now = new Date()) {
+  const rows = await db.trainingSession.findMany({
+    where: { AND: [sessionVisibility(actor), { status: "PUBLISHED", startsAt: { gt: now } }] },
+    select: sessionSelect, orderBy: { startsAt: "asc" }, take: 50,
+  });
+  return rows.map(toSessionDto);
+}
