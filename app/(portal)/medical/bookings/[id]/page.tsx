@@ -1,0 +1,70 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { can } from "@/lib/access";
+import { requireUser } from "@/lib/auth/current";
+import { isAppError } from "@/lib/errors";
+import { getBooking, listRescheduleTargets } from "@/lib/medical/queries";
+import { formatShanghai } from "@/lib/time";
+import { shanghaiDate } from "@/lib/time";
+import { Card, PageHeader } from "@/components/ui/card";
+import { ButtonLink } from "@/components/ui/button";
+import { ActionForm } from "../../_components/action-form";
+import { StatusBadge } from "../../_components/status-badge";
+import { BookingActions } from "../../manage/_components/booking-actions";
+import { cancelAction, rescheduleAction } from "../../actions";
+import { Select } from "@/components/ui/field";
+
+// One booking with its health note: only its owner and the liaison get here (others: 404), and
+// showing the note writes an audit entry (getBooking withNote).
+export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireUser({ next: `/medical/bookings/${id}` });
+  let booking;
+  try {
+    booking = await getBooking(actor, id, { withNote: true });
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+  const [t, format] = await Promise.all([getTranslations("medical"), getFormatter()]);
+  const manage = can(actor, "medical.manage");
+  const own = booking.user.id === actor.id;
+  const targets = manage && booking.status === "BOOKED" && !booking.urgent ? await listRescheduleTargets(actor, booking.id) : [];
+  return (
+    <>
+      <PageHeader title={booking.service.name} subtitle={format.dateTime(booking.startsAt, "full")}
+        actions={<ButtonLink variant="secondary" href={manage && !own ? `/medical/manage?date=${shanghaiDate(booking.startsAt)}` : "/medical"}>{t("actions.back")}</ButtonLink>} />
+      <Card>
+        <dl className="grid gap-3 text-sm sm:grid-cols-2">
+          <div><dt className="text-slate-500">{t("fields.status")}</dt><dd><StatusBadge status={booking.status} urgent={booking.urgent} /></dd></div>
+          <div><dt className="text-slate-500">{t("fields.person")}</dt><dd>{booking.user.name}（{booking.user.badgeNo}）· {booking.user.unit.name}</dd></div>
+          <div><dt className="text-slate-500">{t("fields.time")}</dt><dd>{format.dateTime(booking.startsAt, "full")}{booking.endsAt ? ` – ${format.dateTime(booking.endsAt, "time")}` : ""}</dd></div>
+          {booking.outcome ? <div><dt className="text-slate-500">{t("fields.outcome")}</dt><dd>{t(`outcome.${booking.outcome}`)}</dd></div> : null}
+          {booking.cancelReason ? <div><dt className="text-slate-500">{t("fields.cancelReason")}</dt><dd>{booking.cancelReason}</dd></div> : null}
+          <div className="sm:col-span-2">
+            <dt className="text-slate-500">{t("fields.note")}</dt>
+            <dd className="whitespace-pre-wrap" data-testid="booking-note">{booking.note ?? t("fields.noNote")}</dd>
+            {booking.hasNote ? <dd className="mt-1 text-xs text-slate-500">{booking.shareNote ? t("fields.noteShared") : t("fields.noteNotShared")} · {t("fields.noteAudited")}</dd> : null}
+          </div>
+        </dl>
+        <div className="mt-4 flex flex-wrap gap-2">
+          {manage ? <BookingActions booking={booking} /> : own && booking.status === "BOOKED" && !booking.urgent ? (
+            <ActionForm action={cancelAction} submit={t("actions.cancel")} variant="secondary" inline>
+              <input type="hidden" name="id" value={booking.id} />
+            </ActionForm>
+          ) : null}
+        </div>
+        {targets.length ? (
+          <div className="mt-4 border-t border-slate-100 pt-4">
+            <ActionForm action={rescheduleAction} submit={t("actions.reschedule")} variant="secondary" okText={t("manage.rescheduled")}>
+              <input type="hidden" name="id" value={booking.id} />
+              <Select name="slotId" aria-label={t("actions.reschedule")} className="sm:w-auto">
+                {targets.map((s) => <option key={s.id} value={s.id}>{formatShanghai(s.startsAt)}（{t("book.free", { n: s.capacity - s.bookedCount })}）</option>)}
+              </Select>
+            </ActionForm>
+          </div>
+        ) : null}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { getTranslations } from "next-intl/server";
+import type { BookingDto } from "@/lib/medical/dto";
+import { Select } from "@/components/ui/field";
+import { ActionForm } from "../../_components/action-form";
+import { cancelAction, checkInAction, completeAction, noShowAction, outcomeAction } from "../../actions";
+
+/** The liaison's buttons for one booking; only legal next steps are offered (the domain checks again). */
+export async function BookingActions({ booking }: { booking: Pick<BookingDto, "id" | "status" | "outcome" | "service"> }) {
+  const t = await getTranslations("medical");
+  const id = <input type="hidden" name="id" value={booking.id} />;
+  return (
+    <div className="flex flex-wrap gap-2">
+      {booking.status === "BOOKED" ? (
+        <>
+          <ActionForm action={checkInAction} submit={t("actions.checkIn")} inline>{id}</ActionForm>
+          <ActionForm action={noShowAction} submit={t("actions.noShow")} variant="secondary" inline>{id}</ActionForm>
+          <ActionForm action={cancelAction} submit={t("actions.cancel")} variant="secondary" inline>{id}</ActionForm>
+        </>
+      ) : null}
+      {booking.status === "CHECKED_IN" ? <ActionForm action={completeAction} submit={t("actions.complete")} inline>{id}</ActionForm> : null}
+      {booking.status === "COMPLETED" && booking.service.code === "LIVER_CHECK" ? (
+        <ActionForm action={outcomeAction} submit={t("actions.saveOutcome")} variant="secondary" inline>
+          {id}
+          <Select name="outcome" aria-label={t("fields.outcome")} defaultValue={booking.outcome ?? ""} className="w-auto" required>
+            <option value="" disabled>{t("fields.outcome")}</option>
+            <option value="NORMAL">{t("outcome.NORMAL")}</option>
+            <option value="ABNORMAL_RECHECK">{t("outcome.ABNORMAL_RECHECK")}</option>
+          </Select>
+        </ActionForm>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/http/api";
+import { completeBooking } from "@/lib/medical/booking";
+import { bookingJson } from "@/lib/medical/dto";
+
+export const POST = apiRoute<{ id: string }>(async ({ params, actor }) => bookingJson(await completeBooking(actor, params.id)), { permission: "medical.manage" });

@@ -1,0 +1,111 @@
+import "server-only";
+import { assertCan, can, type Actor } from "@/lib/access";
+import { db } from "@/lib/db";
+import { shanghaiYear, shanghaiYearRange } from "@/lib/time";
+
+// Aggregates only. Unit leads see their unit subtree, the liaison the whole branch; any group
+// with fewer than MIN_GROUP distinct people is suppressed (null) so no one can be singled out.
+export const MIN_GROUP = 5;
+
+export type Cell = { bookings: number | null; people: number | null };
+export type StatsRow = { key: string; label: string } & Cell & { noShowRate: number | null };
+export type MedicalStats = {
+  year: number;
+  scope: "ALL" | "UNIT";
+  byService: StatsRow[];
+  byMonth: StatsRow[];
+  byUnit: StatsRow[];
+  total: StatsRow;
+  quota: { service: string; label: string; quota: number; people: number | null; exhausted: number | null }[];
+  liverOutcome: { normal: number | null; abnormal: number | null };
+};
+
+type Raw = { key: string; label: string; bookings: bigint; people: bigint; no_show: bigint; attended: bigint };
+
+function suppress(r: Raw): StatsRow {
+  const people = Number(r.people);
+  if (people < MIN_GROUP) return { key: r.key, label: r.label, bookings: null, people: null, noShowRate: null };
+  const denom = Number(r.attended) + Number(r.no_show);
+  return { key: r.key, label: r.label, bookings: Number(r.bookings), people, noShowRate: denom ? Number(r.no_show) / denom : null };
+}
+
+export async function getMedicalStats(actor: Actor, opts: { year?: number } = {}, now = new Date()): Promise<MedicalStats> {
+  assertCan(actor, "medical.stats.view");
+  const all = can(actor, "medical.manage");
+  const prefix = all ? "/" : actor.unitPath;
+  const year = opts.year ?? shanghaiYear(now);
+  const { start, end } = shanghaiYearRange(year);
+
+  const grouped = (keyExpr: "service" | "month" | "unit") => {
+    // one query per dimension; the grouping column is chosen from a fixed set, never user input
+    if (keyExpr === "service") {
+      return db.$queryRaw<Raw[]>`
+        SELECT s.code AS key, s.name AS label, count(*) AS bookings, count(DISTINCT b."userId") AS people,
+          count(*) FILTER (WHERE b.status = 'NO_SHOW') AS no_show, count(*) FILTER (WHERE b.status IN ('CHECKED_IN','COMPLETED')) AS attended
+        FROM "MedicalBooking" b JOIN "User" u ON u.id = b."userId" JOIN "Unit" un ON un.id = u."unitId" JOIN "MedicalService" s ON s.id = b."serviceId"
+        WHERE b.status <> 'CANCELLED' AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND left(un.path, length(${prefix})) = ${prefix}
+        GROUP BY s.code, s.name, s."sortOrder" ORDER BY s."sortOrder", s.code`;
+    }
+    if (keyExpr === "month") {
+      return db.$queryRaw<Raw[]>`
+        SELECT to_char(b."startsAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS key, to_char(b."startsAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS label,
+          count(*) AS bookings, count(DISTINCT b."userId") AS people,
+          count(*) FILTER (WHERE b.status = 'NO_SHOW') AS no_show, count(*) FILTER (WHERE b.status IN ('CHECKED_IN','COMPLETED')) AS attended
+        FROM "MedicalBooking" b JOIN "User" u ON u.id = b."userId" JOIN "Unit" un ON un.id = u."unitId"
+        WHERE b.status <> 'CANCELLED' AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND left(un.path, length(${prefix})) = ${prefix}
+        GROUP BY 1, 2 ORDER BY 1`;
+    }
+    return db.$queryRaw<Raw[]>`
+      SELECT un.id AS key, un.name AS label, count(*) AS bookings, count(DISTINCT b."userId") AS people,
+        count(*) FILTER (WHERE b.status = 'NO_SHOW') AS no_show, count(*) FILTER (WHERE b.status IN ('CHECKED_IN','COMPLETED')) AS attended
+      FROM "MedicalBooking" b JOIN "User" u ON u.id = b."userId" JOIN "Unit" un ON un.id = u."unitId"
+      WHERE b.status <> 'CANCELLED' AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND left(un.path, length(${prefix})) = ${prefix}
+      GROUP BY un.id, un.name, un."sortOrder" ORDER BY un."sortOrder", un.name`;
+  };
+
+  const [byService, byMonth, byUnit, totalRows, quotaRows, outcomeRows] = await Promise.all([
+    grouped("service"),
+    grouped("month"),
+    grouped("unit"),
+    db.$queryRaw<Raw[]>`
+      SELECT 'ALL' AS key, '' AS label, count(*) AS bookings, count(DISTINCT b."userId") AS people,
+        count(*) FILTER (WHERE b.status = 'NO_SHOW') AS no_show, count(*) FILTER (WHERE b.status IN ('CHECKED_IN','COMPLETED')) AS attended
+      FROM "MedicalBooking" b JOIN "User" u ON u.id = b."userId" JOIN "Unit" un ON un.id = u."unitId"
+      WHERE b.status <> 'CANCELLED' AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND left(un.path, length(${prefix})) = ${prefix}`,
+    db.$queryRaw<{ code: string; name: string; quota: number; people: bigint; exhausted: bigint }[]>`
+      SELECT s.code, s.name, s."yearlyQuota" AS quota, count(DISTINCT per."userId") AS people,
+        count(DISTINCT per."userId") FILTER (WHERE per.used >= s."yearlyQuota") AS exhausted
+      FROM "MedicalService" s
+      LEFT JOIN (
+        SELECT b."serviceId", b."userId", count(*) AS used
+        FROM "MedicalBooking" b JOIN "User" u ON u.id = b."userId" JOIN "Unit" un ON un.id = u."unitId"
+        WHERE b.urgent = false AND b.status <> 'CANCELLED' AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND left(un.path, length(${prefix})) = ${prefix}
+        GROUP BY b."serviceId", b."userId"
+      ) per ON per."serviceId" = s.id
+      WHERE s."yearlyQuota" IS NOT NULL
+      GROUP BY s.code, s.name, s."yearlyQuota", s."sortOrder" ORDER BY s."sortOrder"`,
+    db.$queryRaw<{ outcome: string; people: bigint }[]>`
+      SELECT b.outcome::text AS outcome, count(DISTINCT b."userId") AS people
+      FROM "MedicalBooking" b JOIN "User" u ON u.id = b."userId" JOIN "Unit" un ON un.id = u."unitId"
+      WHERE b.outcome IS NOT NULL AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND left(un.path, length(${prefix})) = ${prefix}
+      GROUP BY b.outcome`,
+  ]);
+  const outcome = (k: string) => {
+    const n = Number(outcomeRows.find((r) => r.outcome === k)?.people ?? 0);
+    return n >= MIN_GROUP ? n : null;
+  };
+  const zero: Raw = { key: "ALL", label: "", bookings: 0n, people: 0n, no_show: 0n, attended: 0n };
+  return {
+    year,
+    scope: all ? "ALL" : "UNIT",
+    byService: byService.map(suppress),
+    byMonth: byMonth.map(suppress),
+    byUnit: byUnit.map(suppress),
+    total: suppress(totalRows[0] ?? zero),
+    quota: quotaRows.map((q) => {
+      const people = Number(q.people);
+      return { service: q.code, label: q.name, quota: q.quota, people: people >= MIN_GROUP ? people : null, exhausted: people >= MIN_GROUP ? Number(q.exhausted) : null };
+    }),
+    liverOutcome: { normal: outcome("NORMAL"), abnormal: outcome("ABNORMAL_RECHECK") },
+  };
+}

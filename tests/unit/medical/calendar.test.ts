@@ -1,0 +1,40 @@
+import { isoWeekday, slotsFromTemplates } from "@/lib/medical/calendar";
+import { CONSENT_VERSIONS, CURRENT_CONSENT } from "@/lib/medical/consent-text";
+import { can } from "@/lib/access";
+
+const tpl = { id: "t1", serviceId: "s1", weekday: 4, startTime: "08:30", endTime: "11:30", slotMinutes: 30, capacity: 4 };
+
+test("ISO weekdays run Monday = 1 to Sunday = 7", () => {
+  expect(isoWeekday("2026-11-23")).toBe(1);
+  expect(isoWeekday("2026-11-26")).toBe(4);
+  expect(isoWeekday("2026-11-29")).toBe(7);
+});
+
+test("a Thursday 08:30–11:30 template in 30-minute slots gives six Shanghai-time slots", () => {
+  const rows = slotsFromTemplates([tpl], new Set(), "2026-11-23", "2026-11-29", new Date("2026-11-01T00:00:00Z"));
+  expect(rows).toHaveLength(6);
+  expect(rows[0]!.startsAt.toISOString()).toBe("2026-11-26T00:30:00.000Z");
+  expect(rows[5]!.endsAt.toISOString()).toBe("2026-11-26T03:30:00.000Z");
+});
+
+test("closed days, past times and a last slot that would overrun the window are skipped", () => {
+  expect(slotsFromTemplates([tpl], new Set(["2026-11-26"]), "2026-11-23", "2026-11-29", new Date(0))).toHaveLength(0);
+  expect(slotsFromTemplates([tpl], new Set(), "2026-11-26", "2026-11-26", new Date("2026-11-26T09:45:00+08:00"))).toHaveLength(3);
+  expect(slotsFromTemplates([{ ...tpl, slotMinutes: 40 }], new Set(), "2026-11-26", "2026-11-26", new Date(0))).toHaveLength(4);
+});
+
+test("the current consent is the latest version and says what goes to the hospital", () => {
+  expect(CURRENT_CONSENT.version).toBe(Math.max(...CONSENT_VERSIONS.map((v) => v.version)));
+  expect(CURRENT_CONSENT.text).toContain("姓名");
+  expect(CURRENT_CONSENT.text).toContain("撤回");
+});
+
+test("only officers and auxiliaries book, only the liaison manages, unit leads see statistics", () => {
+  expect(can({ roles: ["OFFICER"] }, "medical.book")).toBe(true);
+  expect(can({ roles: ["AUXILIARY"] }, "medical.book")).toBe(true);
+  expect(can({ roles: ["UNIT_LEAD"] }, "medical.book")).toBe(false);
+  expect(can({ roles: ["MEDICAL_LIAISON"] }, "medical.manage")).toBe(true);
+  expect(can({ roles: ["OFFICER"] }, "medical.manage")).toBe(false);
+  expect(can({ roles: ["UNIT_LEAD"] }, "medical.stats.view")).toBe(true);
+  expect(can({ roles: ["OFFICER"] }, "medical.stats.view")).toBe(false);
+});
