@@ -32,7 +32,7 @@ async function freshDatabase(suffix) {
 }
 
 function runJest(config, env, label) {
-  const out = path.join(ROOT, "test-results", `${label}.json`);
+  const out = path.join(ROOT, "test-results", `${label}-${runId}.json`);
   mkdirSync(path.dirname(out), { recursive: true });
   rmSync(out, { force: true });
   const res = spawnSync(

@@ -44,7 +44,7 @@ export async function PortalShell({
             </span>
             <form action={setLocale}>
               <input type="hidden" name="locale" value={locale === "zh-CN" ? "en" : "zh-CN"} />
-              <button type="submit" className="rounded p-2 text-xs hover:bg-white/10" title={t("nav.language")}>
+              <button type="submit" className="rounded p-2 text-xs hover:bg-white/10" title={t("nav.language")} aria-label={t("nav.language")}>
                 <Languages className="inline h-5 w-5" aria-hidden /><span className="sr-only">{t("nav.language")}</span>
               </button>
             </form>
