@@ -3,20 +3,7 @@ import { trainingPaths } from "@/lib/training/openapi";
 import { medicalPaths } from "@/lib/medical/openapi";
 import { benefitsPaths } from "@/lib/benefits/openapi";
 
-export type PathsObject = Record<string, Record<string, unknown>>;
-
-const err = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
-export const commonResponses = {
-  400: err("VALIDATION_FAILED"),
-  401: err("UNAUTHENTICATED"),
-  403: err("FORBIDDEN (also a foreign Origin on a state-changing call)"),
-  404: err("NOT_FOUND"),
-  409: err("conflict (code in error.code)"),
-};
-export const pageParams = [
-  { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
-  { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
-];
+import { R as commonResponses, pageParams, type PathsObject } from "@/lib/openapi-parts";
 
 const platformPaths: PathsObject = {
   "/api/v1/me": {

@@ -1,14 +1,6 @@
-import type { PathsObject } from "@/lib/openapi";
+import { type PathsObject, R, pageParams, json, idParam } from "@/lib/openapi-parts";
 
-// OpenAPI paths of the benefits part of API.md. Local helpers: lib/openapi imports this file.
-const err = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
-const R = { 400: err("VALIDATION_FAILED"), 401: err("UNAUTHENTICATED"), 403: err("FORBIDDEN"), 404: err("NOT_FOUND"), 409: err("conflict (code in error.code)") };
-const json = (schema: unknown, description = "OK") => ({ description, content: { "application/json": { schema } } });
-const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
-const pageParams = [
-  { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
-  { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
-];
+// OpenAPI paths of the benefits part of API.md.
 const T = ["benefits"];
 const money = { type: "string", pattern: "^-?\\d+\\.\\d{2}$", description: "yuan, exact decimal as a string", examples: ["3950.30"] };
 const date = { type: "string", format: "date", examples: ["2026-11-26"] };

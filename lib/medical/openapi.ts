@@ -1,18 +1,6 @@
-import type { PathsObject } from "@/lib/openapi";
+import { type PathsObject, R, pageParams, json, body, idParam, time } from "@/lib/openapi-parts";
 
 // OpenAPI paths of the green-channel part of API.md (plus the liaison's extensions).
-// Only a type comes from @/lib/openapi: it imports this file, so a value import would be a
-// cycle that the production bundle evaluates before lib/openapi's constants exist.
-const err = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
-const R = { 400: err("VALIDATION_FAILED"), 401: err("UNAUTHENTICATED"), 403: err("FORBIDDEN"), 404: err("NOT_FOUND"), 409: err("conflict (code in error.code)") };
-const pageParams = [
-  { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
-  { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
-];
-const json = (schema: unknown, description = "OK") => ({ description, content: { "application/json": { schema } } });
-const body = (schema: unknown) => ({ required: true, content: { "application/json": { schema } } });
-const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
-const time = { type: "string", format: "date-time", examples: ["2026-12-03T09:00:00+08:00"] };
 const nullable = (s: Record<string, unknown>) => ({ ...s, type: [s.type, "null"] });
 const statuses = ["BOOKED", "CHECKED_IN", "COMPLETED", "CANCELLED", "NO_SHOW"];
 const service = {

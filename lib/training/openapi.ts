@@ -1,17 +1,6 @@
-import type { PathsObject } from "@/lib/openapi";
-
-// Local copies (type-only import above): lib/openapi imports this file, so importing values back would be circular.
-const err = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
-const R = { 400: err("VALIDATION_FAILED"), 401: err("UNAUTHENTICATED"), 403: err("FORBIDDEN"), 404: err("NOT_FOUND"), 409: err("conflict (code in error.code)") };
-const pageParams = [
-  { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
-  { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
-];
+import { type PathsObject, R, pageParams, json, idParam, time } from "@/lib/openapi-parts";
 
 // OpenAPI paths of the training part of API.md.
-const json = (schema: unknown, description = "OK") => ({ description, content: { "application/json": { schema } } });
-const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
-const time = { type: "string", format: "date-time", examples: ["2026-12-03T09:00:00+08:00"] };
 const lecturer = { type: "object", required: ["name"], properties: { name: { type: "string" }, affiliation: { type: ["string", "null"] }, userId: { type: "string" } } };
 const session = {
   type: "object",
