@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { ROOT, ensureServer, createDatabase, migrate, withDatabase } from "./lib/pg.mjs";
 import { ensureDevSecrets } from "./lib/secrets.mjs";
@@ -132,6 +133,15 @@ async function loadSql(name, { concurrency = CLIENTS, durationSec = SECONDS, run
   return result;
 }
 
+/** First-load JavaScript of a page, gzip-compressed, as a modern browser loads it (no nomodule polyfills). */
+async function firstLoadKb(client, page) {
+  const html = (await client.req("GET", page)).text;
+  const srcs = new Set([...html.matchAll(/<script[^>]*src="([^"]+)"[^>]*>/g)].filter((m) => !/nomodule/i.test(m[0])).map((m) => m[1]));
+  let total = 0;
+  for (const src of srcs) total += gzipSync(Buffer.from(await (await fetch(baseUrl + src)).arrayBuffer())).length;
+  return +(total / 1024).toFixed(1);
+}
+
 const results = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30) }, clients: CLIENTS, seconds: SECONDS, floors: {}, scenarios: {} };
 try {
   await waitForHttp(`${baseUrl}/login`);
@@ -159,6 +169,16 @@ try {
         rpsVsAuthFloor: +(v.rps / results.floors.authNoWork.rps).toFixed(2),
         ...(floorSql && floorSql !== v ? { rpsVsSqlFloor: +(v.rps / floorSql.rps).toFixed(3) } : {}),
       };
+    }
+  }
+  console.log("\nfirst-load JavaScript (gzip)");
+  results.firstLoadJsKb = {};
+  const pages = { "100005": ["/", "/training", "/training/me", "/medical", "/notifications"], "010001": ["/training/manage", "/training/manage/new", "/training/manage/stats"], "100002": ["/training/teach"], "100001": ["/training/unit"], "030001": ["/medical/manage", "/medical/stats"], "020001": ["/benefits", "/benefits/pay-import", "/benefits/dashboard"], "F00001": ["/benefits/me"] };
+  for (const [badgeNo, list] of Object.entries(pages)) {
+    const c = await signIn(badgeNo);
+    for (const page of list) {
+      results.firstLoadJsKb[page] = await firstLoadKb(c, page);
+      console.log(`  ${page.padEnd(34)} ${results.firstLoadJsKb[page]} kB`);
     }
   }
   mkdirSync(path.join(ROOT, "bench"), { recursive: true });

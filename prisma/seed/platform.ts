@@ -49,21 +49,39 @@ export function demoAccounts(): DemoAccount[] {
   return accounts;
 }
 
+/** Read, else create; a concurrent seed that created it first wins (unique violation → read again). */
+async function findOrCreate<T>(find: () => Promise<T | null>, create: () => Promise<T>): Promise<[T, boolean]> {
+  const existing = await find();
+  if (existing) return [existing, false];
+  try {
+    return [await create(), true];
+  } catch (e) {
+    if ((e as { code?: string }).code !== "P2002") throw e;
+    const again = await find();
+    if (!again) throw e;
+    return [again, false];
+  }
+}
+
 /** Units and the accounts of API.md. Existing rows are left as they are (idempotent). */
 export async function seedPlatform(ctx: Omit<SeedContext, "units" | "users">) {
   const { db } = ctx;
   const units: Record<string, SeedUnit> = {};
   for (const [i, u] of DEMO_UNITS.entries()) {
-    const existing = await db.unit.findUnique({ where: { code: u.code } });
-    units[u.code] = existing ?? (await createUnit({ code: u.code, name: u.name, kind: u.kind, parentId: u.parent ? units[u.parent]!.id : null, sortOrder: i }, db));
+    [units[u.code]] = await findOrCreate(
+      () => db.unit.findUnique({ where: { code: u.code } }),
+      () => createUnit({ code: u.code, name: u.name, kind: u.kind, parentId: u.parent ? units[u.parent]!.id : null, sortOrder: i }, db),
+    );
   }
-  await db.securityPolicy.upsert({ where: { id: 1 }, update: {}, create: { id: 1 } });
+  await db.securityPolicy.createMany({ data: [{ id: 1 }], skipDuplicates: true });
   const users: Record<string, SeedUser> = {};
   let created = 0;
   for (const a of demoAccounts()) {
-    const existing = await db.user.findUnique({ where: { badgeNo: a.badgeNo } });
-    const user = existing ?? (await createUser({ badgeNo: a.badgeNo, name: a.name, roles: a.roles, unitId: units[a.unit]!.id, password: DEMO_PASSWORD, mustChange: false }, db));
-    if (!existing) created++;
+    const [user, isNew] = await findOrCreate(
+      () => db.user.findUnique({ where: { badgeNo: a.badgeNo } }),
+      () => createUser({ badgeNo: a.badgeNo, name: a.name, roles: a.roles, unitId: units[a.unit]!.id, password: DEMO_PASSWORD, mustChange: false }, db),
+    );
+    if (isNew) created++;
     users[a.badgeNo] = { id: user.id, badgeNo: user.badgeNo, name: user.name, unitId: user.unitId, roles: user.roles };
   }
   ctx.log(`platform: ${Object.keys(units).length} units, ${Object.keys(users).length} accounts (${created} new)`);

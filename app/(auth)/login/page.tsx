@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/current";
+import { ClientMessages } from "@/components/shell/client-messages";
 import { LoginForm } from "./_components/login-form";
 
 export const metadata = { title: "登录" };
@@ -22,7 +23,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <div className="mt-1 text-sm text-slate-600">{t("common.appFullName")}</div>
           <div className="mt-1 text-xs tracking-widest text-slate-500">{t("common.tagline")}</div>
         </div>
-        <LoginForm next={safeNext(next)} initialError={error ? t("auth.failed") : undefined} />
+        <ClientMessages namespaces={["auth"]}>
+          <LoginForm next={safeNext(next)} initialError={error ? t("auth.failed") : undefined} />
+        </ClientMessages>
         <p className="mt-6 text-center text-xs text-slate-500">{t("auth.hint")}</p>
       </div>
     </main>

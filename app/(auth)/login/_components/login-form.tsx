@@ -30,7 +30,8 @@ export function LoginForm({ next, initialError }: { next: string; initialError?:
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    // method="post": should the script fail to load, a native submit must never put the password in a URL
+    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       {error ? <Alert kind="error">{error}</Alert> : null}
       <Field label={t("badgeNo")} htmlFor="badgeNo">
         <Input id="badgeNo" name="badgeNo" autoComplete="username" inputMode="text" autoCapitalize="characters" required />

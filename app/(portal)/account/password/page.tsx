@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current";
 import { Alert, Card, PageHeader } from "@/components/ui/card";
+import { ClientMessages } from "@/components/shell/client-messages";
 import { ChangePasswordForm } from "./_components/change-password-form";
 
 export default async function ChangePasswordPage({ searchParams }: { searchParams: Promise<{ forced?: string }> }) {
@@ -12,7 +13,9 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
       <PageHeader title={t("changeTitle")} />
       {forced ? <div className="mb-4"><Alert kind="warning">{t("forcedNotice")}</Alert></div> : null}
       <Card>
-        <ChangePasswordForm />
+        <ClientMessages namespaces={["auth"]}>
+          <ChangePasswordForm />
+        </ClientMessages>
       </Card>
     </div>
   );
