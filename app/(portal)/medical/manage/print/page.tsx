@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/auth/current";
 import { getDayList } from "@/lib/medical/queries";
 import { shanghaiDate } from "@/lib/time";
 import { hhmm } from "@/lib/medical/dto";
-import { PrintButton } from "../_components/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 
 // The day list for the hospital on A4: only name, unit, service, time, and the note where its
 // owner allowed sharing it (getDayList decides, and audits every note that goes out).

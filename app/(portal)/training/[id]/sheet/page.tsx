@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current";
 import { getSession, listRoster } from "@/lib/training/queries";
-import { PrintButton } from "../../_components/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 
 // The 签到表: an A4 page with one signature line per enrolled officer.
 export default async function SignInSheetPage({ params }: { params: Promise<{ id: string }> }) {

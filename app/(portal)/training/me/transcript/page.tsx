@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
 import { getMyTraining } from "@/lib/training/queries";
-import { PrintButton } from "../../_components/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 
 export default async function TranscriptPage() {
   const actor = await requireRole("training.book", "/training/me/transcript");

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
 import { getMyCertificate } from "@/lib/training/certificates";
-import { PrintButton } from "../../../_components/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 
 export default async function CertificatePage({ params }: { params: Promise<{ enrollmentId: string }> }) {
   const { enrollmentId } = await params;

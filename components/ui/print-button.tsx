@@ -1,0 +1,8 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+
+/** Opens the browser's print dialog; hidden on the printout itself. */
+export function PrintButton({ label }: { label: string }) {
+  return <Button type="button" variant="secondary" className="no-print" onClick={() => window.print()}>{label}</Button>;
+}
