@@ -83,6 +83,27 @@ export function hasRole(actor: Pick<Actor, "roles">, ...roles: Role[]): boolean 
   return actor.roles.some((r) => roles.includes(r));
 }
 
+/** Roles that read sensitive personal data (benefit records, health notes). */
+export const SENSITIVE_DATA_ROLES = ["HR", "MEDICAL_LIAISON"] as const satisfies readonly Role[];
+
+/**
+ * Administrators keep away from personal data: an account with an administrator role may not
+ * also hold a role that reads benefit records or health notes. Returns the clashing roles.
+ */
+export function sensitiveRoleConflict(roles: readonly Role[]): Role[] | null {
+  const admin = roles.filter((r) => (ADMIN_ROLES as readonly Role[]).includes(r));
+  const sensitive = roles.filter((r) => (SENSITIVE_DATA_ROLES as readonly Role[]).includes(r));
+  return admin.length && sensitive.length ? [...admin, ...sensitive] : null;
+}
+
+/**
+ * The security and audit administrators watch the system administrator, so the system
+ * administrator may neither grant those roles nor manage accounts that hold them; they are
+ * provisioned from the server (`npm run admin:provision`).
+ */
+export const PEER_ADMIN_ROLES = ["SECURITY_ADMIN", "AUDIT_ADMIN"] as const satisfies readonly Role[];
+export const holdsPeerAdminRole = (roles: readonly string[]) => roles.some((r) => (PEER_ADMIN_ROLES as readonly string[]).includes(r));
+
 /** The 三权分立 rule, checked wherever roles are assigned. Returns the clashing roles, if any. */
 export function adminRoleConflict(roles: readonly Role[]): Role[] | null {
   const admin = roles.filter((r) => (ADMIN_ROLES as readonly Role[]).includes(r));

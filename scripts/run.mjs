@@ -3,6 +3,7 @@
 //   dev         the same database, then `next dev`
 //   migrate     apply migrations            seed        the demo seed (idempotent)
 //   seed-large  the large data set for benchmarks (see scripts/seed-large.ts)
+//   provision   create or reset a security/audit administrator account (scripts/provision-admin.ts)
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { ROOT, ensureServer, createDatabase, migrate, withDatabase, redact } from "./lib/pg.mjs";
@@ -48,6 +49,10 @@ try {
   if (command === "migrate") await shutdown(0);
   if (command === "seed" || command === "demo" || command === "dev") tsx("prisma/seed.ts", process.argv.slice(3));
   if (command === "seed") await shutdown(0);
+  if (command === "provision") {
+    tsx("scripts/provision-admin.ts", process.argv.slice(3));
+    await shutdown(0);
+  }
   if (command === "seed-large") {
     tsx("scripts/seed-large.ts", process.argv.slice(3));
     await shutdown(0);

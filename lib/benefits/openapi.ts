@@ -18,7 +18,7 @@ const profile = {
   allOf: [summary, {
     type: "object",
     properties: {
-      gender: { enum: ["MALE", "FEMALE"] }, birthDate: date, batch: { type: ["string", "null"] }, contractStart: { type: ["string", "null"], format: "date" },
+      gender: { enum: ["MALE", "FEMALE"] }, birthYear: { type: "integer" }, batch: { type: ["string", "null"] }, contractStart: { type: ["string", "null"], format: "date" },
       contractEnd: { type: ["string", "null"], format: "date" }, levelSince: date, phone: { type: ["string", "null"] }, sizes: { type: "object", additionalProperties: { type: "string" } }, hasAccount: { type: "boolean" },
     },
   }],

@@ -22,7 +22,8 @@ export type ProfileRow = Prisma.AuxiliaryProfileGetPayload<{ select: typeof PROF
 export type AuxiliarySummary = { id: string; auxNo: string; name: string; unit: { id: string; name: string }; level: number; status: "ACTIVE" | "LEFT"; idNumberMasked: string; post: "DUTY" | "CIVILIAN"; hireDate: string };
 
 export type ProfileDto = AuxiliarySummary & {
-  gender: "MALE" | "FEMALE"; birthDate: string; batch: string | null; contractStart: string | null; contractEnd: string | null;
+  /** Birth year only: with the masked ID number the full birth date would leave just the county digits hidden. */
+  gender: "MALE" | "FEMALE"; birthYear: number; batch: string | null; contractStart: string | null; contractEnd: string | null;
   levelSince: string; phone: string | null; sizes: Record<string, string>; hasAccount: boolean;
 };
 
@@ -32,7 +33,7 @@ export function toSummary(p: ProfileRow): AuxiliarySummary {
 
 export function toProfileDto(p: ProfileRow): ProfileDto {
   return {
-    ...toSummary(p), gender: p.gender, birthDate: ymd(p.birthDate), batch: p.batch, contractStart: p.contractStart ? ymd(p.contractStart) : null,
+    ...toSummary(p), gender: p.gender, birthYear: p.birthDate.getUTCFullYear(), batch: p.batch, contractStart: p.contractStart ? ymd(p.contractStart) : null,
     contractEnd: p.contractEnd ? ymd(p.contractEnd) : null, levelSince: ymd(p.levelSince), phone: p.phone,
     sizes: (p.sizes ?? {}) as Record<string, string>, hasAccount: !!p.userId,
   };

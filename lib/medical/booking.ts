@@ -147,7 +147,7 @@ async function transition(actor: Actor, id: string, t: Transition, extra: { reas
     }
     await writeAudit(tx, {
       actor, action: t.action, targetType: "MedicalBooking", targetId: id, target: b.badgeNo,
-      details: { from: t.from, to: t.to, service: b.serviceCode, urgent: b.urgent, ...(extra.reason ? { reason: extra.reason } : {}) },
+      details: { from: t.from, to: t.to, service: b.serviceCode, urgent: b.urgent, hasReason: !!extra.reason },
     });
     if (t.to === "CANCELLED" && b.userId !== actor.id) {
       await notify(tx, [b.userId], {
@@ -203,7 +203,7 @@ export async function createUrgentEntry(actor: Actor, input: unknown, now = new 
     });
     await writeAudit(tx, {
       actor, action: "medical.urgent.create", targetType: "MedicalBooking", targetId: booking.id, target: person.badgeNo,
-      details: { service: service.code, reason: data.reason, hasNote: !!data.note },
+      details: { service: service.code, hasReason: !!data.reason, hasNote: !!data.note },
     });
     await notify(tx, [person.id], {
       kind: "medical.booking.urgent", title: "已为您开通紧急绿色通道",

@@ -24,8 +24,11 @@ export async function assertPasswordAcceptable(password: string, badgeNo: string
   if (violations.length) throw validationFailed({ [field]: describePasswordViolations(violations, passwordMinLength) });
 }
 
-/** The signed-in user changes their own password (also the forced first-sign-in change). */
-export async function changeOwnPassword(actor: Actor, input: unknown): Promise<void> {
+/**
+ * The signed-in user changes their own password (also the forced first-sign-in change). Every
+ * other session of theirs ends: whoever else knew the old password is signed out.
+ */
+export async function changeOwnPassword(actor: Actor, input: unknown, currentSessionId: string | null = null): Promise<void> {
   const data = parseInput(changePasswordSchema, input);
   const cred = await db.credential.findUnique({ where: { userId: actor.id } });
   if (!cred) throw new AppError("NOT_FOUND", "账户不存在");
@@ -38,6 +41,10 @@ export async function changeOwnPassword(actor: Actor, input: unknown): Promise<v
   const passwordHash = await hashPassword(data.newPassword);
   await db.$transaction(async (tx) => {
     await tx.credential.update({ where: { userId: actor.id }, data: { passwordHash, mustChange: false, changedAt: new Date() } });
+    await tx.authSession.updateMany({
+      where: { userId: actor.id, revokedAt: null, ...(currentSessionId ? { id: { not: currentSessionId } } : {}) },
+      data: { revokedAt: new Date() },
+    });
     await writeAudit(tx, { actor, action: "auth.password.change", targetType: "User", targetId: actor.id, target: actor.badgeNo });
   });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES, adminRoleConflict } from "@/lib/access";
+import { ROLES, adminRoleConflict, sensitiveRoleConflict } from "@/lib/access";
 
 export const badgeNoSchema = z
   .string()
@@ -9,7 +9,8 @@ export const badgeNoSchema = z
 const rolesSchema = z
   .array(z.enum(ROLES))
   .min(1, "至少分配一个角色")
-  .refine((r) => !adminRoleConflict(r), "系统、安全、审计管理员三种角色不能由同一账户兼任（三权分立）");
+  .refine((r) => !adminRoleConflict(r), "系统、安全、审计管理员三种角色不能由同一账户兼任（三权分立）")
+  .refine((r) => !sensitiveRoleConflict(r), "管理员账户不能兼任人事或警医联络员（不得接触个人敏感信息）");
 
 export const createUserSchema = z.object({
   badgeNo: badgeNoSchema,

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { adminRoleConflict, assertCan, type Actor, type Role } from "@/lib/access";
+import { adminRoleConflict, assertCan, holdsPeerAdminRole, type Actor, type Role } from "@/lib/access";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound, validationFailed } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/log";
@@ -70,6 +70,7 @@ export function generateTemporaryPassword(): string {
 export async function createUser(actor: Actor, input: unknown): Promise<{ user: UserDto; temporaryPassword: string }> {
   assertCan(actor, "users.manage");
   const data = parseInput(createUserSchema, input);
+  if (holdsPeerAdminRole(data.roles)) throw peerAdminRefused();
   if (!(await db.unit.findUnique({ where: { id: data.unitId }, select: { id: true } }))) throw validationFailed({ unitId: "单位不存在" });
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
@@ -94,12 +95,14 @@ export async function updateUser(actor: Actor, userId: string, input: unknown): 
   assertCan(actor, "users.manage");
   const data = parseInput(updateUserSchema, input);
   if (data.unitId && !(await db.unit.findUnique({ where: { id: data.unitId }, select: { id: true } }))) throw validationFailed({ unitId: "单位不存在" });
-  if (userId === actor.id && (data.active === false || (data.roles && !data.roles.includes("SYS_ADMIN")))) {
-    throw new AppError("SELF_LOCKOUT", "不能停用自己的账户或移除自己的系统管理员角色");
-  }
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { badgeNo: true, name: true, unitId: true, roles: true, active: true } });
     if (!before) throw notFound("用户");
+    // Nobody widens their own access: own roles, unit and active flag are changed by another administrator.
+    if (userId === actor.id && ((data.roles && !sameRoles(data.roles, before.roles)) || (data.unitId && data.unitId !== before.unitId) || data.active === false)) {
+      throw new AppError("SELF_CHANGE", "不能修改自己的角色、单位或启用状态，请由另一位系统管理员办理");
+    }
+    if (holdsPeerAdminRole(before.roles) || (data.roles && holdsPeerAdminRole(data.roles))) throw peerAdminRefused();
     if (data.roles && adminRoleConflict(data.roles)) throw validationFailed({ roles: "系统、安全、审计管理员三种角色不能由同一账户兼任（三权分立）" });
     const u = await tx.user.update({ where: { id: userId }, data, select: userSelect });
     if (data.active === false && before.active) {
@@ -120,11 +123,18 @@ export async function resetPassword(actor: Actor, userId: string): Promise<{ tem
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   await db.$transaction(async (tx) => {
-    const u = await tx.user.findUnique({ where: { id: userId }, select: { badgeNo: true } });
+    const u = await tx.user.findUnique({ where: { id: userId }, select: { badgeNo: true, roles: true } });
     if (!u) throw notFound("用户");
+    if (holdsPeerAdminRole(u.roles)) throw peerAdminRefused();
     await tx.credential.update({ where: { userId }, data: { passwordHash, mustChange: true, changedAt: new Date(), failedCount: 0, lockedUntil: null } });
     await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
     await writeAudit(tx, { actor, action: "admin.user.reset_password", targetType: "User", targetId: userId, target: u.badgeNo });
   });
   return { temporaryPassword };
+}
+
+const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((r) => b.includes(r));
+
+function peerAdminRefused() {
+  return new AppError("PEER_ADMIN", "安全管理员、审计管理员账户不由系统管理员设置或修改（三权分立），请由运维在服务器上办理", { status: 403 });
 }

@@ -6,9 +6,11 @@ import { LoginForm } from "./_components/login-form";
 
 export const metadata = { title: "登录" };
 
+/** Only a path on this site: an open redirect would help phishing ("//x", "/\\x" and schemes are refused). */
 function safeNext(next: string | undefined): string {
-  // Only same-site paths: an open redirect would help phishing.
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  if (!next || !next.startsWith("/") || /[\\\s\u0000-\u001f]/.test(next)) return "/";
+  const url = new URL(next, "http://jingxin.invalid");
+  return url.origin === "http://jingxin.invalid" ? `${url.pathname}${url.search}${url.hash}` : "/";
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {

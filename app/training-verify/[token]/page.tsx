@@ -4,7 +4,7 @@ import { verifyCertificate } from "@/lib/training/certificates";
 // Public: outside the portal shell, shows only whether the certificate is genuine and what it states.
 export default async function VerifyCertificatePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [t, format, cert] = await Promise.all([getTranslations("training"), getFormatter(), verifyCertificate(decodeURIComponent(token))]);
+  const [t, format, cert] = await Promise.all([getTranslations("training"), getFormatter(), verifyCertificate(safeDecode(token))]);
   return (
     <main className="mx-auto max-w-md p-6">
       <h1 className="text-xl font-bold">{t("verify.title")}</h1>
@@ -23,4 +23,13 @@ export default async function VerifyCertificatePage({ params }: { params: Promis
       <p className="mt-6 text-xs text-slate-500">{t("cert.issuer")}</p>
     </main>
   );
+}
+
+/** A malformed %-sequence is just an invalid certificate, not a server error. */
+function safeDecode(token: string): string {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return "";
+  }
 }

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { createUser as adminCreateUser, listUsers, updateUser } from "@/lib/users/users";
+import { createUser as adminCreateUser, listUsers, resetPassword, updateUser } from "@/lib/users/users";
 import { createUnit as adminCreateUnit, deleteUnit, updateUnit } from "@/lib/users/units";
 import { searchAudit, exportAuditCsv } from "@/lib/audit/queries";
 import { signIn } from "@/lib/auth/sign-in";
@@ -51,8 +51,34 @@ describe("user administration", () => {
     await expect(updateUser(auditor, officer.id, { active: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
-  test("the system administrator cannot disable themself", async () => {
-    await expect(updateUser(sysAdmin, sysAdmin.id, { active: false })).rejects.toMatchObject({ code: "SELF_LOCKOUT" });
+  test("the system administrator cannot change their own roles, unit or active flag", async () => {
+    const otherUnit = (await createUnit()).id;
+    await expect(updateUser(sysAdmin, sysAdmin.id, { active: false })).rejects.toMatchObject({ code: "SELF_CHANGE" });
+    await expect(updateUser(sysAdmin, sysAdmin.id, { roles: ["SYS_ADMIN", "TRAINING_ADMIN"] })).rejects.toMatchObject({ code: "SELF_CHANGE" });
+    await expect(updateUser(sysAdmin, sysAdmin.id, { unitId: otherUnit })).rejects.toMatchObject({ code: "SELF_CHANGE" });
+    const me = await db.user.findUniqueOrThrow({ where: { id: sysAdmin.id } });
+    expect([me.roles, me.unitId, me.active]).toEqual([["SYS_ADMIN"], unitId, true]);
+    await updateUser(sysAdmin, sysAdmin.id, { name: "改名的管理员" }); // the name is fine
+  });
+
+  test("administrators never also hold a role that reads personal data", async () => {
+    const target = await createUser({ roles: ["OFFICER"], unitId });
+    for (const roles of [["SYS_ADMIN", "HR"], ["SYS_ADMIN", "MEDICAL_LIAISON"]] as const) {
+      await expect(updateUser(sysAdmin, target.id, { roles: [...roles] })).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { roles: expect.stringMatching(/敏感信息/) } });
+    }
+    expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).roles).toEqual(["OFFICER"]);
+  });
+
+  test("the system administrator can neither grant nor manage the security and audit administrator roles", async () => {
+    await expect(adminCreateUser(sysAdmin, { badgeNo: uniq("P").toUpperCase(), name: "新审计员", unitId, roles: ["AUDIT_ADMIN"] })).rejects.toMatchObject({ code: "PEER_ADMIN", status: 403 });
+    const officerTarget = await createUser({ roles: ["OFFICER"], unitId });
+    await expect(updateUser(sysAdmin, officerTarget.id, { roles: ["SECURITY_ADMIN"] })).rejects.toMatchObject({ code: "PEER_ADMIN" });
+    const peer = await createUser({ roles: ["AUDIT_ADMIN"], unitId });
+    const hashBefore = (await db.credential.findUniqueOrThrow({ where: { userId: peer.id } })).passwordHash;
+    await expect(resetPassword(sysAdmin, peer.id)).rejects.toMatchObject({ code: "PEER_ADMIN" });
+    await expect(updateUser(sysAdmin, peer.id, { active: false })).rejects.toMatchObject({ code: "PEER_ADMIN" });
+    const after = await db.user.findUniqueOrThrow({ where: { id: peer.id }, include: { credential: true } });
+    expect([after.active, after.credential?.passwordHash]).toEqual([true, hashBefore]);
   });
 });
 

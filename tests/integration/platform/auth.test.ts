@@ -228,12 +228,22 @@ describe("forced password change", () => {
       .rejects.toMatchObject({ fields: { confirmPassword: expect.any(String) } });
     expect(await resolveSession(res.sessionId)).toEqual(expect.objectContaining({ ok: true, mustChangePassword: true }));
 
-    await changeOwnPassword(actor, { currentPassword: "Temp#Pass2026", newPassword: "Brand-New-2026", confirmPassword: "Brand-New-2026" });
+    await changeOwnPassword(actor, { currentPassword: "Temp#Pass2026", newPassword: "Brand-New-2026", confirmPassword: "Brand-New-2026" }, res.sessionId);
     expect(await resolveSession(res.sessionId)).toEqual(expect.objectContaining({ ok: true, mustChangePassword: false }));
     expect((await signIn({ badgeNo: user.badgeNo, password: "Temp#Pass2026" })).ok).toBe(false);
     expect((await signIn({ badgeNo: user.badgeNo, password: "Brand-New-2026" })).ok).toBe(true);
     const entries = await auditOf(user.id, "auth.password.change");
     expect(entries.map((e) => e.outcome)).toEqual(["FAILURE", "SUCCESS"]);
+  });
+
+  test("changing the password ends every other session, not the current one", async () => {
+    const user = await createUser();
+    const a = await signIn({ badgeNo: user.badgeNo, password: DEMO_PASSWORD });
+    const b = await signIn({ badgeNo: user.badgeNo, password: DEMO_PASSWORD });
+    if (!a.ok || !b.ok) throw new Error("sign-in failed");
+    await changeOwnPassword(actorOf(user), { currentPassword: DEMO_PASSWORD, newPassword: "Another-Pass-2026", confirmPassword: "Another-Pass-2026" }, a.sessionId);
+    expect((await resolveSession(a.sessionId)).ok).toBe(true);
+    expect(await resolveSession(b.sessionId)).toEqual({ ok: false, reason: "REVOKED" });
   });
 
   test("the password is stored as an argon2id hash, never in plain text", async () => {

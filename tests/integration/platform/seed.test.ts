@@ -35,3 +35,17 @@ test("the platform seed makes exactly the demo accounts of API.md and is idempot
   expect(stations.size).toBeGreaterThanOrEqual(3);
   expect(accounts.filter((a) => /^(1000|F000)/.test(a.badgeNo)).every((a) => a.unit.kind === "STATION")).toBe(true);
 }, 120_000);
+
+test("security and audit administrators are provisioned from the server, audited, with a forced change", async () => {
+  const badgeNo = `P${Date.now().toString().slice(-6)}`;
+  // the unit code QS exists once the platform seed above has run
+  const res = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/provision-admin.ts", "--badge", badgeNo, "--name", "审计员", "--role", "AUDIT_ADMIN"], {
+    cwd: root, env: { ...process.env, NODE_OPTIONS: "--conditions=react-server" }, encoding: "utf8",
+  });
+  expect(res.status).toBe(0);
+  const temporary = res.stdout.match(/One-time password[^:]*: (\S+)/)?.[1];
+  expect(temporary).toHaveLength(14);
+  const user = await db.user.findUniqueOrThrow({ where: { badgeNo }, include: { credential: true } });
+  expect([user.roles, user.credential?.mustChange]).toEqual([["AUDIT_ADMIN"], true]);
+  expect(await db.auditLog.count({ where: { action: "admin.user.provision", targetId: user.id } })).toBe(1);
+}, 60_000);

@@ -1,4 +1,4 @@
-import { ADMIN_ROLES, PERMISSIONS, ROLES, ROLE_PERMISSIONS, adminRoleConflict, assertCan, can, type Permission, type Role } from "@/lib/access";
+import { ADMIN_ROLES, PERMISSIONS, ROLES, ROLE_PERMISSIONS, adminRoleConflict, assertCan, can, sensitiveRoleConflict, type Permission, type Role } from "@/lib/access";
 
 // The expected map, written out independently of lib/access.ts: a change to who may do what
 // must change this table too.
@@ -53,5 +53,16 @@ describe("三权分立: administrator roles are exclusive", () => {
   test("one administrator role with other roles is fine", () => {
     expect(adminRoleConflict(["SYS_ADMIN", "OFFICER"])).toBeNull();
     expect(adminRoleConflict(["OFFICER", "TRAINING_ADMIN", "HR"])).toBeNull();
+  });
+});
+
+describe("administrators keep away from personal data", () => {
+  test("an administrator role with HR or the medical liaison clashes", () => {
+    for (const a of ADMIN_ROLES) {
+      expect(sensitiveRoleConflict([a, "HR"])).toEqual([a, "HR"]);
+      expect(sensitiveRoleConflict([a, "MEDICAL_LIAISON"])).toEqual([a, "MEDICAL_LIAISON"]);
+      expect(sensitiveRoleConflict([a, "OFFICER"])).toBeNull();
+    }
+    expect(sensitiveRoleConflict(["HR", "OFFICER", "MEDICAL_LIAISON"])).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/current";
+import { readSessionId, requireActor } from "@/lib/auth/current";
 import { isAppError } from "@/lib/errors";
 import { changeOwnPassword } from "@/lib/users/password";
 
@@ -10,7 +10,7 @@ export type ChangePasswordState = { fields?: Record<string, string>; message?: s
 export async function changePasswordAction(_prev: ChangePasswordState, formData: FormData): Promise<ChangePasswordState> {
   const actor = await requireActor({ allowPasswordChange: true });
   try {
-    await changeOwnPassword(actor, Object.fromEntries(formData));
+    await changeOwnPassword(actor, Object.fromEntries(formData), await readSessionId());
   } catch (e) {
     if (isAppError(e)) return { fields: e.fields, message: e.message };
     throw e;
