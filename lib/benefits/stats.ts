@@ -24,9 +24,12 @@ export async function getDashboard(actor: Actor) {
       SELECT c.status::text AS status, count(*)::bigint AS n, coalesce(sum(coalesce(c."amountApproved", c."amountRequested")), 0)::text AS total
       FROM "CompensationCase" c JOIN "AuxiliaryProfile" p ON p.id = c."profileId" JOIN "Unit" u ON u.id = p."unitId"
       WHERE u.path LIKE ${prefix} GROUP BY c.status`,
+    // "recent changes": changes only — who read or revealed what stays for the audit administrator
     db.$queryRaw<{ at: Date; action: string; target: string | null; actorName: string | null }[]>`
       SELECT a.at, a.action, a.target, a."actorName" FROM "AuditLog" a JOIN "AuxiliaryProfile" p ON p.id = a."targetId" JOIN "Unit" u ON u.id = p."unitId"
-      WHERE a.action LIKE 'benefits.%' AND a."targetType" = 'AuxiliaryProfile' AND u.path LIKE ${prefix} ORDER BY a.at DESC LIMIT 10`,
+      WHERE a.action LIKE 'benefits.%' AND a."targetType" = 'AuxiliaryProfile' AND u.path LIKE ${prefix}
+        AND a.action NOT IN ('benefits.id_number.reveal', 'benefits.pay.read', 'benefits.pay.export')
+      ORDER BY a.at DESC LIMIT 10`,
   ]);
   const due = await listEntitlements(actor, { withinDays: 90 });
   const open = await db.compensationCase.findMany({

@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -133,10 +134,13 @@ export async function unitEnrolAction(_: State, fd: FormData): Promise<State> {
 }
 
 /** The projector asks for a fresh code every 30 s. */
-export async function checkInQrAction(sessionId: string, origin: string): Promise<{ svg: string; url: string } | { error: string }> {
+export async function checkInQrAction(sessionId: string, _clientOrigin?: string): Promise<{ svg: string; url: string } | { error: string }> {
   const actor = await requireActor();
   try {
     const { token } = await issueCheckInToken(actor, sessionId);
+    // The link's origin comes from the request this server answered, never from the caller.
+    const h = await headers();
+    const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host")}`;
     const url = `${origin}/training/check-in?s=${encodeURIComponent(sessionId)}&t=${encodeURIComponent(token)}`;
     return { svg: await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" }), url };
   } catch (e) {
