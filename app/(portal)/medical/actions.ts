@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current";
-import { isAppError } from "@/lib/errors";
+import { actionState, type ActionState } from "@/lib/http/actions";
 import {
   bookSlot, cancelBooking, checkInBooking, completeBooking, createUrgentEntry, markNoShow, recordOutcome, rescheduleBooking,
 } from "@/lib/medical/booking";
@@ -10,18 +10,14 @@ import {
   closeDay, createSlot, createTemplate, deleteTemplate, generateSlots, giveConsent, reopenDay, saveHospital, saveService, setSlotCapacity, withdrawConsent,
 } from "@/lib/medical/mutations";
 
-export type State = { ok?: boolean; message?: string; fields?: Record<string, string> };
+export type State = ActionState;
 
+// Domain messages never contain a health note (lib/medical never puts one in an error).
 async function run(fn: () => Promise<unknown>): Promise<State> {
-  try {
+  return actionState(async () => {
     await fn();
-  } catch (e) {
-    // Domain messages never contain a health note (lib/medical never puts one in an error).
-    if (isAppError(e)) return { message: e.message, fields: e.fields };
-    throw e;
-  }
-  revalidatePath("/medical", "layout");
-  return { ok: true };
+    revalidatePath("/medical", "layout");
+  });
 }
 
 const str = (fd: FormData, k: string) => String(fd.get(k) ?? "");
