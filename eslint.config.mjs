@@ -15,7 +15,13 @@ export default [
     // app/ is transport only: the Prisma client stays behind lib/ (STYLE.md).
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "@/lib/db", message: "app/ and components/ call lib/<domain>, never the database." }], patterns: ["@/lib/generated/*"] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "@/lib/db", message: "app/ and components/ call lib/<domain>, never the database." }],
+          patterns: ["@/lib/generated/*"],
+        },
+      ],
     },
   },
 ];

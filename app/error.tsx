@@ -12,7 +12,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       <div className="max-w-md text-center">
         <h1 className="text-xl font-semibold">{t.errorTitle}</h1>
         <p className="mt-2 text-sm text-slate-600">{t.errorBody}</p>
-        <button onClick={reset} className="mt-6 rounded-md bg-police-700 px-4 py-2 text-sm text-white">{t.retry}</button>
+        <button onClick={reset} className="mt-6 rounded-md bg-police-700 px-4 py-2 text-sm text-white">
+          {t.retry}
+        </button>
       </div>
     </main>
   );

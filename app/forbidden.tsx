@@ -1,2 +1,4 @@
 import { StatusPage } from "@/components/shell/status-page";
-export default function Forbidden() { return <StatusPage code={403} kind="forbidden" />; }
+export default function Forbidden() {
+  return <StatusPage code={403} kind="forbidden" />;
+}

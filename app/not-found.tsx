@@ -1,2 +1,4 @@
 import { StatusPage } from "@/components/shell/status-page";
-export default function NotFound() { return <StatusPage code={404} kind="notFound" />; }
+export default function NotFound() {
+  return <StatusPage code={404} kind="notFound" />;
+}

@@ -27,7 +27,9 @@ export function decryptField(stored: string): string {
  * registered?") without decrypting every row. Purpose-separated so digests do not cross tables.
  */
 export function blindIndex(purpose: string, value: string): string {
-  return createHmac("sha256", subKey(`blind-index:${purpose}`)).update(value).digest("base64url");
+  return createHmac("sha256", subKey(`blind-index:${purpose}`))
+    .update(value)
+    .digest("base64url");
 }
 
 // Signing keys are derived from NEXTAUTH_SECRET per purpose (HKDF), so one leaked purpose key
@@ -39,7 +41,9 @@ function subKey(purpose: string): Buffer {
 /** "<payload>.<mac>" where payload is base64url JSON; for QR attendance and certificate links. */
 export function signToken(purpose: string, payload: Record<string, unknown>): string {
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
-  const mac = createHmac("sha256", subKey(`token:${purpose}`)).update(body).digest("base64url");
+  const mac = createHmac("sha256", subKey(`token:${purpose}`))
+    .update(body)
+    .digest("base64url");
   return `${body}.${mac}`;
 }
 
@@ -47,7 +51,9 @@ export function signToken(purpose: string, payload: Record<string, unknown>): st
 export function verifyToken<T = Record<string, unknown>>(purpose: string, token: string): T | null {
   const [body, mac] = token.split(".");
   if (!body || !mac) return null;
-  const expected = createHmac("sha256", subKey(`token:${purpose}`)).update(body).digest();
+  const expected = createHmac("sha256", subKey(`token:${purpose}`))
+    .update(body)
+    .digest();
   const given = Buffer.from(mac, "base64url");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {

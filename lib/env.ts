@@ -2,9 +2,7 @@ import { z } from "zod";
 
 // Validated once; next.config.ts imports this file so a bad environment fails the build,
 // not the first request. Secrets are generated into .env.local by scripts/run.mjs.
-const base64Key = z
-  .string()
-  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded");
+const base64Key = z.string().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),

@@ -8,7 +8,10 @@ import { sendMedicalReminders } from "@/lib/medical/reminders";
 const EVERY_MS = 15 * 60_000;
 
 export async function runReminderJobs(now = new Date()): Promise<void> {
-  for (const [name, job] of [["training", sendTrainingReminders], ["medical", sendMedicalReminders]] as const) {
+  for (const [name, job] of [
+    ["training", sendTrainingReminders],
+    ["medical", sendMedicalReminders],
+  ] as const) {
     try {
       await job(now);
     } catch (e) {

@@ -2,8 +2,17 @@
 // (a separate file so the fragments never import lib/openapi.ts, which imports them).
 export type PathsObject = Record<string, Record<string, unknown>>;
 
-export const err = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
-export const R = { 400: err("VALIDATION_FAILED"), 401: err("UNAUTHENTICATED"), 403: err("FORBIDDEN (also a foreign Origin on a state-changing call)"), 404: err("NOT_FOUND"), 409: err("conflict (code in error.code)") };
+export const err = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
+export const R = {
+  400: err("VALIDATION_FAILED"),
+  401: err("UNAUTHENTICATED"),
+  403: err("FORBIDDEN (also a foreign Origin on a state-changing call)"),
+  404: err("NOT_FOUND"),
+  409: err("conflict (code in error.code)"),
+};
 export const pageParams = [
   { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
   { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },

@@ -9,7 +9,10 @@ const platformPaths: PathsObject = {
   "/api/v1/me": {
     get: {
       summary: "The signed-in user",
-      responses: { 200: { description: "me", content: { "application/json": { schema: { $ref: "#/components/schemas/Me" } } } }, 401: commonResponses[401] },
+      responses: {
+        200: { description: "me", content: { "application/json": { schema: { $ref: "#/components/schemas/Me" } } } },
+        401: commonResponses[401],
+      },
     },
   },
   "/api/v1/audit": {
@@ -30,7 +33,12 @@ const platformPaths: PathsObject = {
 export function openApiDocument() {
   return {
     openapi: "3.1.0",
-    info: { title: "JingXin 暖警心 API", version: "1.0.0", description: "See API.md. Sign in with next-auth credentials (GET /api/auth/csrf, POST /api/auth/callback/credentials); every call uses the session cookie." },
+    info: {
+      title: "JingXin 暖警心 API",
+      version: "1.0.0",
+      description:
+        "See API.md. Sign in with next-auth credentials (GET /api/auth/csrf, POST /api/auth/callback/credentials); every call uses the session cookie.",
+    },
     servers: [{ url: "/" }],
     components: {
       securitySchemes: { session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
@@ -42,14 +50,20 @@ export function openApiDocument() {
             error: {
               type: "object",
               required: ["code", "message"],
-              properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object", additionalProperties: { type: "string" } } },
+              properties: {
+                code: { type: "string" },
+                message: { type: "string" },
+                fields: { type: "object", additionalProperties: { type: "string" } },
+              },
             },
           },
         },
         Me: {
           type: "object",
           properties: {
-            id: { type: "string" }, badgeNo: { type: "string" }, name: { type: "string" },
+            id: { type: "string" },
+            badgeNo: { type: "string" },
+            name: { type: "string" },
             roles: { type: "array", items: { type: "string" } },
             unit: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
           },

@@ -37,7 +37,13 @@ export function shanghaiDateTime(date: string, time: string): Date {
 }
 
 const dateTimeFmt = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false,
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
 });
 
 /** "2026-11-26 09:30" in Shanghai time, for exports and plain text. */

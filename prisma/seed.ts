@@ -9,7 +9,9 @@ import { seedBenefits } from "./seed/benefits";
 async function main() {
   const allowProduction = process.argv.includes("--allow-production") || process.env.SEED_ALLOW_PRODUCTION === "1";
   if (process.env.APP_ENV === "production" && !allowProduction) {
-    console.error("Refusing to seed demo accounts into a production deployment (APP_ENV=production).\nPass --allow-production (or SEED_ALLOW_PRODUCTION=1) if you really mean it.");
+    console.error(
+      "Refusing to seed demo accounts into a production deployment (APP_ENV=production).\nPass --allow-production (or SEED_ALLOW_PRODUCTION=1) if you really mean it.",
+    );
     process.exit(3);
   }
   const log = (m: string) => console.log(`seed: ${m}`);

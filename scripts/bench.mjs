@@ -29,7 +29,11 @@ if (!databaseUrl) {
 }
 const env = { ...secrets, DATABASE_URL: databaseUrl, APP_ENV: "demo", DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? "20" };
 const tsx = (script) => {
-  const r = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", script], { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+  const r = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", script], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
   if (r.status !== 0) throw new Error(`${script} failed`);
 };
 
@@ -51,14 +55,29 @@ class Client {
     const headers = { origin: baseUrl };
     if (this.jar.size) headers.cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
     if (body !== undefined) headers["content-type"] = "application/json";
-    const res = await fetch(baseUrl + p, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: "manual" });
+    const res = await fetch(baseUrl + p, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      redirect: "manual",
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");
       const i = pair.indexOf("=");
       this.jar.set(pair.slice(0, i).trim(), pair.slice(i + 1).trim());
     }
     const text = await res.text();
-    return { status: res.status, text, data: (() => { try { return JSON.parse(text); } catch { return null; } })() };
+    return {
+      status: res.status,
+      text,
+      data: (() => {
+        try {
+          return JSON.parse(text);
+        } catch {
+          return null;
+        }
+      })(),
+    };
   }
 }
 
@@ -66,7 +85,11 @@ async function signIn(badgeNo, password = "Qianshan@2026") {
   const c = new Client();
   const { data } = await c.req("GET", "/api/auth/csrf");
   const form = new URLSearchParams({ csrfToken: data.csrfToken, badgeNo, password, json: "true" });
-  const headers = { origin: baseUrl, "content-type": "application/x-www-form-urlencoded", cookie: [...c.jar].map(([k, v]) => `${k}=${v}`).join("; ") };
+  const headers = {
+    origin: baseUrl,
+    "content-type": "application/x-www-form-urlencoded",
+    cookie: [...c.jar].map(([k, v]) => `${k}=${v}`).join("; "),
+  };
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, { method: "POST", headers, body: form, redirect: "manual" });
   for (const ck of res.headers.getSetCookie()) {
     const [pair] = ck.split(";");
@@ -80,7 +103,14 @@ async function signIn(badgeNo, password = "Qianshan@2026") {
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 function summarise(latencies, seconds, errors) {
   const s = [...latencies].sort((a, b) => a - b);
-  return { requests: s.length, errors, rps: Math.round(s.length / seconds), median: +quantile(s, 0.5).toFixed(1), p95: +quantile(s, 0.95).toFixed(1), p99: +quantile(s, 0.99).toFixed(1) };
+  return {
+    requests: s.length,
+    errors,
+    rps: Math.round(s.length / seconds),
+    median: +quantile(s, 0.5).toFixed(1),
+    p95: +quantile(s, 0.95).toFixed(1),
+    p99: +quantile(s, 0.99).toFixed(1),
+  };
 }
 
 /** `clients` loops in parallel for `durationSec`, each issuing what `requests(client, i)` returns. */
@@ -90,18 +120,22 @@ async function load(name, { clients, durationSec = SECONDS, requests, expect = (
   let n = 0;
   const until = performance.now() + durationSec * 1000;
   const started = performance.now();
-  await Promise.all(clients.map(async (client) => {
-    while (performance.now() < until) {
-      const spec = await requests(client, n++);
-      if (!spec) break;
-      const t = performance.now();
-      const r = await client.req(spec.method ?? "GET", spec.path, { body: spec.body });
-      lat.push(performance.now() - t);
-      if (!expect(r, spec)) errors++;
-    }
-  }));
+  await Promise.all(
+    clients.map(async (client) => {
+      while (performance.now() < until) {
+        const spec = await requests(client, n++);
+        if (!spec) break;
+        const t = performance.now();
+        const r = await client.req(spec.method ?? "GET", spec.path, { body: spec.body });
+        lat.push(performance.now() - t);
+        if (!expect(r, spec)) errors++;
+      }
+    }),
+  );
   const result = summarise(lat, (performance.now() - started) / 1000, errors);
-  console.log(`  ${name.padEnd(34)} median ${String(result.median).padStart(6)} ms  p95 ${String(result.p95).padStart(6)} ms  p99 ${String(result.p99).padStart(6)} ms  ${String(result.rps).padStart(5)} req/s${errors ? `  (${errors} errors)` : ""}`);
+  console.log(
+    `  ${name.padEnd(34)} median ${String(result.median).padStart(6)} ms  p95 ${String(result.p95).padStart(6)} ms  p99 ${String(result.p99).padStart(6)} ms  ${String(result.rps).padStart(5)} req/s${errors ? `  (${errors} errors)` : ""}`,
+  );
   return result;
 }
 
@@ -112,24 +146,28 @@ async function loadSql(name, { concurrency = CLIENTS, durationSec = SECONDS, run
   let n = 0;
   const until = performance.now() + durationSec * 1000;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < until) {
-      const i = n++;
-      const c = await pool.connect();
-      const t = performance.now();
-      try {
-        await run(c, i);
-      } catch {
-        errors++;
-        await c.query("ROLLBACK").catch(() => {});
-      } finally {
-        c.release();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        const i = n++;
+        const c = await pool.connect();
+        const t = performance.now();
+        try {
+          await run(c, i);
+        } catch {
+          errors++;
+          await c.query("ROLLBACK").catch(() => {});
+        } finally {
+          c.release();
+        }
+        lat.push(performance.now() - t);
       }
-      lat.push(performance.now() - t);
-    }
-  }));
+    }),
+  );
   const result = summarise(lat, (performance.now() - started) / 1000, errors);
-  console.log(`  ${name.padEnd(34)} median ${String(result.median).padStart(6)} ms  p95 ${String(result.p95).padStart(6)} ms  p99 ${String(result.p99).padStart(6)} ms  ${String(result.rps).padStart(5)} req/s`);
+  console.log(
+    `  ${name.padEnd(34)} median ${String(result.median).padStart(6)} ms  p95 ${String(result.p95).padStart(6)} ms  p99 ${String(result.p99).padStart(6)} ms  ${String(result.rps).padStart(5)} req/s`,
+  );
   return result;
 }
 
@@ -142,11 +180,22 @@ async function firstLoadKb(client, page) {
   return +(total / 1024).toFixed(1);
 }
 
-const results = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30) }, clients: CLIENTS, seconds: SECONDS, floors: {}, scenarios: {} };
+const results = {
+  at: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30) },
+  clients: CLIENTS,
+  seconds: SECONDS,
+  floors: {},
+  scenarios: {},
+};
 try {
   await waitForHttp(`${baseUrl}/login`);
   console.log(`\nsigning in ${CLIENTS} clients…`);
-  const users = (await pool.query(`SELECT id, "badgeNo", "unitId", roles::text[] AS roles FROM "User" WHERE "badgeNo" LIKE 'L%' AND active ORDER BY "badgeNo" LIMIT 2000`)).rows;
+  const users = (
+    await pool.query(
+      `SELECT id, "badgeNo", "unitId", roles::text[] AS roles FROM "User" WHERE "badgeNo" LIKE 'L%' AND active ORDER BY "badgeNo" LIMIT 2000`,
+    )
+  ).rows;
   const officers = users.filter((u) => u.roles.includes("OFFICER"));
   const clients = [];
   for (const u of officers.slice(0, CLIENTS)) clients.push(Object.assign(await signIn(u.badgeNo), { user: u }));
@@ -173,7 +222,15 @@ try {
   }
   console.log("\nfirst-load JavaScript (gzip)");
   results.firstLoadJsKb = {};
-  const pages = { "100005": ["/", "/training", "/training/me", "/medical", "/notifications"], "010001": ["/training/manage", "/training/manage/new", "/training/manage/stats"], "100002": ["/training/teach"], "100001": ["/training/unit"], "030001": ["/medical/manage", "/medical/stats"], "020001": ["/benefits", "/benefits/pay-import", "/benefits/dashboard"], "F00001": ["/benefits/me"] };
+  const pages = {
+    100005: ["/", "/training", "/training/me", "/medical", "/notifications"],
+    "010001": ["/training/manage", "/training/manage/new", "/training/manage/stats"],
+    100002: ["/training/teach"],
+    100001: ["/training/unit"],
+    "030001": ["/medical/manage", "/medical/stats"],
+    "020001": ["/benefits", "/benefits/pay-import", "/benefits/dashboard"],
+    F00001: ["/benefits/me"],
+  };
   for (const [badgeNo, list] of Object.entries(pages)) {
     const c = await signIn(badgeNo);
     for (const page of list) {

@@ -39,7 +39,8 @@ const name = arg.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
 const old = mkdtempSync(path.join(tmpdir(), "schema-"));
 try {
   const files = execFileSync("git", ["ls-tree", "--name-only", "HEAD", "prisma/schema/"], { cwd: ROOT, encoding: "utf8" })
-    .split("\n").filter(Boolean);
+    .split("\n")
+    .filter(Boolean);
   for (const f of files) writeFileSync(path.join(old, path.basename(f)), execFileSync("git", ["show", `HEAD:${f}`], { cwd: ROOT }));
   const sql = diff(["--from-schema-datamodel", old]);
   if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {

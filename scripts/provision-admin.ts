@@ -9,10 +9,14 @@ import { hashPassword } from "@/lib/auth/password";
 import { generateTemporaryPassword } from "@/lib/users/users";
 import { badgeNoSchema } from "@/lib/users/schemas";
 
-const { values } = parseArgs({ options: { badge: { type: "string" }, name: { type: "string" }, role: { type: "string" }, unit: { type: "string", default: "QS" } } });
+const { values } = parseArgs({
+  options: { badge: { type: "string" }, name: { type: "string" }, role: { type: "string" }, unit: { type: "string", default: "QS" } },
+});
 const role = values.role;
 if (!values.badge || (role !== "SECURITY_ADMIN" && role !== "AUDIT_ADMIN" && role !== "SYS_ADMIN")) {
-  console.error("usage: npm run admin:provision -- --badge <警号> --name <姓名> --role SECURITY_ADMIN|AUDIT_ADMIN|SYS_ADMIN [--unit <单位编码>]");
+  console.error(
+    "usage: npm run admin:provision -- --badge <警号> --name <姓名> --role SECURITY_ADMIN|AUDIT_ADMIN|SYS_ADMIN [--unit <单位编码>]",
+  );
   process.exit(2);
 }
 
@@ -33,7 +37,14 @@ async function main() {
       create: { userId: user.id, passwordHash, mustChange: true },
     });
     await tx.authSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
-    await writeAudit(tx, { actor: null, action: "admin.user.provision", targetType: "User", targetId: user.id, target: badgeNo, details: { via: "server command line", role, created: !existing } });
+    await writeAudit(tx, {
+      actor: null,
+      action: "admin.user.provision",
+      targetType: "User",
+      targetId: user.id,
+      target: badgeNo,
+      details: { via: "server command line", role, created: !existing },
+    });
   });
   console.log(`${badgeNo} (${role}) ready. One-time password, to be changed at first sign-in: ${temporaryPassword}`);
 }

@@ -26,7 +26,9 @@ console.log(`database: ${redact(databaseUrl)}${server.embedded ? " (embedded, da
 
 function tsx(script, args = []) {
   const res = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", script, ...args], {
-    cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env },
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, ...env },
   });
   if (res.status !== 0) throw new Error(`${script} failed`);
 }
@@ -58,7 +60,11 @@ try {
     await shutdown(0);
   }
   if (command === "dev") {
-    child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["dev", "-p", String(port)], { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+    child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["dev", "-p", String(port)], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, ...env },
+    });
   } else if (command === "demo") {
     buildIfStale(env);
     child = startServer({ ...env, NODE_ENV: "production", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` }, port);

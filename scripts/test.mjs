@@ -35,11 +35,11 @@ function runJest(config, env, label) {
   const out = path.join(ROOT, "test-results", `${label}-${runId}.json`);
   mkdirSync(path.dirname(out), { recursive: true });
   rmSync(out, { force: true });
-  const res = spawnSync(
-    path.join(ROOT, "node_modules", ".bin", "jest"),
-    ["-c", config, "--json", `--outputFile=${out}`, ...jestArgs],
-    { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...secrets, ...env, NODE_ENV: "test", TZ: "UTC" } },
-  );
+  const res = spawnSync(path.join(ROOT, "node_modules", ".bin", "jest"), ["-c", config, "--json", `--outputFile=${out}`, ...jestArgs], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, ...secrets, ...env, NODE_ENV: "test", TZ: "UTC" },
+  });
   try {
     const r = JSON.parse(readFileSync(out, "utf8"));
     totals.passed += r.numPassedTests;
@@ -63,7 +63,9 @@ try {
     const url = await freshDatabase("e2e");
     const serverEnv = { ...secrets, DATABASE_URL: url, APP_ENV: "test" };
     const seed = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "prisma/seed.ts"], {
-      cwd: ROOT, stdio: "inherit", env: { ...process.env, ...serverEnv },
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, ...serverEnv },
     });
     if (seed.status !== 0) throw new Error("demo seed failed");
     buildIfStale(serverEnv);
@@ -72,8 +74,10 @@ try {
     child = startServer({ ...serverEnv, NEXTAUTH_URL: baseUrl, NODE_ENV: "production" }, port, { quiet: true });
     await waitForHttp(`${baseUrl}/login`);
     const chromium = findChromium();
-    if (!chromium) console.warn("\n!! Chromium not found (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH): browser tests are skipped.\n");
-    if (!runJest("jest.e2e.config.mjs", { ...env, DATABASE_URL: url, BASE_URL: baseUrl, CHROMIUM_PATH: chromium ?? "" }, "e2e")) exitCode = 1;
+    if (!chromium)
+      console.warn("\n!! Chromium not found (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH): browser tests are skipped.\n");
+    if (!runJest("jest.e2e.config.mjs", { ...env, DATABASE_URL: url, BASE_URL: baseUrl, CHROMIUM_PATH: chromium ?? "" }, "e2e"))
+      exitCode = 1;
   }
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);

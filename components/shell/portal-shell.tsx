@@ -7,7 +7,12 @@ export type ShellUser = { name: string; badgeNo: string; unitName: string; roles
 
 // Header and navigation. Server-rendered; the phone menu is a <details> so it needs no script.
 export async function PortalShell({
-  user, nav, unread, signOut, setLocale, children,
+  user,
+  nav,
+  unread,
+  signOut,
+  setLocale,
+  children,
 }: {
   user: ShellUser;
   nav: NavItem[];
@@ -35,37 +40,53 @@ export async function PortalShell({
             <Link href="/notifications" className="relative rounded p-2 hover:bg-white/10" aria-label={t("nav.notifications")}>
               <Bell className="h-5 w-5" aria-hidden />
               {unread > 0 ? (
-                <span className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs leading-5">{unread > 99 ? "99+" : unread}</span>
+                <span className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs leading-5">
+                  {unread > 99 ? "99+" : unread}
+                </span>
               ) : null}
             </Link>
             <span className="hidden text-right text-xs leading-tight md:block">
               <span className="block text-sm font-medium">{user.name}</span>
-              <span className="text-white/70">{user.badgeNo} · {user.unitName}</span>
+              <span className="text-white/70">
+                {user.badgeNo} · {user.unitName}
+              </span>
             </span>
             <form action={setLocale}>
               <input type="hidden" name="locale" value={locale === "zh-CN" ? "en" : "zh-CN"} />
-              <button type="submit" className="rounded p-2 text-xs hover:bg-white/10" title={t("nav.language")} aria-label={t("nav.language")}>
-                <Languages className="inline h-5 w-5" aria-hidden /><span className="sr-only">{t("nav.language")}</span>
+              <button
+                type="submit"
+                className="rounded p-2 text-xs hover:bg-white/10"
+                title={t("nav.language")}
+                aria-label={t("nav.language")}
+              >
+                <Languages className="inline h-5 w-5" aria-hidden />
+                <span className="sr-only">{t("nav.language")}</span>
               </button>
             </form>
             <Link href="/account/password" className="hidden rounded p-2 hover:bg-white/10 sm:block" title={t("nav.account")}>
-              <KeyRound className="h-5 w-5" aria-hidden /><span className="sr-only">{t("nav.account")}</span>
+              <KeyRound className="h-5 w-5" aria-hidden />
+              <span className="sr-only">{t("nav.account")}</span>
             </Link>
             <form action={signOut}>
               <button type="submit" className="flex items-center gap-1 rounded p-2 text-sm hover:bg-white/10">
-                <LogOut className="h-5 w-5" aria-hidden /><span className="hidden sm:inline">{t("nav.signOut")}</span>
+                <LogOut className="h-5 w-5" aria-hidden />
+                <span className="hidden sm:inline">{t("nav.signOut")}</span>
               </button>
             </form>
           </div>
         </div>
-        <nav className="mx-auto hidden max-w-6xl flex-wrap gap-1 px-3 pb-2 sm:flex sm:px-4" aria-label={t("nav.menu")}>{links}</nav>
+        <nav className="mx-auto hidden max-w-6xl flex-wrap gap-1 px-3 pb-2 sm:flex sm:px-4" aria-label={t("nav.menu")}>
+          {links}
+        </nav>
         <details className="px-3 pb-2 sm:hidden">
           <summary className="flex cursor-pointer list-none items-center gap-2 py-1 text-sm">
             <Menu className="h-5 w-5" aria-hidden /> {t("nav.menu")}
           </summary>
           <nav className="mt-1 grid grid-cols-2 gap-1" aria-label={t("nav.menu")}>
             {links}
-            <Link href="/account/password" className="block rounded px-3 py-2 text-sm text-white/90 hover:bg-white/10">{t("nav.account")}</Link>
+            <Link href="/account/password" className="block rounded px-3 py-2 text-sm text-white/90 hover:bg-white/10">
+              {t("nav.account")}
+            </Link>
           </nav>
         </details>
       </header>

@@ -11,9 +11,13 @@ export async function StatusPage({ code, kind }: { code: number; kind: "unauthor
         <p className="mt-2 text-sm text-slate-600">{t(`${kind}Body`)}</p>
         <div className="mt-6 flex justify-center gap-3">
           {kind === "unauthorized" ? (
-            <Link href="/login" className="rounded-md bg-police-700 px-4 py-2 text-sm text-white">{t("signIn")}</Link>
+            <Link href="/login" className="rounded-md bg-police-700 px-4 py-2 text-sm text-white">
+              {t("signIn")}
+            </Link>
           ) : null}
-          <Link href="/" className="rounded-md border border-slate-300 px-4 py-2 text-sm">{t("goHome")}</Link>
+          <Link href="/" className="rounded-md border border-slate-300 px-4 py-2 text-sm">
+            {t("goHome")}
+          </Link>
         </div>
       </div>
     </main>

@@ -12,7 +12,13 @@ const FormState = createContext<State>({});
  * <FieldError name="…"/> show per-field errors. Fields themselves are plain inputs (server-rendered).
  */
 export function ActionForm({
-  action, children, submitLabel, successText, className = "space-y-4", variant = "primary", resultLabels = {},
+  action,
+  children,
+  submitLabel,
+  successText,
+  className = "space-y-4",
+  variant = "primary",
+  resultLabels = {},
 }: {
   action: (prev: State, fd: FormData) => Promise<State>;
   children?: ReactNode;
@@ -33,7 +39,9 @@ export function ActionForm({
           ? Object.entries(state.result).map(([k, v]) => <TemporaryPassword key={k} label={resultLabels[k] ?? k} value={v} />)
           : null}
         {children}
-        <Button type="submit" variant={variant} disabled={pending}>{submitLabel}</Button>
+        <Button type="submit" variant={variant} disabled={pending}>
+          {submitLabel}
+        </Button>
       </FormState.Provider>
     </form>
   );
@@ -42,13 +50,18 @@ export function ActionForm({
 export function FieldError({ name }: { name: string }) {
   const { fields } = useContext(FormState);
   const msg = fields?.[name];
-  return msg ? <p role="alert" className="mt-1 text-sm text-red-700">{msg}</p> : null;
+  return msg ? (
+    <p role="alert" className="mt-1 text-sm text-red-700">
+      {msg}
+    </p>
+  ) : null;
 }
 
 export function TemporaryPassword({ label, value }: { label: string; value: string }) {
   return (
     <Alert kind="warning">
-      {label}<code className="ml-2 select-all rounded bg-white px-2 py-1 font-mono text-base">{value}</code>
+      {label}
+      <code className="ml-2 select-all rounded bg-white px-2 py-1 font-mono text-base">{value}</code>
     </Alert>
   );
 }

@@ -4,5 +4,9 @@ import { Button } from "@/components/ui/button";
 
 /** Opens the browser's print dialog; hidden on the printout itself. */
 export function PrintButton({ label }: { label: string }) {
-  return <Button type="button" variant="secondary" className="no-print" onClick={() => window.print()}>{label}</Button>;
+  return (
+    <Button type="button" variant="secondary" className="no-print" onClick={() => window.print()}>
+      {label}
+    </Button>
+  );
 }

@@ -10,7 +10,9 @@ export function Table({ head, children, caption }: { head: ReactNode[]; children
         <thead className="bg-slate-50">
           <tr>
             {head.map((h, i) => (
-              <th key={i} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-600">{h}</th>
+              <th key={i} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-600">
+                {h}
+              </th>
             ))}
           </tr>
         </thead>
@@ -24,14 +26,34 @@ export function Td({ children, className = "" }: { children?: ReactNode; classNa
   return <td className={`px-3 py-2 align-top ${className}`}>{children}</td>;
 }
 
-export function Pagination({ page, pageSize, total, hrefFor, labels }: { page: number; pageSize: number; total: number; hrefFor: (p: number) => string; labels: { prev: string; next: string; summary: string } }) {
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  hrefFor,
+  labels,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  hrefFor: (p: number) => string;
+  labels: { prev: string; next: string; summary: string };
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <nav className="mt-3 flex items-center justify-between text-sm" aria-label="pagination">
       <span className="text-slate-600">{labels.summary}</span>
       <span className="flex gap-2">
-        {page > 1 ? <a className="rounded border px-3 py-1 hover:bg-slate-100" href={hrefFor(page - 1)}>{labels.prev}</a> : null}
-        {page < pages ? <a className="rounded border px-3 py-1 hover:bg-slate-100" href={hrefFor(page + 1)}>{labels.next}</a> : null}
+        {page > 1 ? (
+          <a className="rounded border px-3 py-1 hover:bg-slate-100" href={hrefFor(page - 1)}>
+            {labels.prev}
+          </a>
+        ) : null}
+        {page < pages ? (
+          <a className="rounded border px-3 py-1 hover:bg-slate-100" href={hrefFor(page + 1)}>
+            {labels.next}
+          </a>
+        ) : null}
       </span>
     </nav>
   );

@@ -18,18 +18,42 @@ const dateTime = (endOfDay: boolean) =>
     .transform((v) => (BARE_DATE.test(v) ? new Date(Date.parse(`${v}T00:00:00+08:00`) + (endOfDay ? 86_400_000 : 0)) : new Date(v)));
 
 export const auditQuerySchema = z.object({
-  actor: z.string().trim().max(32).optional().transform((v) => v || undefined),
-  action: z.string().trim().max(64).optional().transform((v) => v || undefined),
-  outcome: z.enum(["SUCCESS", "FAILURE", "DENIED"]).optional().or(z.literal("").transform(() => undefined)),
-  from: dateTime(false).optional().or(z.literal("").transform(() => undefined)),
-  to: dateTime(true).optional().or(z.literal("").transform(() => undefined)),
+  actor: z
+    .string()
+    .trim()
+    .max(32)
+    .optional()
+    .transform((v) => v || undefined),
+  action: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || undefined),
+  outcome: z
+    .enum(["SUCCESS", "FAILURE", "DENIED"])
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  from: dateTime(false)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  to: dateTime(true)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
 export type AuditEntryDto = {
-  id: string; at: string; actor: { badgeNo: string | null; name: string | null } | null;
-  action: string; target: string | null; targetType: string | null; ip: string | null; outcome: string; details: unknown;
+  id: string;
+  at: string;
+  actor: { badgeNo: string | null; name: string | null } | null;
+  action: string;
+  target: string | null;
+  targetType: string | null;
+  ip: string | null;
+  outcome: string;
+  details: unknown;
 };
 
 function whereOf(q: z.infer<typeof auditQuerySchema>): Prisma.AuditLogWhereInput {
@@ -45,9 +69,15 @@ function whereOf(q: z.infer<typeof auditQuerySchema>): Prisma.AuditLogWhereInput
 type Row = Prisma.AuditLogGetPayload<object>;
 function toDto(r: Row): AuditEntryDto {
   return {
-    id: r.id.toString(), at: toIsoShanghai(r.at),
+    id: r.id.toString(),
+    at: toIsoShanghai(r.at),
     actor: r.actorBadgeNo || r.actorName ? { badgeNo: r.actorBadgeNo, name: r.actorName } : null,
-    action: r.action, target: r.target, targetType: r.targetType, ip: r.ip, outcome: r.outcome, details: r.details,
+    action: r.action,
+    target: r.target,
+    targetType: r.targetType,
+    ip: r.ip,
+    outcome: r.outcome,
+    details: r.details,
   };
 }
 
@@ -71,7 +101,11 @@ export async function exportAuditCsv(actor: Actor, query: unknown): Promise<Read
   assertCan(actor, "audit.view");
   const q = parseInput(auditQuerySchema, { ...(query as object), page: 1, pageSize: 100 });
   const where = whereOf(q);
-  await writeAudit(db, { actor, action: "audit.export", details: { filters: { actor: q.actor, action: q.action, outcome: q.outcome, from: q.from?.toISOString(), to: q.to?.toISOString() } } });
+  await writeAudit(db, {
+    actor,
+    action: "audit.export",
+    details: { filters: { actor: q.actor, action: q.action, outcome: q.outcome, from: q.from?.toISOString(), to: q.to?.toISOString() } },
+  });
   const enc = new TextEncoder();
   let cursor: bigint | null = null;
   let started = false;
@@ -79,7 +113,9 @@ export async function exportAuditCsv(actor: Actor, query: unknown): Promise<Read
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(enc.encode("\uFEFF" + csvLine(["编号", "时间", "警号", "姓名", "操作", "对象类型", "对象", "IP", "结果", "详情"])));
+        controller.enqueue(
+          enc.encode("\uFEFF" + csvLine(["编号", "时间", "警号", "姓名", "操作", "对象类型", "对象", "IP", "结果", "详情"])),
+        );
       }
       const rows: Row[] = await db.auditLog.findMany({
         where: { AND: [where, cursor ? { id: { lt: cursor } } : {}] },
@@ -88,10 +124,26 @@ export async function exportAuditCsv(actor: Actor, query: unknown): Promise<Read
       });
       if (!rows.length) return controller.close();
       cursor = rows[rows.length - 1]!.id;
-      controller.enqueue(enc.encode(rows.map((r) => csvLine([
-        r.id.toString(), formatShanghai(r.at), r.actorBadgeNo, r.actorName, r.action, r.targetType, r.target, r.ip, r.outcome,
-        r.details ? JSON.stringify(r.details) : "",
-      ])).join("")));
+      controller.enqueue(
+        enc.encode(
+          rows
+            .map((r) =>
+              csvLine([
+                r.id.toString(),
+                formatShanghai(r.at),
+                r.actorBadgeNo,
+                r.actorName,
+                r.action,
+                r.targetType,
+                r.target,
+                r.ip,
+                r.outcome,
+                r.details ? JSON.stringify(r.details) : "",
+              ]),
+            )
+            .join(""),
+        ),
+      );
     },
   });
 }

@@ -17,7 +17,9 @@ export const authOptions: NextAuthOptions = {
       name: "badge",
       credentials: { badgeNo: { type: "text" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const badgeNo = String(credentials?.badgeNo ?? "").trim().slice(0, 32);
+        const badgeNo = String(credentials?.badgeNo ?? "")
+          .trim()
+          .slice(0, 32);
         const password = String(credentials?.password ?? "").slice(0, 256);
         if (!badgeNo || !password) return null;
         const headers = new Headers(req?.headers as Record<string, string> | undefined);

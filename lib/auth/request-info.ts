@@ -5,7 +5,10 @@
 export function clientIp(headers: Headers): string | null {
   const xff = headers.get("x-forwarded-for");
   if (xff) {
-    const hops = xff.split(",").map((h) => h.trim()).filter(Boolean);
+    const hops = xff
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean);
     const skip = Math.max(0, Number(process.env.TRUSTED_PROXY_HOPS ?? 1) - 1);
     const hop = hops[Math.max(0, hops.length - 1 - skip)];
     if (hop) return hop.slice(0, 64);

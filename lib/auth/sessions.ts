@@ -5,8 +5,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { getSecurityPolicy } from "@/lib/auth/policy";
 
 export type SessionState =
-  | { ok: true; actor: Actor; mustChangePassword: boolean }
-  | { ok: false; reason: "MISSING" | "REVOKED" | "EXPIRED" | "IDLE" | "DISABLED" };
+  { ok: true; actor: Actor; mustChangePassword: boolean } | { ok: false; reason: "MISSING" | "REVOKED" | "EXPIRED" | "IDLE" | "DISABLED" };
 
 // lastSeenAt is written at most once a minute per session: the idle time-out needs minutes,
 // not milliseconds, and a write on every request would double the cost of reads.
@@ -20,10 +19,17 @@ export async function resolveSession(sessionId: string, ip: string | null = null
   const row = await db.authSession.findUnique({
     where: { id: sessionId },
     select: {
-      id: true, lastSeenAt: true, expiresAt: true, revokedAt: true,
+      id: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      revokedAt: true,
       user: {
         select: {
-          id: true, badgeNo: true, name: true, roles: true, active: true,
+          id: true,
+          badgeNo: true,
+          name: true,
+          roles: true,
+          active: true,
           unit: { select: { id: true, path: true, name: true } },
           credential: { select: { mustChange: true } },
         },
@@ -45,8 +51,14 @@ export async function resolveSession(sessionId: string, ip: string | null = null
     ok: true,
     mustChangePassword: u.credential?.mustChange ?? false,
     actor: {
-      id: u.id, badgeNo: u.badgeNo, name: u.name, roles: u.roles as Role[],
-      unitId: u.unit.id, unitPath: u.unit.path, unitName: u.unit.name, ip,
+      id: u.id,
+      badgeNo: u.badgeNo,
+      name: u.name,
+      roles: u.roles as Role[],
+      unitId: u.unit.id,
+      unitPath: u.unit.path,
+      unitName: u.unit.name,
+      ip,
     },
   };
 }

@@ -31,7 +31,13 @@ export async function signIn({ badgeNo, password, ip = null, userAgent = null }:
   const actor = user ? { id: user.id, badgeNo: user.badgeNo, name: user.name, ip } : null;
   const fail = async (reason: "INVALID" | "LOCKED" | "DISABLED" | "RATE_LIMITED", outcome: "FAILURE" | "DENIED" = "FAILURE") => {
     await writeAudit(db, {
-      actor, ip, action: "auth.sign_in", outcome, targetType: "User", targetId: user?.id, target: badgeNo,
+      actor,
+      ip,
+      action: "auth.sign_in",
+      outcome,
+      targetType: "User",
+      targetId: user?.id,
+      target: badgeNo,
       details: { reason },
     });
     return { ok: false as const, reason };
@@ -71,7 +77,13 @@ export async function signIn({ badgeNo, password, ip = null, userAgent = null }:
       const lockedUntil = new Date(now.getTime() + policy.lockoutMinutes * 60_000);
       await db.credential.update({ where: { userId: user.id }, data: { lockedUntil, failedCount: 0 } });
       await writeAudit(db, {
-        actor, ip, action: "auth.lockout", outcome: "SUCCESS", targetType: "User", targetId: user.id, target: badgeNo,
+        actor,
+        ip,
+        action: "auth.lockout",
+        outcome: "SUCCESS",
+        targetType: "User",
+        targetId: user.id,
+        target: badgeNo,
         details: { failedAttempts: cred.failedCount, lockedUntil: lockedUntil.toISOString() },
       });
     }

@@ -9,7 +9,11 @@ import { assertHr, profileWhere } from "./access";
 import { batchIssueSchema, dateOnly, issueSchema, itemSchema, standardSchema, ymd } from "./schemas";
 
 export async function listItems() {
-  return db.equipmentItem.findMany({ where: { active: true }, orderBy: { code: "asc" }, include: { standards: { orderBy: { createdAt: "asc" } } } });
+  return db.equipmentItem.findMany({
+    where: { active: true },
+    orderBy: { code: "asc" },
+    include: { standards: { orderBy: { createdAt: "asc" } } },
+  });
 }
 
 export async function createItem(actor: Actor, raw: unknown) {
@@ -18,7 +22,13 @@ export async function createItem(actor: Actor, raw: unknown) {
   try {
     return await db.$transaction(async (tx) => {
       const item = await tx.equipmentItem.create({ data: { ...input, sizeGroup: input.sizeGroup ?? null } });
-      await writeAudit(tx, { actor, action: "benefits.equipment.item.create", targetType: "EquipmentItem", targetId: item.id, target: item.name });
+      await writeAudit(tx, {
+        actor,
+        action: "benefits.equipment.item.create",
+        targetType: "EquipmentItem",
+        targetId: item.id,
+        target: item.name,
+      });
       return item;
     });
   } catch (e) {
@@ -33,8 +43,24 @@ export async function createStandard(actor: Actor, raw: unknown) {
   return db.$transaction(async (tx) => {
     const item = await tx.equipmentItem.findUnique({ where: { id: input.itemId } });
     if (!item) throw notFound("物品");
-    const s = await tx.equipmentStandard.create({ data: { itemId: item.id, post: input.post ?? null, gender: input.gender ?? null, season: input.season, quantity: input.quantity, cycleMonths: input.cycleMonths } });
-    await writeAudit(tx, { actor, action: "benefits.equipment.standard.create", targetType: "EquipmentStandard", targetId: s.id, target: item.name, details: { post: s.post, gender: s.gender, season: s.season, quantity: s.quantity, cycleMonths: s.cycleMonths } });
+    const s = await tx.equipmentStandard.create({
+      data: {
+        itemId: item.id,
+        post: input.post ?? null,
+        gender: input.gender ?? null,
+        season: input.season,
+        quantity: input.quantity,
+        cycleMonths: input.cycleMonths,
+      },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: "benefits.equipment.standard.create",
+      targetType: "EquipmentStandard",
+      targetId: s.id,
+      target: item.name,
+      details: { post: s.post, gender: s.gender, season: s.season, quantity: s.quantity, cycleMonths: s.cycleMonths },
+    });
     return s;
   });
 }
@@ -43,12 +69,32 @@ export async function issueItem(actor: Actor, raw: unknown) {
   assertHr(actor);
   const input = parseInput(issueSchema, raw);
   return db.$transaction(async (tx) => {
-    const p = await tx.auxiliaryProfile.findFirst({ where: { AND: [{ id: input.profileId }, profileWhere(actor)] }, select: { id: true, auxNo: true, name: true } });
+    const p = await tx.auxiliaryProfile.findFirst({
+      where: { AND: [{ id: input.profileId }, profileWhere(actor)] },
+      select: { id: true, auxNo: true, name: true },
+    });
     if (!p) throw notFound("辅警档案");
     const item = await tx.equipmentItem.findUnique({ where: { id: input.itemId } });
     if (!item) throw notFound("物品");
-    const issue = await tx.equipmentIssue.create({ data: { profileId: p.id, itemId: item.id, size: input.size ?? null, quantity: input.quantity, issuedOn: dateOnly(input.issuedOn), note: input.note ?? null, createdById: actor.id } });
-    await writeAudit(tx, { actor, action: "benefits.equipment.issue", targetType: "EquipmentIssue", targetId: issue.id, target: `${p.auxNo} ${p.name}`, details: { item: item.name, quantity: input.quantity } });
+    const issue = await tx.equipmentIssue.create({
+      data: {
+        profileId: p.id,
+        itemId: item.id,
+        size: input.size ?? null,
+        quantity: input.quantity,
+        issuedOn: dateOnly(input.issuedOn),
+        note: input.note ?? null,
+        createdById: actor.id,
+      },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: "benefits.equipment.issue",
+      targetType: "EquipmentIssue",
+      targetId: issue.id,
+      target: `${p.auxNo} ${p.name}`,
+      details: { item: item.name, quantity: input.quantity },
+    });
     return issue;
   });
 }
@@ -58,7 +104,10 @@ export async function batchIssue(actor: Actor, raw: unknown): Promise<{ batchId:
   assertHr(actor);
   const input = parseInput(batchIssueSchema, raw);
   return db.$transaction(async (tx) => {
-    const unit = await tx.unit.findFirst({ where: { id: input.unitId, path: { startsWith: actor.unitPath } }, select: { id: true, name: true, path: true } });
+    const unit = await tx.unit.findFirst({
+      where: { id: input.unitId, path: { startsWith: actor.unitPath } },
+      select: { id: true, name: true, path: true },
+    });
     if (!unit) throw validationFailed({ unitId: "只能选择本单位及下级单位" });
     const item = await tx.equipmentItem.findUnique({ where: { id: input.itemId } });
     if (!item) throw validationFailed({ itemId: "物品不存在" });
@@ -70,11 +119,23 @@ export async function batchIssue(actor: Actor, raw: unknown): Promise<{ batchId:
     const batchId = randomUUID();
     await tx.equipmentIssue.createMany({
       data: people.map((p) => ({
-        profileId: p.id, itemId: item.id, quantity: input.quantity, issuedOn: dateOnly(input.issuedOn), batchId, createdById: actor.id,
+        profileId: p.id,
+        itemId: item.id,
+        quantity: input.quantity,
+        issuedOn: dateOnly(input.issuedOn),
+        batchId,
+        createdById: actor.id,
         size: item.sizeGroup ? ((p.sizes as Record<string, string>)[item.sizeGroup] ?? null) : null,
       })),
     });
-    await writeAudit(tx, { actor, action: "benefits.equipment.batch_issue", targetType: "Unit", targetId: unit.id, target: unit.name, details: { batchId, item: item.name, count: people.length, quantity: input.quantity } });
+    await writeAudit(tx, {
+      actor,
+      action: "benefits.equipment.batch_issue",
+      targetType: "Unit",
+      targetId: unit.id,
+      target: unit.name,
+      details: { batchId, item: item.name, count: people.length, quantity: input.quantity },
+    });
     return { batchId, count: people.length };
   });
 }
@@ -86,15 +147,28 @@ function addMonths(d: Date, months: number): Date {
 }
 
 export type Entitlement = {
-  profileId: string; auxNo: string; name: string; unitName: string; itemId: string; itemName: string; quantity: number;
-  cycleMonths: number; size: string | null; lastIssuedOn: string | null; dueOn: string; state: "OWED" | "DUE_SOON" | "OK";
+  profileId: string;
+  auxNo: string;
+  name: string;
+  unitName: string;
+  itemId: string;
+  itemName: string;
+  quantity: number;
+  cycleMonths: number;
+  size: string | null;
+  lastIssuedOn: string | null;
+  dueOn: string;
+  state: "OWED" | "DUE_SOON" | "OK";
 };
 
 /**
  * What each person in scope is entitled to under the standards, when their next issue falls due
  * (last issue + cycle; never issued = due since hiring) and whether it is owed now.
  */
-export async function listEntitlements(actor: Actor, opts: { profileId?: string; withinDays?: number; today?: Date } = {}): Promise<Entitlement[]> {
+export async function listEntitlements(
+  actor: Actor,
+  opts: { profileId?: string; withinDays?: number; today?: Date } = {},
+): Promise<Entitlement[]> {
   const today = dateOnly((opts.today ?? new Date()).toISOString().slice(0, 10));
   const horizon = new Date(today.getTime() + (opts.withinDays ?? 90) * 86400000);
   const people = await db.auxiliaryProfile.findMany({
@@ -103,8 +177,15 @@ export async function listEntitlements(actor: Actor, opts: { profileId?: string;
     orderBy: { auxNo: "asc" },
   });
   if (!people.length) return [];
-  const standards = await db.equipmentStandard.findMany({ where: { item: { active: true } }, include: { item: { select: { id: true, name: true, sizeGroup: true } } } });
-  const last = await db.equipmentIssue.groupBy({ by: ["profileId", "itemId"], where: { profileId: { in: people.map((p) => p.id) } }, _max: { issuedOn: true } });
+  const standards = await db.equipmentStandard.findMany({
+    where: { item: { active: true } },
+    include: { item: { select: { id: true, name: true, sizeGroup: true } } },
+  });
+  const last = await db.equipmentIssue.groupBy({
+    by: ["profileId", "itemId"],
+    where: { profileId: { in: people.map((p) => p.id) } },
+    _max: { issuedOn: true },
+  });
   const lastMap = new Map(last.map((l) => [`${l.profileId}:${l.itemId}`, l._max.issuedOn]));
   const out: Entitlement[] = [];
   for (const p of people) {
@@ -116,9 +197,18 @@ export async function listEntitlements(actor: Actor, opts: { profileId?: string;
       const due = lastOn ? addMonths(lastOn, s.cycleMonths) : p.hireDate;
       const state = due <= today ? "OWED" : due <= horizon ? "DUE_SOON" : "OK";
       out.push({
-        profileId: p.id, auxNo: p.auxNo, name: p.name, unitName: p.unit.name, itemId: s.itemId, itemName: s.item.name, quantity: s.quantity,
-        cycleMonths: s.cycleMonths, size: s.item.sizeGroup ? ((p.sizes as Record<string, string>)[s.item.sizeGroup] ?? null) : null,
-        lastIssuedOn: lastOn ? ymd(lastOn) : null, dueOn: ymd(due), state,
+        profileId: p.id,
+        auxNo: p.auxNo,
+        name: p.name,
+        unitName: p.unit.name,
+        itemId: s.itemId,
+        itemName: s.item.name,
+        quantity: s.quantity,
+        cycleMonths: s.cycleMonths,
+        size: s.item.sizeGroup ? ((p.sizes as Record<string, string>)[s.item.sizeGroup] ?? null) : null,
+        lastIssuedOn: lastOn ? ymd(lastOn) : null,
+        dueOn: ymd(due),
+        state,
       });
     }
   }
@@ -126,6 +216,18 @@ export async function listEntitlements(actor: Actor, opts: { profileId?: string;
 }
 
 export async function listIssuesOf(actor: Actor, profileId: string) {
-  const rows = await db.equipmentIssue.findMany({ where: { profileId, profile: profileWhere(actor) }, include: { item: { select: { name: true, unitLabel: true } } }, orderBy: { issuedOn: "desc" } });
-  return rows.map((r) => ({ id: r.id, itemName: r.item.name, unitLabel: r.item.unitLabel, size: r.size, quantity: r.quantity, issuedOn: ymd(r.issuedOn), note: r.note }));
+  const rows = await db.equipmentIssue.findMany({
+    where: { profileId, profile: profileWhere(actor) },
+    include: { item: { select: { name: true, unitLabel: true } } },
+    orderBy: { issuedOn: "desc" },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    itemName: r.item.name,
+    unitLabel: r.item.unitLabel,
+    size: r.size,
+    quantity: r.quantity,
+    issuedOn: ymd(r.issuedOn),
+    note: r.note,
+  }));
 }

@@ -9,7 +9,9 @@ export function checkCharOf(first17: string): string {
   return CHECK[sum % 11]!;
 }
 
-export type IdCheck = { ok: true; normalized: string; birthDate: string; gender: "MALE" | "FEMALE" } | { ok: false; reason: "FORMAT" | "BIRTH_DATE" | "CHECK_DIGIT" };
+export type IdCheck =
+  | { ok: true; normalized: string; birthDate: string; gender: "MALE" | "FEMALE" }
+  | { ok: false; reason: "FORMAT" | "BIRTH_DATE" | "CHECK_DIGIT" };
 
 /** Validates an 18-character ID number; `today` bounds the plausible birth date (age 16–70). */
 export function checkIdNumber(raw: string, today = new Date()): IdCheck {
@@ -23,7 +25,12 @@ export function checkIdNumber(raw: string, today = new Date()): IdCheck {
   const age = (today.getTime() - date.getTime()) / (365.25 * 86400000);
   if (age < 16 || age > 70) return { ok: false, reason: "BIRTH_DATE" };
   if (checkCharOf(id.slice(0, 17)) !== id[17]) return { ok: false, reason: "CHECK_DIGIT" };
-  return { ok: true, normalized: id, birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, gender: Number(id[16]) % 2 === 1 ? "MALE" : "FEMALE" };
+  return {
+    ok: true,
+    normalized: id,
+    birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+    gender: Number(id[16]) % 2 === 1 ? "MALE" : "FEMALE",
+  };
 }
 
 export const ID_ERRORS: Record<"FORMAT" | "BIRTH_DATE" | "CHECK_DIGIT", string> = {

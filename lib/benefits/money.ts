@@ -11,7 +11,10 @@ export function parseCents(raw: unknown): bigint | null {
     return BigInt(Math.round(scaled));
   }
   if (typeof raw === "bigint") return raw * 100n;
-  const text = String(raw ?? "").trim().replace(/,/g, "").replace(/^¥/, "");
+  const text = String(raw ?? "")
+    .trim()
+    .replace(/,/g, "")
+    .replace(/^¥/, "");
   const m = AMOUNT.exec(text);
   if (!m) return null;
   const cents = BigInt(m[2]!) * 100n + BigInt((m[3] ?? "").padEnd(2, "0") || "0");

@@ -8,8 +8,13 @@ import { parseInput } from "@/lib/validation";
 import { assertHr, profileWhere } from "./access";
 import { checkIdNumber, maskIdNumber } from "./idcard";
 import {
-  createProfileSchema, createRecordSchema, dateOnly, reviewCaseSchema, updateProfileSchema,
-  type CreateProfileInput, type UpdateProfileInput,
+  createProfileSchema,
+  createRecordSchema,
+  dateOnly,
+  reviewCaseSchema,
+  updateProfileSchema,
+  type CreateProfileInput,
+  type UpdateProfileInput,
 } from "./schemas";
 
 const ID_PURPOSE = "auxiliary-id-number";
@@ -20,7 +25,10 @@ async function assertUnitInSubtree(tx: Tx, actor: Actor, unitId: string) {
 }
 
 async function lockProfile(tx: Tx, actor: Actor, id: string) {
-  const p = await tx.auxiliaryProfile.findFirst({ where: { AND: [{ id }, profileWhere(actor)] }, select: { id: true, auxNo: true, name: true, level: true, userId: true } });
+  const p = await tx.auxiliaryProfile.findFirst({
+    where: { AND: [{ id }, profileWhere(actor)] },
+    select: { id: true, auxNo: true, name: true, level: true, userId: true },
+  });
   if (!p) throw notFound("辅警档案");
   await tx.$queryRaw`SELECT id FROM "AuxiliaryProfile" WHERE id = ${id} FOR UPDATE`;
   return p;
@@ -29,7 +37,14 @@ async function lockProfile(tx: Tx, actor: Actor, id: string) {
 function idFields(idNumber: string) {
   const r = checkIdNumber(idNumber);
   if (!r.ok) throw validationFailed({ idNumber: "身份证号无效" });
-  return { normalized: r.normalized, idNumberEnc: encryptField(r.normalized), idNumberHash: blindIndex(ID_PURPOSE, r.normalized), idNumberMasked: maskIdNumber(r.normalized), gender: r.gender, birthDate: dateOnly(r.birthDate) };
+  return {
+    normalized: r.normalized,
+    idNumberEnc: encryptField(r.normalized),
+    idNumberHash: blindIndex(ID_PURPOSE, r.normalized),
+    idNumberMasked: maskIdNumber(r.normalized),
+    gender: r.gender,
+    birthDate: dateOnly(r.birthDate),
+  };
 }
 
 /** Unique violations as field errors (辅警编号 or 身份证号 already registered). */
@@ -54,19 +69,44 @@ export async function createAuxiliary(actor: Actor, raw: unknown) {
       await assertUnitInSubtree(tx, actor, input.unitId);
       const dup = await tx.auxiliaryProfile.findUnique({ where: { idNumberHash: id.idNumberHash }, select: { id: true } });
       if (dup) throw validationFailed({ idNumber: "该身份证号已登记" });
-      if (await tx.auxiliaryProfile.findUnique({ where: { auxNo: input.auxNo }, select: { id: true } })) throw validationFailed({ auxNo: "该辅警编号已存在" });
-      const account = await tx.user.findFirst({ where: { badgeNo: input.auxNo, roles: { has: "AUXILIARY" }, auxiliaryProfile: null }, select: { id: true } });
+      if (await tx.auxiliaryProfile.findUnique({ where: { auxNo: input.auxNo }, select: { id: true } }))
+        throw validationFailed({ auxNo: "该辅警编号已存在" });
+      const account = await tx.user.findFirst({
+        where: { badgeNo: input.auxNo, roles: { has: "AUXILIARY" }, auxiliaryProfile: null },
+        select: { id: true },
+      });
       const p = await tx.auxiliaryProfile.create({
         data: {
-          auxNo: input.auxNo, name: input.name, idNumberEnc: id.idNumberEnc, idNumberHash: id.idNumberHash, idNumberMasked: id.idNumberMasked,
-          gender: id.gender, birthDate: id.birthDate, unitId: input.unitId, post: input.post, batch: input.batch ?? null,
-          hireDate: dateOnly(input.hireDate), contractStart: input.contractStart ? dateOnly(input.contractStart) : null,
-          contractEnd: input.contractEnd ? dateOnly(input.contractEnd) : null, level: input.level, levelSince: dateOnly(input.hireDate),
-          status: input.status, phone: input.phone ?? null, sizes: input.sizes ?? {}, userId: account?.id ?? null,
+          auxNo: input.auxNo,
+          name: input.name,
+          idNumberEnc: id.idNumberEnc,
+          idNumberHash: id.idNumberHash,
+          idNumberMasked: id.idNumberMasked,
+          gender: id.gender,
+          birthDate: id.birthDate,
+          unitId: input.unitId,
+          post: input.post,
+          batch: input.batch ?? null,
+          hireDate: dateOnly(input.hireDate),
+          contractStart: input.contractStart ? dateOnly(input.contractStart) : null,
+          contractEnd: input.contractEnd ? dateOnly(input.contractEnd) : null,
+          level: input.level,
+          levelSince: dateOnly(input.hireDate),
+          status: input.status,
+          phone: input.phone ?? null,
+          sizes: input.sizes ?? {},
+          userId: account?.id ?? null,
         },
         select: { id: true, auxNo: true, name: true },
       });
-      await writeAudit(tx, { actor, action: "benefits.profile.create", targetType: "AuxiliaryProfile", targetId: p.id, target: `${p.auxNo} ${p.name}`, details: { unitId: input.unitId, level: input.level, linkedAccount: !!account } });
+      await writeAudit(tx, {
+        actor,
+        action: "benefits.profile.create",
+        targetType: "AuxiliaryProfile",
+        targetId: p.id,
+        target: `${p.auxNo} ${p.name}`,
+        details: { unitId: input.unitId, level: input.level, linkedAccount: !!account },
+      });
       return p;
     });
   } catch (e) {
@@ -85,16 +125,39 @@ export async function updateAuxiliary(actor: Actor, profileId: string, raw: unkn
       const p = await tx.auxiliaryProfile.update({
         where: { id: profileId },
         data: {
-          auxNo: input.auxNo, name: input.name, unitId: input.unitId, post: input.post, batch: input.batch ?? null,
-          hireDate: dateOnly(input.hireDate), contractStart: input.contractStart ? dateOnly(input.contractStart) : null,
-          contractEnd: input.contractEnd ? dateOnly(input.contractEnd) : null, level: input.level,
+          auxNo: input.auxNo,
+          name: input.name,
+          unitId: input.unitId,
+          post: input.post,
+          batch: input.batch ?? null,
+          hireDate: dateOnly(input.hireDate),
+          contractStart: input.contractStart ? dateOnly(input.contractStart) : null,
+          contractEnd: input.contractEnd ? dateOnly(input.contractEnd) : null,
+          level: input.level,
           ...(input.level !== before.level ? { levelSince: new Date(new Date().toISOString().slice(0, 10)) } : {}),
-          status: input.status, phone: input.phone ?? null, ...(input.sizes ? { sizes: input.sizes } : {}),
-          ...(id ? { idNumberEnc: id.idNumberEnc, idNumberHash: id.idNumberHash, idNumberMasked: id.idNumberMasked, gender: id.gender, birthDate: id.birthDate } : {}),
+          status: input.status,
+          phone: input.phone ?? null,
+          ...(input.sizes ? { sizes: input.sizes } : {}),
+          ...(id
+            ? {
+                idNumberEnc: id.idNumberEnc,
+                idNumberHash: id.idNumberHash,
+                idNumberMasked: id.idNumberMasked,
+                gender: id.gender,
+                birthDate: id.birthDate,
+              }
+            : {}),
         },
         select: { id: true, auxNo: true, name: true },
       });
-      await writeAudit(tx, { actor, action: "benefits.profile.update", targetType: "AuxiliaryProfile", targetId: p.id, target: `${p.auxNo} ${p.name}`, details: { fields: Object.keys(raw as object).filter((k) => k !== "idNumber"), idNumberChanged: !!id } });
+      await writeAudit(tx, {
+        actor,
+        action: "benefits.profile.update",
+        targetType: "AuxiliaryProfile",
+        targetId: p.id,
+        target: `${p.auxNo} ${p.name}`,
+        details: { fields: Object.keys(raw as object).filter((k) => k !== "idNumber"), idNumberChanged: !!id },
+      });
       return p;
     });
   } catch (e) {
@@ -106,9 +169,18 @@ export async function updateAuxiliary(actor: Actor, profileId: string, raw: unkn
 export async function revealIdNumber(actor: Actor, profileId: string): Promise<string> {
   assertHr(actor);
   return db.$transaction(async (tx) => {
-    const p = await tx.auxiliaryProfile.findFirst({ where: { AND: [{ id: profileId }, profileWhere(actor)] }, select: { id: true, auxNo: true, name: true, idNumberEnc: true } });
+    const p = await tx.auxiliaryProfile.findFirst({
+      where: { AND: [{ id: profileId }, profileWhere(actor)] },
+      select: { id: true, auxNo: true, name: true, idNumberEnc: true },
+    });
     if (!p) throw notFound("辅警档案");
-    await writeAudit(tx, { actor, action: "benefits.id_number.reveal", targetType: "AuxiliaryProfile", targetId: p.id, target: `${p.auxNo} ${p.name}` });
+    await writeAudit(tx, {
+      actor,
+      action: "benefits.id_number.reveal",
+      targetType: "AuxiliaryProfile",
+      targetId: p.id,
+      target: `${p.auxNo} ${p.name}`,
+    });
     return decryptField(p.idNumberEnc);
   });
 }
@@ -118,9 +190,20 @@ export async function updateSizes(actor: Actor, profileId: string, sizes: Record
   assertHr(actor);
   return db.$transaction(async (tx) => {
     const p = await lockProfile(tx, actor, profileId);
-    const clean = Object.fromEntries(Object.entries(sizes).filter(([, v]) => v && v.trim()).map(([k, v]) => [k, v.trim().slice(0, 20)]));
+    const clean = Object.fromEntries(
+      Object.entries(sizes)
+        .filter(([, v]) => v && v.trim())
+        .map(([k, v]) => [k, v.trim().slice(0, 20)]),
+    );
     await tx.auxiliaryProfile.update({ where: { id: profileId }, data: { sizes: clean } });
-    await writeAudit(tx, { actor, action: "benefits.profile.sizes", targetType: "AuxiliaryProfile", targetId: p.id, target: `${p.auxNo} ${p.name}`, details: clean });
+    await writeAudit(tx, {
+      actor,
+      action: "benefits.profile.sizes",
+      targetType: "AuxiliaryProfile",
+      targetId: p.id,
+      target: `${p.auxNo} ${p.name}`,
+      details: clean,
+    });
   });
 }
 
@@ -139,10 +222,34 @@ export async function createRecord(actor: Actor, raw: unknown) {
     const target = `${p.auxNo} ${p.name}`;
     if (input.category === "COMPENSATION") {
       const c = await tx.compensationCase.create({
-        data: { profileId: p.id, kind: input.kind ?? "HARDSHIP", title: input.title, reason: typeof input.details.reason === "string" ? input.details.reason : null, occurredOn: dateOnly(input.occurredOn), amountRequested: input.amount!, submittedById: actor.id },
+        data: {
+          profileId: p.id,
+          kind: input.kind ?? "HARDSHIP",
+          title: input.title,
+          reason: typeof input.details.reason === "string" ? input.details.reason : null,
+          occurredOn: dateOnly(input.occurredOn),
+          amountRequested: input.amount!,
+          submittedById: actor.id,
+        },
       });
-      await writeAudit(tx, { actor, action: "benefits.case.submit", targetType: "CompensationCase", targetId: c.id, target, details: { kind: c.kind, amount: input.amount! } });
-      return { id: c.id, auxiliaryId: p.id, category: "COMPENSATION" as const, occurredOn: input.occurredOn, title: c.title, amount: c.amountRequested.toFixed(2), status: c.status, details: { kind: c.kind, reason: c.reason } };
+      await writeAudit(tx, {
+        actor,
+        action: "benefits.case.submit",
+        targetType: "CompensationCase",
+        targetId: c.id,
+        target,
+        details: { kind: c.kind, amount: input.amount! },
+      });
+      return {
+        id: c.id,
+        auxiliaryId: p.id,
+        category: "COMPENSATION" as const,
+        occurredOn: input.occurredOn,
+        title: c.title,
+        amount: c.amountRequested.toFixed(2),
+        status: c.status,
+        details: { kind: c.kind, reason: c.reason },
+      };
     }
     let details = input.details;
     if (input.category === "PROMOTION") {
@@ -152,27 +259,63 @@ export async function createRecord(actor: Actor, raw: unknown) {
       details = { ...details, fromLevel: p.level, toLevel };
     }
     const r = await tx.benefitRecord.create({
-      data: { profileId: p.id, category: input.category, occurredOn: dateOnly(input.occurredOn), title: input.title, amount: input.amount ?? null, details: details as object, createdById: actor.id },
+      data: {
+        profileId: p.id,
+        category: input.category,
+        occurredOn: dateOnly(input.occurredOn),
+        title: input.title,
+        amount: input.amount ?? null,
+        details: details as object,
+        createdById: actor.id,
+      },
     });
-    await writeAudit(tx, { actor, action: "benefits.record.create", targetType: "BenefitRecord", targetId: r.id, target, details: { category: r.category } });
-    return { id: r.id, auxiliaryId: p.id, category: r.category, occurredOn: input.occurredOn, title: r.title, ...(r.amount ? { amount: r.amount.toFixed(2) } : {}), details };
+    await writeAudit(tx, {
+      actor,
+      action: "benefits.record.create",
+      targetType: "BenefitRecord",
+      targetId: r.id,
+      target,
+      details: { category: r.category },
+    });
+    return {
+      id: r.id,
+      auxiliaryId: p.id,
+      category: r.category,
+      occurredOn: input.occurredOn,
+      title: r.title,
+      ...(r.amount ? { amount: r.amount.toFixed(2) } : {}),
+      details,
+    };
   });
 }
 
 export async function deleteRecord(actor: Actor, recordId: string) {
   assertHr(actor);
   await db.$transaction(async (tx) => {
-    const r = await tx.benefitRecord.findFirst({ where: { id: recordId, profile: profileWhere(actor) }, include: { profile: { select: { auxNo: true, name: true } } } });
+    const r = await tx.benefitRecord.findFirst({
+      where: { id: recordId, profile: profileWhere(actor) },
+      include: { profile: { select: { auxNo: true, name: true } } },
+    });
     if (!r) throw notFound("记录");
     await tx.benefitRecord.delete({ where: { id: r.id } });
-    await writeAudit(tx, { actor, action: "benefits.record.delete", targetType: "BenefitRecord", targetId: r.id, target: `${r.profile.auxNo} ${r.profile.name}`, details: { category: r.category, title: r.title } });
+    await writeAudit(tx, {
+      actor,
+      action: "benefits.record.delete",
+      targetType: "BenefitRecord",
+      targetId: r.id,
+      target: `${r.profile.auxNo} ${r.profile.name}`,
+      details: { category: r.category, title: r.title },
+    });
   });
 }
 
 const TRANSITIONS: Record<string, string[]> = { SUBMITTED: ["APPROVED", "REJECTED"], APPROVED: ["PAID"], PAID: [], REJECTED: [] };
 
 async function moveCase(tx: Tx, actor: Actor, caseId: string, to: "APPROVED" | "REJECTED" | "PAID") {
-  const c = await tx.compensationCase.findFirst({ where: { id: caseId, profile: profileWhere(actor) }, include: { profile: { select: { auxNo: true, name: true } } } });
+  const c = await tx.compensationCase.findFirst({
+    where: { id: caseId, profile: profileWhere(actor) },
+    include: { profile: { select: { auxNo: true, name: true } } },
+  });
   if (!c) throw notFound("优待抚恤事项");
   await tx.$queryRaw`SELECT id FROM "CompensationCase" WHERE id = ${caseId} FOR UPDATE`;
   const fresh = await tx.compensationCase.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, submittedById: true } });
@@ -190,9 +333,22 @@ export async function reviewCase(actor: Actor, caseId: string, raw: unknown) {
     const c = await moveCase(tx, actor, caseId, to);
     const updated = await tx.compensationCase.update({
       where: { id: caseId },
-      data: { status: to, reviewedById: actor.id, reviewedAt: new Date(), reviewNote: input.note ?? null, ...(to === "APPROVED" ? { amountApproved: input.amountApproved ?? c.amountRequested } : {}) },
+      data: {
+        status: to,
+        reviewedById: actor.id,
+        reviewedAt: new Date(),
+        reviewNote: input.note ?? null,
+        ...(to === "APPROVED" ? { amountApproved: input.amountApproved ?? c.amountRequested } : {}),
+      },
     });
-    await writeAudit(tx, { actor, action: `benefits.case.${to === "APPROVED" ? "approve" : "reject"}`, targetType: "CompensationCase", targetId: caseId, target: `${c.profile.auxNo} ${c.profile.name}`, details: { amountApproved: updated.amountApproved?.toFixed(2) ?? null } });
+    await writeAudit(tx, {
+      actor,
+      action: `benefits.case.${to === "APPROVED" ? "approve" : "reject"}`,
+      targetType: "CompensationCase",
+      targetId: caseId,
+      target: `${c.profile.auxNo} ${c.profile.name}`,
+      details: { amountApproved: updated.amountApproved?.toFixed(2) ?? null },
+    });
     return { id: updated.id, status: updated.status, amountApproved: updated.amountApproved?.toFixed(2) ?? null };
   });
 }
@@ -203,7 +359,14 @@ export async function markCasePaid(actor: Actor, caseId: string) {
   return db.$transaction(async (tx) => {
     const c = await moveCase(tx, actor, caseId, "PAID");
     const updated = await tx.compensationCase.update({ where: { id: caseId }, data: { status: "PAID", paidAt: new Date() } });
-    await writeAudit(tx, { actor, action: "benefits.case.pay", targetType: "CompensationCase", targetId: caseId, target: `${c.profile.auxNo} ${c.profile.name}`, details: { amount: updated.amountApproved?.toFixed(2) ?? null } });
+    await writeAudit(tx, {
+      actor,
+      action: "benefits.case.pay",
+      targetType: "CompensationCase",
+      targetId: caseId,
+      target: `${c.profile.auxNo} ${c.profile.name}`,
+      details: { amount: updated.amountApproved?.toFixed(2) ?? null },
+    });
     return { id: updated.id, status: updated.status };
   });
 }

@@ -10,24 +10,54 @@ import { assertHr } from "./access";
 import { formatCents, parseCents } from "./money";
 import { payImportFormSchema } from "./schemas";
 
-export const PAY_FIELDS = ["auxNo", "base", "levelAllowance", "seniorityAllowance", "performance", "socialInsurance", "housingFund", "deductions", "net"] as const;
+export const PAY_FIELDS = [
+  "auxNo",
+  "base",
+  "levelAllowance",
+  "seniorityAllowance",
+  "performance",
+  "socialInsurance",
+  "housingFund",
+  "deductions",
+  "net",
+] as const;
 type Field = (typeof PAY_FIELDS)[number];
 export const PAY_HEADERS_ZH: Record<Field, string> = {
-  auxNo: "辅警编号", base: "基本工资", levelAllowance: "层级津贴", seniorityAllowance: "工龄津贴", performance: "绩效",
-  socialInsurance: "社会保险", housingFund: "住房公积金", deductions: "其他扣款", net: "实发",
+  auxNo: "辅警编号",
+  base: "基本工资",
+  levelAllowance: "层级津贴",
+  seniorityAllowance: "工龄津贴",
+  performance: "绩效",
+  socialInsurance: "社会保险",
+  housingFund: "住房公积金",
+  deductions: "其他扣款",
+  net: "实发",
 };
 const HEADER_MAP: Record<string, Field> = Object.fromEntries(
-  PAY_FIELDS.flatMap((f) => [[f.toLowerCase(), f], [PAY_HEADERS_ZH[f], f]]),
+  PAY_FIELDS.flatMap((f) => [
+    [f.toLowerCase(), f],
+    [PAY_HEADERS_ZH[f], f],
+  ]),
 ) as Record<string, Field>;
 const AMOUNT_FIELDS = PAY_FIELDS.filter((f) => f !== "auxNo") as Exclude<Field, "auxNo">[];
 export const MAX_ROWS = 20000;
 
 export type RawRow = { row: number; cells: Partial<Record<Field, unknown>> };
-export type CheckedRow = { row: number; auxNo: string; profileId: string | null; cents: Partial<Record<Exclude<Field, "auxNo">, bigint>>; errors: string[] };
+export type CheckedRow = {
+  row: number;
+  auxNo: string;
+  profileId: string | null;
+  cents: Partial<Record<Exclude<Field, "auxNo">, bigint>>;
+  errors: string[];
+};
 export type RowError = { row: number; message: string };
 export type PayPreview = {
-  month: string; rows: { row: number; auxNo: string; name: string | null; net: string | null; errors: string[] }[];
-  errors: RowError[]; monthImported: boolean; total: string; count: number;
+  month: string;
+  rows: { row: number; auxNo: string; name: string | null; net: string | null; errors: string[] }[];
+  errors: RowError[];
+  monthImported: boolean;
+  total: string;
+  count: number;
 };
 
 function cellText(v: unknown): unknown {
@@ -90,12 +120,27 @@ export async function parsePaySheet(data: Buffer, fileName: string): Promise<Raw
 
 /** Checks every row against the actor's subtree; returns each row with its problems. */
 async function checkRows(actor: Actor, rows: RawRow[]): Promise<{ checked: CheckedRow[]; names: Map<string, string> }> {
-  const auxNos = [...new Set(rows.map((r) => String(r.cells.auxNo ?? "").trim().toUpperCase()).filter(Boolean))];
-  const profiles = await db.auxiliaryProfile.findMany({ where: { auxNo: { in: auxNos }, unit: { path: { startsWith: actor.unitPath } } }, select: { id: true, auxNo: true, name: true } });
+  const auxNos = [
+    ...new Set(
+      rows
+        .map((r) =>
+          String(r.cells.auxNo ?? "")
+            .trim()
+            .toUpperCase(),
+        )
+        .filter(Boolean),
+    ),
+  ];
+  const profiles = await db.auxiliaryProfile.findMany({
+    where: { auxNo: { in: auxNos }, unit: { path: { startsWith: actor.unitPath } } },
+    select: { id: true, auxNo: true, name: true },
+  });
   const byNo = new Map(profiles.map((p) => [p.auxNo, p]));
   const seen = new Map<string, number>();
   const checked = rows.map((r): CheckedRow => {
-    const auxNo = String(r.cells.auxNo ?? "").trim().toUpperCase();
+    const auxNo = String(r.cells.auxNo ?? "")
+      .trim()
+      .toUpperCase();
     const errors: string[] = [];
     const profile = byNo.get(auxNo);
     if (!auxNo) errors.push("缺少辅警编号");
@@ -105,13 +150,21 @@ async function checkRows(actor: Actor, rows: RawRow[]): Promise<{ checked: Check
     const cents: CheckedRow["cents"] = {};
     for (const f of AMOUNT_FIELDS) {
       const raw = r.cells[f];
-      const c = raw === null || raw === undefined || String(raw).trim() === "" ? (f === "net" || f === "base" ? null : 0n) : parseCents(raw);
+      const c =
+        raw === null || raw === undefined || String(raw).trim() === "" ? (f === "net" || f === "base" ? null : 0n) : parseCents(raw);
       if (c === null) errors.push(`${PAY_HEADERS_ZH[f]}不是有效金额`);
       else if (c < 0n) errors.push(`${PAY_HEADERS_ZH[f]}不能为负数`);
       else cents[f] = c;
     }
     if (AMOUNT_FIELDS.every((f) => cents[f] !== undefined && cents[f]! >= 0n)) {
-      const expected = cents.base! + cents.levelAllowance! + cents.seniorityAllowance! + cents.performance! - cents.socialInsurance! - cents.housingFund! - cents.deductions!;
+      const expected =
+        cents.base! +
+        cents.levelAllowance! +
+        cents.seniorityAllowance! +
+        cents.performance! -
+        cents.socialInsurance! -
+        cents.housingFund! -
+        cents.deductions!;
       if (expected !== cents.net) errors.push(`实发 ${formatCents(cents.net!)} 与各项合计 ${formatCents(expected)} 不符`);
     }
     return { row: r.row, auxNo, profileId: profile?.id ?? null, cents, errors };
@@ -129,8 +182,17 @@ export async function previewPayImport(actor: Actor, input: { month: unknown; da
   let total = 0n;
   for (const r of checked) if (!r.errors.length) total += r.cents.net!;
   return {
-    month, monthImported: !!existing, count: checked.length, total: formatCents(total),
-    rows: checked.map((r) => ({ row: r.row, auxNo: r.auxNo, name: r.profileId ? names.get(r.profileId) ?? null : null, net: r.cents.net !== undefined ? formatCents(r.cents.net) : null, errors: r.errors })),
+    month,
+    monthImported: !!existing,
+    count: checked.length,
+    total: formatCents(total),
+    rows: checked.map((r) => ({
+      row: r.row,
+      auxNo: r.auxNo,
+      name: r.profileId ? (names.get(r.profileId) ?? null) : null,
+      net: r.cents.net !== undefined ? formatCents(r.cents.net) : null,
+      errors: r.errors,
+    })),
     errors: checked.filter((r) => r.errors.length).map((r) => ({ row: r.row, message: r.errors.join("；") })),
   };
 }
@@ -139,14 +201,19 @@ export async function previewPayImport(actor: Actor, input: { month: unknown; da
  * Imports a month's pay sheet: all or nothing. Any bad row rejects the whole file with every bad
  * row listed; an imported month is refused unless replace is chosen (audited).
  */
-export async function commitPayImport(actor: Actor, input: { month: unknown; replace?: unknown; data: Buffer; fileName: string }): Promise<{ imported: number; replaced: boolean }> {
+export async function commitPayImport(
+  actor: Actor,
+  input: { month: unknown; replace?: unknown; data: Buffer; fileName: string },
+): Promise<{ imported: number; replaced: boolean }> {
   assertHr(actor);
   const { month, replace } = parseInput(payImportFormSchema, { month: input.month, replace: input.replace });
   const rows = await parsePaySheet(input.data, input.fileName);
   const { checked } = await checkRows(actor, rows);
   const bad = checked.filter((r) => r.errors.length);
   if (bad.length) {
-    throw new AppError("IMPORT_REJECTED", `工资表有 ${bad.length} 行错误，未导入任何数据`, { extra: { rows: bad.map((r) => ({ row: r.row, message: r.errors.join("；") })) } });
+    throw new AppError("IMPORT_REJECTED", `工资表有 ${bad.length} 行错误，未导入任何数据`, {
+      extra: { rows: bad.map((r) => ({ row: r.row, message: r.errors.join("；") })) },
+    });
   }
   let netTotal = 0n;
   for (const r of checked) netTotal += r.cents.net!;
@@ -159,27 +226,67 @@ export async function commitPayImport(actor: Actor, input: { month: unknown; rep
         if (existing) {
           if (!replace) throw new AppError("MONTH_ALREADY_IMPORTED", `${month} 的工资已导入；如需覆盖请选择替换`);
           await tx.$queryRaw`SELECT id FROM "PayImport" WHERE id = ${existing.id} FOR UPDATE`;
-          const foreign = await tx.payLine.count({ where: { importId: existing.id, profile: { unit: { NOT: { path: { startsWith: actor.unitPath } } } } } });
+          const foreign = await tx.payLine.count({
+            where: { importId: existing.id, profile: { unit: { NOT: { path: { startsWith: actor.unitPath } } } } },
+          });
           if (foreign) throw forbidden("该月工资包含本单位以外人员，不能替换");
           const removed = await tx.payLine.deleteMany({ where: { importId: existing.id } });
-          await tx.payImport.update({ where: { id: existing.id }, data: { fileName: input.fileName.slice(0, 200), rowCount: checked.length, netTotal: c(netTotal), importedById: actor.id, replacedAt: new Date() } });
+          await tx.payImport.update({
+            where: { id: existing.id },
+            data: {
+              fileName: input.fileName.slice(0, 200),
+              rowCount: checked.length,
+              netTotal: c(netTotal),
+              importedById: actor.id,
+              replacedAt: new Date(),
+            },
+          });
           importId = existing.id;
-          await writeAudit(tx, { actor, action: "benefits.pay.replace", targetType: "PayImport", targetId: importId, target: month, details: { removedLines: removed.count, rows: checked.length } });
+          await writeAudit(tx, {
+            actor,
+            action: "benefits.pay.replace",
+            targetType: "PayImport",
+            targetId: importId,
+            target: month,
+            details: { removedLines: removed.count, rows: checked.length },
+          });
         } else {
-          const imp = await tx.payImport.create({ data: { month, fileName: input.fileName.slice(0, 200), rowCount: checked.length, netTotal: c(netTotal), importedById: actor.id } });
+          const imp = await tx.payImport.create({
+            data: {
+              month,
+              fileName: input.fileName.slice(0, 200),
+              rowCount: checked.length,
+              netTotal: c(netTotal),
+              importedById: actor.id,
+            },
+          });
           importId = imp.id;
         }
         for (let i = 0; i < checked.length; i += 2000) {
           await tx.payLine.createMany({
             data: checked.slice(i, i + 2000).map((r) => ({
-              profileId: r.profileId!, importId, month,
-              base: c(r.cents.base!), levelAllowance: c(r.cents.levelAllowance!), seniorityAllowance: c(r.cents.seniorityAllowance!),
-              performance: c(r.cents.performance!), socialInsurance: c(r.cents.socialInsurance!), housingFund: c(r.cents.housingFund!),
-              deductions: c(r.cents.deductions!), net: c(r.cents.net!),
+              profileId: r.profileId!,
+              importId,
+              month,
+              base: c(r.cents.base!),
+              levelAllowance: c(r.cents.levelAllowance!),
+              seniorityAllowance: c(r.cents.seniorityAllowance!),
+              performance: c(r.cents.performance!),
+              socialInsurance: c(r.cents.socialInsurance!),
+              housingFund: c(r.cents.housingFund!),
+              deductions: c(r.cents.deductions!),
+              net: c(r.cents.net!),
             })),
           });
         }
-        await writeAudit(tx, { actor, action: "benefits.pay.import", targetType: "PayImport", targetId: importId, target: month, details: { rows: checked.length, netTotal: c(netTotal), replaced: !!existing, file: input.fileName.slice(0, 200) } });
+        await writeAudit(tx, {
+          actor,
+          action: "benefits.pay.import",
+          targetType: "PayImport",
+          targetId: importId,
+          target: month,
+          details: { rows: checked.length, netTotal: c(netTotal), replaced: !!existing, file: input.fileName.slice(0, 200) },
+        });
         return { imported: checked.length, replaced: !!existing };
       },
       { timeout: 60000, maxWait: 10000 },
@@ -193,5 +300,13 @@ export async function commitPayImport(actor: Actor, input: { month: unknown; rep
 export async function listPayImports(actor: Actor) {
   assertHr(actor);
   const rows = await db.payImport.findMany({ orderBy: { month: "desc" }, take: 36, include: { importedBy: { select: { name: true } } } });
-  return rows.map((r) => ({ id: r.id, month: r.month, rowCount: r.rowCount, netTotal: r.netTotal.toFixed(2), importedBy: r.importedBy?.name ?? null, at: r.updatedAt, replaced: !!r.replacedAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    month: r.month,
+    rowCount: r.rowCount,
+    netTotal: r.netTotal.toFixed(2),
+    importedBy: r.importedBy?.name ?? null,
+    at: r.updatedAt,
+    replaced: !!r.replacedAt,
+  }));
 }

@@ -11,31 +11,81 @@ import { assertHr, isHr, profileWhere } from "./access";
 import { dateOnly, ymd, type Category, type RosterQuery } from "./schemas";
 
 export const PROFILE_SELECT = {
-  id: true, auxNo: true, name: true, idNumberMasked: true, gender: true, birthDate: true,
-  unitId: true, unit: { select: { id: true, name: true } }, post: true, batch: true, hireDate: true,
-  contractStart: true, contractEnd: true, level: true, levelSince: true, status: true, phone: true, sizes: true, userId: true,
+  id: true,
+  auxNo: true,
+  name: true,
+  idNumberMasked: true,
+  gender: true,
+  birthDate: true,
+  unitId: true,
+  unit: { select: { id: true, name: true } },
+  post: true,
+  batch: true,
+  hireDate: true,
+  contractStart: true,
+  contractEnd: true,
+  level: true,
+  levelSince: true,
+  status: true,
+  phone: true,
+  sizes: true,
+  userId: true,
   updatedAt: true,
 } satisfies Prisma.AuxiliaryProfileSelect;
 
 export type ProfileRow = Prisma.AuxiliaryProfileGetPayload<{ select: typeof PROFILE_SELECT }>;
 
-export type AuxiliarySummary = { id: string; auxNo: string; name: string; unit: { id: string; name: string }; level: number; status: "ACTIVE" | "LEFT"; idNumberMasked: string; post: "DUTY" | "CIVILIAN"; hireDate: string };
+export type AuxiliarySummary = {
+  id: string;
+  auxNo: string;
+  name: string;
+  unit: { id: string; name: string };
+  level: number;
+  status: "ACTIVE" | "LEFT";
+  idNumberMasked: string;
+  post: "DUTY" | "CIVILIAN";
+  hireDate: string;
+};
 
 export type ProfileDto = AuxiliarySummary & {
   /** Birth year only: with the masked ID number the full birth date would leave just the county digits hidden. */
-  gender: "MALE" | "FEMALE"; birthYear: number; batch: string | null; contractStart: string | null; contractEnd: string | null;
-  levelSince: string; phone: string | null; sizes: Record<string, string>; hasAccount: boolean;
+  gender: "MALE" | "FEMALE";
+  birthYear: number;
+  batch: string | null;
+  contractStart: string | null;
+  contractEnd: string | null;
+  levelSince: string;
+  phone: string | null;
+  sizes: Record<string, string>;
+  hasAccount: boolean;
 };
 
 export function toSummary(p: ProfileRow): AuxiliarySummary {
-  return { id: p.id, auxNo: p.auxNo, name: p.name, unit: p.unit, level: p.level, status: p.status, idNumberMasked: p.idNumberMasked, post: p.post, hireDate: ymd(p.hireDate) };
+  return {
+    id: p.id,
+    auxNo: p.auxNo,
+    name: p.name,
+    unit: p.unit,
+    level: p.level,
+    status: p.status,
+    idNumberMasked: p.idNumberMasked,
+    post: p.post,
+    hireDate: ymd(p.hireDate),
+  };
 }
 
 export function toProfileDto(p: ProfileRow): ProfileDto {
   return {
-    ...toSummary(p), gender: p.gender, birthYear: p.birthDate.getUTCFullYear(), batch: p.batch, contractStart: p.contractStart ? ymd(p.contractStart) : null,
-    contractEnd: p.contractEnd ? ymd(p.contractEnd) : null, levelSince: ymd(p.levelSince), phone: p.phone,
-    sizes: (p.sizes ?? {}) as Record<string, string>, hasAccount: !!p.userId,
+    ...toSummary(p),
+    gender: p.gender,
+    birthYear: p.birthDate.getUTCFullYear(),
+    batch: p.batch,
+    contractStart: p.contractStart ? ymd(p.contractStart) : null,
+    contractEnd: p.contractEnd ? ymd(p.contractEnd) : null,
+    levelSince: ymd(p.levelSince),
+    phone: p.phone,
+    sizes: (p.sizes ?? {}) as Record<string, string>,
+    hasAccount: !!p.userId,
   };
 }
 
@@ -63,7 +113,13 @@ export async function listAuxiliaries(actor: Actor, q: RosterQuery): Promise<Pag
   assertHr(actor);
   const where = rosterWhere(actor, q);
   const [rows, total] = await Promise.all([
-    db.auxiliaryProfile.findMany({ where, select: PROFILE_SELECT, orderBy: rosterOrder(q), skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db.auxiliaryProfile.findMany({
+      where,
+      select: PROFILE_SELECT,
+      orderBy: rosterOrder(q),
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    }),
     db.auxiliaryProfile.count({ where }),
   ]);
   return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
@@ -75,7 +131,13 @@ export async function* iterateRoster(actor: Actor, q: Partial<RosterQuery>): Asy
   const where = rosterWhere(actor, q);
   let cursor: string | undefined;
   for (;;) {
-    const rows = await db.auxiliaryProfile.findMany({ where, select: PROFILE_SELECT, orderBy: { id: "asc" }, take: 500, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
+    const rows = await db.auxiliaryProfile.findMany({
+      where,
+      select: PROFILE_SELECT,
+      orderBy: { id: "asc" },
+      take: 500,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
     yield* rows;
     if (rows.length < 500) return;
     cursor = rows[rows.length - 1]!.id;
@@ -95,23 +157,48 @@ export async function getMyProfile(actor: Actor): Promise<ProfileDto | null> {
   return p ? toProfileDto(p) : null;
 }
 
-export async function assertVisibleProfile(actor: Actor, id: string): Promise<{ id: string; auxNo: string; name: string; userId: string | null; level: number }> {
-  const p = await db.auxiliaryProfile.findFirst({ where: { AND: [{ id }, profileWhere(actor)] }, select: { id: true, auxNo: true, name: true, userId: true, level: true } });
+export async function assertVisibleProfile(
+  actor: Actor,
+  id: string,
+): Promise<{ id: string; auxNo: string; name: string; userId: string | null; level: number }> {
+  const p = await db.auxiliaryProfile.findFirst({
+    where: { AND: [{ id }, profileWhere(actor)] },
+    select: { id: true, auxNo: true, name: true, userId: true, level: true },
+  });
   if (!p) throw notFound("辅警档案");
   return p;
 }
 
 /** Pay is sensitive: HR reading someone's pay lines is audited (one entry per read). */
 async function auditPayRead(actor: Actor, profileIds: string[], year?: number) {
-  await writeAudit(db, { actor, action: "benefits.pay.read", targetType: "AuxiliaryProfile", targetId: profileIds.length === 1 ? profileIds[0] : undefined, target: profileIds.length === 1 ? undefined : `${profileIds.length} 人`, details: year ? { year } : undefined });
+  await writeAudit(db, {
+    actor,
+    action: "benefits.pay.read",
+    targetType: "AuxiliaryProfile",
+    targetId: profileIds.length === 1 ? profileIds[0] : undefined,
+    target: profileIds.length === 1 ? undefined : `${profileIds.length} 人`,
+    details: year ? { year } : undefined,
+  });
 }
 
 export type RecordDto = {
-  id: string; auxiliaryId: string; category: Category; occurredOn: string; title: string;
-  amount?: string; status?: string; details: Record<string, unknown>;
+  id: string;
+  auxiliaryId: string;
+  category: Category;
+  occurredOn: string;
+  title: string;
+  amount?: string;
+  status?: string;
+  details: Record<string, unknown>;
 };
 
-const CASE_KIND_LABEL: Record<string, string> = { WORK_INJURY: "工伤", ILLNESS: "疾病", HARDSHIP: "困难补助", BEREAVEMENT: "抚恤", HOLIDAY_VISIT: "节日走访慰问" };
+const CASE_KIND_LABEL: Record<string, string> = {
+  WORK_INJURY: "工伤",
+  ILLNESS: "疾病",
+  HARDSHIP: "困难补助",
+  BEREAVEMENT: "抚恤",
+  HOLIDAY_VISIT: "节日走访慰问",
+};
 
 /**
  * Every record of the profiles the actor may see, as one timeline (newest first). An auxiliary
@@ -120,7 +207,11 @@ const CASE_KIND_LABEL: Record<string, string> = { WORK_INJURY: "工伤", ILLNESS
 export async function listRecords(actor: Actor, q: { auxiliaryId?: string; category?: Category }): Promise<RecordDto[]> {
   const base = profileWhere(actor);
   const where: Prisma.AuxiliaryProfileWhereInput = isHr(actor) && q.auxiliaryId ? { AND: [base, { id: q.auxiliaryId }] } : base;
-  const profiles = await db.auxiliaryProfile.findMany({ where, select: { id: true, userId: true }, take: isHr(actor) && !q.auxiliaryId ? 200 : 1 });
+  const profiles = await db.auxiliaryProfile.findMany({
+    where,
+    select: { id: true, userId: true },
+    take: isHr(actor) && !q.auxiliaryId ? 200 : 1,
+  });
   if (!profiles.length) return isHr(actor) && q.auxiliaryId ? Promise.reject(notFound("辅警档案")) : [];
   const ids = profiles.map((p) => p.id);
   const want = (c: Category) => !q.category || q.category === c;
@@ -128,43 +219,129 @@ export async function listRecords(actor: Actor, q: { auxiliaryId?: string; categ
 
   const simple = ["RECRUITMENT", "TRAINING", "PROMOTION", "AWARD", "LEAVE"].filter((c) => want(c as Category)) as Category[];
   if (simple.length) {
-    const rows = await db.benefitRecord.findMany({ where: { profileId: { in: ids }, category: { in: simple } }, orderBy: { occurredOn: "desc" } });
-    for (const r of rows) out.push({ id: r.id, auxiliaryId: r.profileId, category: r.category, occurredOn: ymd(r.occurredOn), title: r.title, ...(r.amount ? { amount: r.amount.toFixed(2) } : {}), details: (r.details ?? {}) as Record<string, unknown> });
+    const rows = await db.benefitRecord.findMany({
+      where: { profileId: { in: ids }, category: { in: simple } },
+      orderBy: { occurredOn: "desc" },
+    });
+    for (const r of rows)
+      out.push({
+        id: r.id,
+        auxiliaryId: r.profileId,
+        category: r.category,
+        occurredOn: ymd(r.occurredOn),
+        title: r.title,
+        ...(r.amount ? { amount: r.amount.toFixed(2) } : {}),
+        details: (r.details ?? {}) as Record<string, unknown>,
+      });
   }
   if (want("PAY")) {
     const rows = await db.payLine.findMany({ where: { profileId: { in: ids } }, orderBy: { month: "desc" } });
     if (rows.length && isHr(actor)) await auditPayRead(actor, ids);
     for (const r of rows) {
       out.push({
-        id: r.id, auxiliaryId: r.profileId, category: "PAY", occurredOn: `${r.month}-01`, title: `${r.month} 工资`, amount: r.net.toFixed(2),
-        details: { month: r.month, base: r.base.toFixed(2), levelAllowance: r.levelAllowance.toFixed(2), seniorityAllowance: r.seniorityAllowance.toFixed(2), performance: r.performance.toFixed(2), socialInsurance: r.socialInsurance.toFixed(2), housingFund: r.housingFund.toFixed(2), deductions: r.deductions.toFixed(2), net: r.net.toFixed(2) },
+        id: r.id,
+        auxiliaryId: r.profileId,
+        category: "PAY",
+        occurredOn: `${r.month}-01`,
+        title: `${r.month} 工资`,
+        amount: r.net.toFixed(2),
+        details: {
+          month: r.month,
+          base: r.base.toFixed(2),
+          levelAllowance: r.levelAllowance.toFixed(2),
+          seniorityAllowance: r.seniorityAllowance.toFixed(2),
+          performance: r.performance.toFixed(2),
+          socialInsurance: r.socialInsurance.toFixed(2),
+          housingFund: r.housingFund.toFixed(2),
+          deductions: r.deductions.toFixed(2),
+          net: r.net.toFixed(2),
+        },
       });
     }
   }
   if (want("EQUIPMENT")) {
-    const rows = await db.equipmentIssue.findMany({ where: { profileId: { in: ids } }, include: { item: { select: { name: true, unitLabel: true, code: true } } }, orderBy: { issuedOn: "desc" } });
-    for (const r of rows) out.push({ id: r.id, auxiliaryId: r.profileId, category: "EQUIPMENT", occurredOn: ymd(r.issuedOn), title: `${r.item.name} × ${r.quantity}${r.item.unitLabel}`, details: { itemCode: r.item.code, itemName: r.item.name, size: r.size, quantity: r.quantity, note: r.note } });
+    const rows = await db.equipmentIssue.findMany({
+      where: { profileId: { in: ids } },
+      include: { item: { select: { name: true, unitLabel: true, code: true } } },
+      orderBy: { issuedOn: "desc" },
+    });
+    for (const r of rows)
+      out.push({
+        id: r.id,
+        auxiliaryId: r.profileId,
+        category: "EQUIPMENT",
+        occurredOn: ymd(r.issuedOn),
+        title: `${r.item.name} × ${r.quantity}${r.item.unitLabel}`,
+        details: { itemCode: r.item.code, itemName: r.item.name, size: r.size, quantity: r.quantity, note: r.note },
+      });
   }
   if (want("TRAINING")) {
     const userIds = profiles.filter((p) => p.userId).map((p) => p.userId!);
     const byUser = new Map(profiles.filter((p) => p.userId).map((p) => [p.userId!, p.id]));
     for (const a of await unsafeListAttendanceForUsers(userIds)) {
-      out.push({ id: `att-${a.sessionId}-${a.userId}`, auxiliaryId: byUser.get(a.userId)!, category: "TRAINING", occurredOn: shanghaiDate(a.startsAt), title: a.title, details: { source: "LECTURE_HALL", sessionId: a.sessionId, category: a.category, categoryName: a.categoryName, creditHours: a.creditHours, startsAt: toIsoShanghai(a.startsAt) } });
+      out.push({
+        id: `att-${a.sessionId}-${a.userId}`,
+        auxiliaryId: byUser.get(a.userId)!,
+        category: "TRAINING",
+        occurredOn: shanghaiDate(a.startsAt),
+        title: a.title,
+        details: {
+          source: "LECTURE_HALL",
+          sessionId: a.sessionId,
+          category: a.category,
+          categoryName: a.categoryName,
+          creditHours: a.creditHours,
+          startsAt: toIsoShanghai(a.startsAt),
+        },
+      });
     }
   }
   if (want("COMPENSATION")) {
     const rows = await db.compensationCase.findMany({
-      where: { profileId: { in: ids } }, orderBy: { occurredOn: "desc" },
+      where: { profileId: { in: ids } },
+      orderBy: { occurredOn: "desc" },
       include: { submittedBy: { select: { name: true } }, reviewedBy: { select: { name: true } } },
     });
     for (const r of rows) {
       out.push({
-        id: r.id, auxiliaryId: r.profileId, category: "COMPENSATION", occurredOn: ymd(r.occurredOn), title: r.title, amount: (r.amountApproved ?? r.amountRequested).toFixed(2), status: r.status,
-        details: { kind: r.kind, kindName: CASE_KIND_LABEL[r.kind], reason: r.reason, submittedById: r.submittedById, amountRequested: r.amountRequested.toFixed(2), amountApproved: r.amountApproved?.toFixed(2) ?? null, submittedBy: r.submittedBy?.name ?? null, submittedAt: toIsoShanghai(r.submittedAt), reviewedBy: r.reviewedBy?.name ?? null, reviewedAt: r.reviewedAt ? toIsoShanghai(r.reviewedAt) : null, reviewNote: r.reviewNote, paidAt: r.paidAt ? toIsoShanghai(r.paidAt) : null },
+        id: r.id,
+        auxiliaryId: r.profileId,
+        category: "COMPENSATION",
+        occurredOn: ymd(r.occurredOn),
+        title: r.title,
+        amount: (r.amountApproved ?? r.amountRequested).toFixed(2),
+        status: r.status,
+        details: {
+          kind: r.kind,
+          kindName: CASE_KIND_LABEL[r.kind],
+          reason: r.reason,
+          submittedById: r.submittedById,
+          amountRequested: r.amountRequested.toFixed(2),
+          amountApproved: r.amountApproved?.toFixed(2) ?? null,
+          submittedBy: r.submittedBy?.name ?? null,
+          submittedAt: toIsoShanghai(r.submittedAt),
+          reviewedBy: r.reviewedBy?.name ?? null,
+          reviewedAt: r.reviewedAt ? toIsoShanghai(r.reviewedAt) : null,
+          reviewNote: r.reviewNote,
+          paidAt: r.paidAt ? toIsoShanghai(r.paidAt) : null,
+        },
       });
     }
-    const visits = await db.campaignVisit.findMany({ where: { profileId: { in: ids } }, include: { campaign: { select: { name: true } } }, orderBy: { visitedOn: "desc" } });
-    for (const v of visits) out.push({ id: v.id, auxiliaryId: v.profileId, category: "COMPENSATION", occurredOn: ymd(v.visitedOn), title: `${v.campaign.name}：${v.reason}`, ...(v.amount ? { amount: v.amount.toFixed(2) } : {}), details: { source: "VISIT", campaign: v.campaign.name, visitors: v.visitors, visitee: v.visitee, gift: v.gift } });
+    const visits = await db.campaignVisit.findMany({
+      where: { profileId: { in: ids } },
+      include: { campaign: { select: { name: true } } },
+      orderBy: { visitedOn: "desc" },
+    });
+    for (const v of visits)
+      out.push({
+        id: v.id,
+        auxiliaryId: v.profileId,
+        category: "COMPENSATION",
+        occurredOn: ymd(v.visitedOn),
+        title: `${v.campaign.name}：${v.reason}`,
+        ...(v.amount ? { amount: v.amount.toFixed(2) } : {}),
+        details: { source: "VISIT", campaign: v.campaign.name, visitors: v.visitors, visitee: v.visitee, gift: v.gift },
+      });
   }
   out.sort((a, b) => (a.occurredOn < b.occurredOn ? 1 : a.occurredOn > b.occurredOn ? -1 : 0));
   return out;
@@ -174,8 +351,20 @@ export async function listRecords(actor: Actor, q: { auxiliaryId?: string; categ
 export async function getPayYear(actor: Actor, profileId: string, year: number) {
   await assertVisibleProfile(actor, profileId);
   if (isHr(actor)) await auditPayRead(actor, [profileId], year);
-  const lines = await db.payLine.findMany({ where: { profileId, month: { gte: `${year}-01`, lte: `${year}-12` } }, orderBy: { month: "asc" } });
-  const keys = ["base", "levelAllowance", "seniorityAllowance", "performance", "socialInsurance", "housingFund", "deductions", "net"] as const;
+  const lines = await db.payLine.findMany({
+    where: { profileId, month: { gte: `${year}-01`, lte: `${year}-12` } },
+    orderBy: { month: "asc" },
+  });
+  const keys = [
+    "base",
+    "levelAllowance",
+    "seniorityAllowance",
+    "performance",
+    "socialInsurance",
+    "housingFund",
+    "deductions",
+    "net",
+  ] as const;
   const totals = Object.fromEntries(keys.map((k) => [k, 0n])) as Record<(typeof keys)[number], bigint>;
   const rows = lines.map((l) => {
     const r = { month: l.month } as Record<string, string>;
@@ -202,7 +391,11 @@ export async function listPayYears(actor: Actor, profileId: string): Promise<num
 /** Units the HR actor may file people under (their subtree), for selects. */
 export async function listSubtreeUnits(actor: Actor) {
   assertHr(actor);
-  return db.unit.findMany({ where: { path: { startsWith: actor.unitPath } }, select: { id: true, name: true, path: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
+  return db.unit.findMany({
+    where: { path: { startsWith: actor.unitPath } },
+    select: { id: true, name: true, path: true },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+  });
 }
 
 export { CASE_KIND_LABEL };

@@ -14,19 +14,32 @@ export const ASSESSMENTS = ["EXCELLENT", "COMPETENT", "BASIC", "INCOMPETENT"] as
 export const SEASONS = ["ALL", "SPRING_AUTUMN", "SUMMER", "WINTER"] as const;
 export const SIZE_GROUPS = ["TOP", "BOTTOM", "SHOES", "HAT", "BELT"] as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "日期无效");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "日期无效");
 const optionalDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), isoDate.optional());
-const optionalText = (max: number) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max).optional());
-export const moneyText = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, "金额应为不超过两位小数的非负数"));
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max).optional());
+export const moneyText = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .pipe(z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, "金额应为不超过两位小数的非负数"));
 export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式应为 YYYY-MM");
 
-export const idNumber = z.string().trim().superRefine((v, ctx) => {
-  const r = checkIdNumber(v);
-  if (!r.ok) ctx.addIssue({ code: "custom", message: ID_ERRORS[r.reason] });
-});
+export const idNumber = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    const r = checkIdNumber(v);
+    if (!r.ok) ctx.addIssue({ code: "custom", message: ID_ERRORS[r.reason] });
+  });
 
 const profileFields = {
-  auxNo: z.string().trim().regex(/^[A-Z]\d{5,9}$/, "辅警编号格式如 F00001"),
+  auxNo: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]\d{5,9}$/, "辅警编号格式如 F00001"),
   name: z.string().trim().min(1, "请填写姓名").max(40),
   unitId: z.string().min(1, "请选择单位"),
   post: z.enum(POSTS),
@@ -93,7 +106,10 @@ export const payImportFormSchema = z.object({
 });
 
 export const itemSchema = z.object({
-  code: z.string().trim().regex(/^[A-Z0-9_-]{2,30}$/, "编码为大写字母、数字"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9_-]{2,30}$/, "编码为大写字母、数字"),
   name: z.string().trim().min(1).max(60),
   unitLabel: z.string().trim().min(1).max(6),
   sizeGroup: z.preprocess((v) => (v === "" ? undefined : v), z.enum(SIZE_GROUPS).optional()),

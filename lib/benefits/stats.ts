@@ -34,8 +34,18 @@ export async function getDashboard(actor: Actor) {
   const due = await listEntitlements(actor, { withinDays: 90 });
   const open = await db.compensationCase.findMany({
     where: { status: { in: ["SUBMITTED", "APPROVED"] }, profile: { unit: { path: { startsWith: actor.unitPath } } } },
-    orderBy: { submittedAt: "asc" }, take: 20,
-    select: { id: true, title: true, kind: true, status: true, amountRequested: true, amountApproved: true, submittedAt: true, profile: { select: { id: true, auxNo: true, name: true } } },
+    orderBy: { submittedAt: "asc" },
+    take: 20,
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      status: true,
+      amountRequested: true,
+      amountApproved: true,
+      submittedAt: true,
+      profile: { select: { id: true, auxNo: true, name: true } },
+    },
   });
   return {
     headcountByUnit: byUnit.map((r) => ({ unitId: r.unitId, name: r.name, count: Number(r.n) })),
@@ -45,6 +55,14 @@ export async function getDashboard(actor: Actor) {
     equipmentOwed: due.filter((d) => d.state === "OWED").length,
     equipmentDueSoon: due.filter((d) => d.state === "DUE_SOON").length,
     recent,
-    openCases: open.map((c) => ({ id: c.id, title: c.title, kind: c.kind, status: c.status, amount: (c.amountApproved ?? c.amountRequested).toFixed(2), submittedAt: c.submittedAt, profile: c.profile })),
+    openCases: open.map((c) => ({
+      id: c.id,
+      title: c.title,
+      kind: c.kind,
+      status: c.status,
+      amount: (c.amountApproved ?? c.amountRequested).toFixed(2),
+      submittedAt: c.submittedAt,
+      profile: c.profile,
+    })),
   };
 }

@@ -56,7 +56,9 @@ export function apiRoute<P = Record<string, string>>(
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
     try {
       assertSameOrigin(req);
-      const actor = opts.permission ? await requirePermission(opts.permission) : await requireActor({ allowPasswordChange: opts.allowPasswordChange });
+      const actor = opts.permission
+        ? await requirePermission(opts.permission)
+        : await requireActor({ allowPasswordChange: opts.allowPasswordChange });
       return toResponse(await handler({ req, params: await ctx.params, actor }));
     } catch (e) {
       return errorResponse(e);

@@ -7,9 +7,7 @@ import { TIME_ZONE } from "@/lib/time";
 const NAMESPACES = ["common", "auth", "admin", "training", "medical", "benefits"] as const;
 
 async function load(locale: Locale) {
-  const parts = await Promise.all(
-    NAMESPACES.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default] as const),
-  );
+  const parts = await Promise.all(NAMESPACES.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default] as const));
   return Object.fromEntries(parts);
 }
 

@@ -28,8 +28,17 @@ async function reloadBooking(tx: Tx, id: string, hasNote: boolean): Promise<Book
 }
 
 type SlotRow = {
-  id: string; startsAt: Date; endsAt: Date; capacity: number; closed: boolean; closedReason: string | null;
-  serviceId: string; code: string; name: string; active: boolean; yearlyQuota: number | null;
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  closed: boolean;
+  closedReason: string | null;
+  serviceId: string;
+  code: string;
+  name: string;
+  active: boolean;
+  yearlyQuota: number | null;
 };
 
 /**
@@ -77,26 +86,56 @@ export async function bookSlot(actor: Actor, input: unknown, now = new Date()): 
       const shareNote = !!data.note && data.shareNote;
       const booking = await tx.medicalBooking.create({
         data: {
-          userId: actor.id, serviceId: slot.serviceId, slotId: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt,
-          noteCipher: data.note ? encryptField(data.note) : null, shareNote, createdById: actor.id,
+          userId: actor.id,
+          serviceId: slot.serviceId,
+          slotId: slot.id,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          noteCipher: data.note ? encryptField(data.note) : null,
+          shareNote,
+          createdById: actor.id,
         },
         select: { id: true, createdAt: true },
       });
       await writeAudit(tx, {
-        actor, action: "medical.booking.create", targetType: "MedicalBooking", targetId: booking.id, target: actor.badgeNo,
+        actor,
+        action: "medical.booking.create",
+        targetType: "MedicalBooking",
+        targetId: booking.id,
+        target: actor.badgeNo,
         details: { service: slot.code, slotId: slot.id, hasNote: !!data.note, shareNote },
       });
       await notify(tx, [actor.id], {
-        kind: "medical.booking.confirmed", title: "预约成功",
-        body: `您已预约${slot.name}，时间 ${formatShanghai(slot.startsAt)}。请按时到达鞍山市传染病医院。`, link: "/medical",
+        kind: "medical.booking.confirmed",
+        title: "预约成功",
+        body: `您已预约${slot.name}，时间 ${formatShanghai(slot.startsAt)}。请按时到达鞍山市传染病医院。`,
+        link: "/medical",
       });
       const service = { code: slot.code, name: slot.name };
       return {
-        id: booking.id, status: "BOOKED", urgent: false, service,
-        slot: { id: slot.id, service: slot.code, serviceName: slot.name, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: slot.capacity, bookedCount: seat.bookedCount, closed: false, closedReason: null },
-        startsAt: slot.startsAt, endsAt: slot.endsAt,
+        id: booking.id,
+        status: "BOOKED",
+        urgent: false,
+        service,
+        slot: {
+          id: slot.id,
+          service: slot.code,
+          serviceName: slot.name,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          capacity: slot.capacity,
+          bookedCount: seat.bookedCount,
+          closed: false,
+          closedReason: null,
+        },
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
         user: { id: actor.id, badgeNo: actor.badgeNo, name: actor.name, unit: { id: actor.unitId, name: actor.unitName } },
-        hasNote: !!data.note, shareNote, outcome: null, cancelReason: null, createdAt: booking.createdAt,
+        hasNote: !!data.note,
+        shareNote,
+        outcome: null,
+        cancelReason: null,
+        createdAt: booking.createdAt,
       } satisfies BookingDto;
     }, TX);
   } catch (e) {
@@ -142,17 +181,25 @@ async function transition(actor: Actor, id: string, t: Transition, extra: { reas
     const dto = sqlRowDto({ ...b, status: t.to, ...(t.to === "CANCELLED" ? { cancelReason: extra.reason ?? null } : {}) });
     // A cancellation frees its seat at once (urgent entries never held one).
     if (t.to === "CANCELLED" && b.slotId && !b.urgent) {
-      const [seat] = await tx.$queryRaw<{ bookedCount: number }[]>`UPDATE "MedicalSlot" SET "bookedCount" = "bookedCount" - 1, "updatedAt" = now() WHERE id = ${b.slotId} RETURNING "bookedCount"`;
+      const [seat] = await tx.$queryRaw<
+        { bookedCount: number }[]
+      >`UPDATE "MedicalSlot" SET "bookedCount" = "bookedCount" - 1, "updatedAt" = now() WHERE id = ${b.slotId} RETURNING "bookedCount"`;
       if (dto.slot && seat) dto.slot.bookedCount = seat.bookedCount;
     }
     await writeAudit(tx, {
-      actor, action: t.action, targetType: "MedicalBooking", targetId: id, target: b.badgeNo,
+      actor,
+      action: t.action,
+      targetType: "MedicalBooking",
+      targetId: id,
+      target: b.badgeNo,
       details: { from: t.from, to: t.to, service: b.serviceCode, urgent: b.urgent, hasReason: !!extra.reason },
     });
     if (t.to === "CANCELLED" && b.userId !== actor.id) {
       await notify(tx, [b.userId], {
-        kind: "medical.booking.cancelled", title: "预约已被联络员取消",
-        body: `您 ${formatShanghai(b.startsAt)} 的${b.serviceName}预约已被警医联络员取消${extra.reason ? `，原因：${extra.reason}` : ""}。如有需要请重新预约。`, link: "/medical",
+        kind: "medical.booking.cancelled",
+        title: "预约已被联络员取消",
+        body: `您 ${formatShanghai(b.startsAt)} 的${b.serviceName}预约已被警医联络员取消${extra.reason ? `，原因：${extra.reason}` : ""}。如有需要请重新预约。`,
+        link: "/medical",
       });
     }
     return dto;
@@ -189,25 +236,42 @@ export async function createUrgentEntry(actor: Actor, input: unknown, now = new 
   assertCan(actor, "medical.manage");
   const data = parseInput(urgentSchema, input);
   return db.$transaction(async (tx) => {
-    const person = await tx.user.findUnique({ where: { badgeNo: data.badgeNo }, select: { id: true, name: true, active: true, badgeNo: true } });
-    if (!person || !person.active) throw new AppError("VALIDATION_FAILED", "找不到该警号的在职人员", { fields: { badgeNo: "找不到该警号的在职人员" } });
+    const person = await tx.user.findUnique({
+      where: { badgeNo: data.badgeNo },
+      select: { id: true, name: true, active: true, badgeNo: true },
+    });
+    if (!person || !person.active)
+      throw new AppError("VALIDATION_FAILED", "找不到该警号的在职人员", { fields: { badgeNo: "找不到该警号的在职人员" } });
     const service = await tx.medicalService.findUnique({ where: { code: data.service }, select: { id: true, name: true, code: true } });
     if (!service) throw new AppError("VALIDATION_FAILED", "服务项目不存在", { fields: { service: "服务项目不存在" } });
     const startsAt = data.startsAt ? new Date(data.startsAt) : now;
     const booking = await tx.medicalBooking.create({
       data: {
-        userId: person.id, serviceId: service.id, slotId: null, urgent: true, startsAt, endsAt: null,
-        noteCipher: data.note ? encryptField(data.note) : null, shareNote: false, createdById: actor.id,
+        userId: person.id,
+        serviceId: service.id,
+        slotId: null,
+        urgent: true,
+        startsAt,
+        endsAt: null,
+        noteCipher: data.note ? encryptField(data.note) : null,
+        shareNote: false,
+        createdById: actor.id,
       },
       select: { id: true },
     });
     await writeAudit(tx, {
-      actor, action: "medical.urgent.create", targetType: "MedicalBooking", targetId: booking.id, target: person.badgeNo,
+      actor,
+      action: "medical.urgent.create",
+      targetType: "MedicalBooking",
+      targetId: booking.id,
+      target: person.badgeNo,
       details: { service: service.code, hasReason: !!data.reason, hasNote: !!data.note },
     });
     await notify(tx, [person.id], {
-      kind: "medical.booking.urgent", title: "已为您开通紧急绿色通道",
-      body: `警医联络员已为您登记${service.name}紧急就诊（${formatShanghai(startsAt)}），请直接前往鞍山市传染病医院。`, link: "/medical",
+      kind: "medical.booking.urgent",
+      title: "已为您开通紧急绿色通道",
+      body: `警医联络员已为您登记${service.name}紧急就诊（${formatShanghai(startsAt)}），请直接前往鞍山市传染病医院。`,
+      link: "/medical",
     });
     return reloadBooking(tx, booking.id, !!data.note);
   }, TX);
@@ -218,11 +282,27 @@ export async function rescheduleBooking(actor: Actor, id: string, input: unknown
   assertCan(actor, "medical.manage");
   const { slotId } = parseInput(rescheduleSchema, input);
   return db.$transaction(async (tx) => {
-    const b = await tx.medicalBooking.findUnique({ where: { id }, select: { id: true, userId: true, status: true, urgent: true, slotId: true, serviceId: true, noteCipher: true, service: { select: { name: true } }, user: { select: { badgeNo: true } } } });
+    const b = await tx.medicalBooking.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        userId: true,
+        status: true,
+        urgent: true,
+        slotId: true,
+        serviceId: true,
+        noteCipher: true,
+        service: { select: { name: true } },
+        user: { select: { badgeNo: true } },
+      },
+    });
     if (!b) throw notFound("预约");
     if (b.status !== "BOOKED" || b.urgent || !b.slotId) throw new AppError("INVALID_TRANSITION", "只有已预约的普通预约可以改期");
     if (b.slotId === slotId) return reloadBooking(tx, id, !!b.noteCipher);
-    const target = await tx.medicalSlot.findUnique({ where: { id: slotId }, select: { id: true, serviceId: true, startsAt: true, endsAt: true, closed: true } });
+    const target = await tx.medicalSlot.findUnique({
+      where: { id: slotId },
+      select: { id: true, serviceId: true, startsAt: true, endsAt: true, closed: true },
+    });
     if (!target || target.serviceId !== b.serviceId) throw notFound("时段");
     if (target.closed) throw new AppError("SLOT_CLOSED", "该时段已停诊");
     if (target.startsAt <= now) throw new AppError("SLOT_IN_PAST", "该时段已开始或已过去");
@@ -230,13 +310,25 @@ export async function rescheduleBooking(actor: Actor, id: string, input: unknown
       UPDATE "MedicalSlot" SET "bookedCount" = "bookedCount" + 1, "updatedAt" = now()
       WHERE id = ${target.id} AND "bookedCount" < capacity AND closed = false RETURNING id`;
     if (!seat.length) throw new AppError("SLOT_FULL", "目标时段已约满");
-    const moved = await tx.medicalBooking.updateMany({ where: { id, status: "BOOKED", slotId: b.slotId }, data: { slotId: target.id, startsAt: target.startsAt, endsAt: target.endsAt, reminderSentAt: null } });
+    const moved = await tx.medicalBooking.updateMany({
+      where: { id, status: "BOOKED", slotId: b.slotId },
+      data: { slotId: target.id, startsAt: target.startsAt, endsAt: target.endsAt, reminderSentAt: null },
+    });
     if (moved.count !== 1) throw new AppError("INVALID_TRANSITION", "预约状态已变化，请刷新");
     await tx.$executeRaw`UPDATE "MedicalSlot" SET "bookedCount" = "bookedCount" - 1, "updatedAt" = now() WHERE id = ${b.slotId}`;
-    await writeAudit(tx, { actor, action: "medical.booking.reschedule", targetType: "MedicalBooking", targetId: id, target: b.user.badgeNo, details: { fromSlot: b.slotId, toSlot: target.id } });
+    await writeAudit(tx, {
+      actor,
+      action: "medical.booking.reschedule",
+      targetType: "MedicalBooking",
+      targetId: id,
+      target: b.user.badgeNo,
+      details: { fromSlot: b.slotId, toSlot: target.id },
+    });
     await notify(tx, [b.userId], {
-      kind: "medical.booking.changed", title: "预约时间已调整",
-      body: `您的${b.service.name}预约已由警医联络员调整到 ${formatShanghai(target.startsAt)}。`, link: "/medical",
+      kind: "medical.booking.changed",
+      title: "预约时间已调整",
+      body: `您的${b.service.name}预约已由警医联络员调整到 ${formatShanghai(target.startsAt)}。`,
+      link: "/medical",
     });
     return reloadBooking(tx, id, !!b.noteCipher);
   }, TX);
@@ -250,15 +342,28 @@ export async function recordOutcome(actor: Actor, id: string, input: unknown): P
   assertCan(actor, "medical.manage");
   const { outcome } = parseInput(outcomeSchema, input);
   return db.$transaction(async (tx) => {
-    const b = await tx.medicalBooking.findUnique({ where: { id }, select: { id: true, userId: true, status: true, noteCipher: true, service: { select: { code: true } }, user: { select: { badgeNo: true } } } });
+    const b = await tx.medicalBooking.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        userId: true,
+        status: true,
+        noteCipher: true,
+        service: { select: { code: true } },
+        user: { select: { badgeNo: true } },
+      },
+    });
     if (!b) throw notFound("预约");
-    if (b.service.code !== "LIVER_CHECK" || b.status !== "COMPLETED") throw new AppError("OUTCOME_NOT_APPLICABLE", "只有已完成的免费肝脏检查可以登记结果");
+    if (b.service.code !== "LIVER_CHECK" || b.status !== "COMPLETED")
+      throw new AppError("OUTCOME_NOT_APPLICABLE", "只有已完成的免费肝脏检查可以登记结果");
     await tx.medicalBooking.update({ where: { id }, data: { outcome, outcomeAt: new Date() } });
     await writeAudit(tx, { actor, action: "medical.outcome.record", targetType: "MedicalBooking", targetId: id, target: b.user.badgeNo });
     if (outcome === "ABNORMAL_RECHECK") {
       await notify(tx, [b.userId], {
-        kind: "medical.followup", title: "请预约健康咨询",
-        body: "您的免费肝脏检查结果建议复查。请在“警医共建”中预约一次健康咨询，医生会为您解读结果。", link: "/medical?service=HEALTH_CONSULT",
+        kind: "medical.followup",
+        title: "请预约健康咨询",
+        body: "您的免费肝脏检查结果建议复查。请在“警医共建”中预约一次健康咨询，医生会为您解读结果。",
+        link: "/medical?service=HEALTH_CONSULT",
       });
     }
     return reloadBooking(tx, id, !!b.noteCipher);

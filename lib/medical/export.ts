@@ -7,7 +7,10 @@ import { parseInput } from "@/lib/validation";
 import { getDayList, type DayListRow } from "./queries";
 
 const querySchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD").optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
+    .optional(),
   format: z.enum(["xlsx", "csv"]).default("xlsx"),
 });
 

@@ -45,37 +45,94 @@ export const BOOKING_SQL = Prisma.sql`
   LEFT JOIN "MedicalSlot" sl ON sl.id = b."slotId"`;
 
 export type BookingRowSql = {
-  id: string; userId: string; status: BookingStatus; urgent: boolean; slotId: string | null; startsAt: Date; endsAt: Date | null;
-  shareNote: boolean; outcome: "NORMAL" | "ABNORMAL_RECHECK" | null; cancelReason: string | null; createdAt: Date; hasNote: boolean;
-  serviceCode: string; serviceName: string; badgeNo: string; userName: string; unitId: string; unitName: string;
-  slotStartsAt: Date | null; slotEndsAt: Date | null; slotCapacity: number | null; slotBookedCount: number | null; slotClosed: boolean | null; slotClosedReason: string | null;
+  id: string;
+  userId: string;
+  status: BookingStatus;
+  urgent: boolean;
+  slotId: string | null;
+  startsAt: Date;
+  endsAt: Date | null;
+  shareNote: boolean;
+  outcome: "NORMAL" | "ABNORMAL_RECHECK" | null;
+  cancelReason: string | null;
+  createdAt: Date;
+  hasNote: boolean;
+  serviceCode: string;
+  serviceName: string;
+  badgeNo: string;
+  userName: string;
+  unitId: string;
+  unitName: string;
+  slotStartsAt: Date | null;
+  slotEndsAt: Date | null;
+  slotCapacity: number | null;
+  slotBookedCount: number | null;
+  slotClosed: boolean | null;
+  slotClosedReason: string | null;
 };
 
 export function sqlRowDto(r: BookingRowSql): BookingDto {
   return {
-    id: r.id, status: r.status, urgent: r.urgent, service: { code: r.serviceCode, name: r.serviceName },
-    slot: r.slotId ? {
-      id: r.slotId, service: r.serviceCode, serviceName: r.serviceName, startsAt: r.slotStartsAt!, endsAt: r.slotEndsAt!, capacity: r.slotCapacity!,
-      bookedCount: r.slotBookedCount!, closed: !!r.slotClosed, closedReason: r.slotClosedReason,
-    } : null,
-    startsAt: r.startsAt, endsAt: r.endsAt, user: { id: r.userId, badgeNo: r.badgeNo, name: r.userName, unit: { id: r.unitId, name: r.unitName } },
-    hasNote: r.hasNote, shareNote: r.shareNote, outcome: r.outcome, cancelReason: r.cancelReason, createdAt: r.createdAt,
+    id: r.id,
+    status: r.status,
+    urgent: r.urgent,
+    service: { code: r.serviceCode, name: r.serviceName },
+    slot: r.slotId
+      ? {
+          id: r.slotId,
+          service: r.serviceCode,
+          serviceName: r.serviceName,
+          startsAt: r.slotStartsAt!,
+          endsAt: r.slotEndsAt!,
+          capacity: r.slotCapacity!,
+          bookedCount: r.slotBookedCount!,
+          closed: !!r.slotClosed,
+          closedReason: r.slotClosedReason,
+        }
+      : null,
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    user: { id: r.userId, badgeNo: r.badgeNo, name: r.userName, unit: { id: r.unitId, name: r.unitName } },
+    hasNote: r.hasNote,
+    shareNote: r.shareNote,
+    outcome: r.outcome,
+    cancelReason: r.cancelReason,
+    createdAt: r.createdAt,
   };
 }
 
 const serviceSelect = {
-  id: true, code: true, name: true, description: true, yearlyQuota: true, active: true,
+  id: true,
+  code: true,
+  name: true,
+  description: true,
+  yearlyQuota: true,
+  active: true,
   hospital: { select: { id: true, name: true } },
 } satisfies Prisma.MedicalServiceSelect;
 
 const slotSelect = {
-  id: true, startsAt: true, endsAt: true, capacity: true, bookedCount: true, closed: true, closedReason: true,
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  capacity: true,
+  bookedCount: true,
+  closed: true,
+  closedReason: true,
   service: { select: { code: true, name: true } },
 } satisfies Prisma.MedicalSlotSelect;
 
 /** Never includes noteCipher; readers that may see the note ask for it separately (audited). */
 export const bookingSelect = {
-  id: true, status: true, urgent: true, startsAt: true, endsAt: true, shareNote: true, outcome: true, cancelReason: true, createdAt: true,
+  id: true,
+  status: true,
+  urgent: true,
+  startsAt: true,
+  endsAt: true,
+  shareNote: true,
+  outcome: true,
+  cancelReason: true,
+  createdAt: true,
   noteCipher: false,
   service: { select: { code: true, name: true } },
   slot: { select: slotSelect },
@@ -87,23 +144,44 @@ type BookingRow = Prisma.MedicalBookingGetPayload<{ select: typeof bookingSelect
 
 export function toSlotDto(s: SlotRow): SlotDto {
   return {
-    id: s.id, service: s.service.code, serviceName: s.service.name, startsAt: s.startsAt, endsAt: s.endsAt,
-    capacity: s.capacity, bookedCount: s.bookedCount, closed: s.closed, closedReason: s.closedReason,
+    id: s.id,
+    service: s.service.code,
+    serviceName: s.service.name,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    capacity: s.capacity,
+    bookedCount: s.bookedCount,
+    closed: s.closed,
+    closedReason: s.closedReason,
   };
 }
 
 export function toBookingDto(b: BookingRow, hasNote: boolean): BookingDto {
   return {
-    id: b.id, status: b.status, urgent: b.urgent, service: b.service, slot: b.slot ? toSlotDto(b.slot) : null,
-    startsAt: b.startsAt, endsAt: b.endsAt, user: b.user, hasNote, shareNote: b.shareNote, outcome: b.outcome,
-    cancelReason: b.cancelReason, createdAt: b.createdAt,
+    id: b.id,
+    status: b.status,
+    urgent: b.urgent,
+    service: b.service,
+    slot: b.slot ? toSlotDto(b.slot) : null,
+    startsAt: b.startsAt,
+    endsAt: b.endsAt,
+    user: b.user,
+    hasNote,
+    shareNote: b.shareNote,
+    outcome: b.outcome,
+    cancelReason: b.cancelReason,
+    createdAt: b.createdAt,
   };
 }
 
 /** Services people can book (liaison: with inactive ones too). */
 export async function listServices(actor: Actor, opts: { includeInactive?: boolean } = {}): Promise<ServiceDto[]> {
   const all = opts.includeInactive && can(actor, "medical.manage");
-  return db.medicalService.findMany({ where: all ? {} : { active: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: serviceSelect });
+  return db.medicalService.findMany({
+    where: all ? {} : { active: true },
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+    select: serviceSelect,
+  });
 }
 
 export async function getServiceByCode(actor: Actor, code: string): Promise<ServiceDto> {
@@ -134,7 +212,13 @@ export async function listSlots(actor: Actor, input: unknown, now = new Date()):
   };
   const [total, rows] = await Promise.all([
     db.medicalSlot.count({ where }),
-    db.medicalSlot.findMany({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: slotSelect }),
+    db.medicalSlot.findMany({
+      where,
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+      select: slotSelect,
+    }),
   ]);
   return { items: rows.map(toSlotDto), total, page: q.page, pageSize: q.pageSize };
 }
@@ -143,7 +227,11 @@ export async function listSlots(actor: Actor, input: unknown, now = new Date()):
 export async function listBookableSlots(actor: Actor, serviceCode: string, weeks = 4, now = new Date()): Promise<SlotDto[]> {
   assertCan(actor, "medical.book");
   const rows = await db.medicalSlot.findMany({
-    where: { service: { code: serviceCode, active: true }, closed: false, startsAt: { gt: now, lt: new Date(now.getTime() + weeks * 7 * 86400000) } },
+    where: {
+      service: { code: serviceCode, active: true },
+      closed: false,
+      startsAt: { gt: now, lt: new Date(now.getTime() + weeks * 7 * 86400000) },
+    },
     orderBy: { startsAt: "asc" },
     take: 1000,
     select: slotSelect,
@@ -183,7 +271,12 @@ async function readNotes(actor: Actor, ids: string[], purpose: string): Promise<
     for (const r of rows) {
       out.set(r.id, decryptField(r.noteCipher!));
       await writeAudit(tx, {
-        actor, action: "medical.note.read", targetType: "MedicalBooking", targetId: r.id, target: r.user.badgeNo, details: { purpose },
+        actor,
+        action: "medical.note.read",
+        targetType: "MedicalBooking",
+        targetId: r.id,
+        target: r.user.badgeNo,
+        details: { purpose },
       });
     }
   });
@@ -194,7 +287,11 @@ async function readNotes(actor: Actor, ids: string[], purpose: string): Promise<
  * Bookings the actor may see: their own; the liaison all of them, filtered by date, service
  * and status. withNotes decrypts the notes (owner and liaison only, audited).
  */
-export async function listBookings(actor: Actor, input: unknown, opts: { withNotes?: boolean; mine?: boolean } = {}): Promise<Paged<BookingDto>> {
+export async function listBookings(
+  actor: Actor,
+  input: unknown,
+  opts: { withNotes?: boolean; mine?: boolean } = {},
+): Promise<Paged<BookingDto>> {
   const q = parseInput(bookingsQuerySchema, input);
   const conds: Prisma.Sql[] = [opts.mine ? Prisma.sql`b."userId" = ${actor.id}` : bookingVisibilitySql(actor)];
   if (q.date) {
@@ -205,12 +302,20 @@ export async function listBookings(actor: Actor, input: unknown, opts: { withNot
   if (q.status) conds.push(Prisma.sql`b.status = ${q.status}::"MedicalBookingStatus"`);
   const where = Prisma.join(conds, " AND ");
   const [countRows, rows] = await Promise.all([
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "MedicalBooking" b JOIN "MedicalService" s ON s.id = b."serviceId" WHERE ${where}`,
-    db.$queryRaw<BookingRowSql[]>`${BOOKING_SQL} WHERE ${where} ORDER BY b."startsAt" DESC, b.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    db.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM "MedicalBooking" b JOIN "MedicalService" s ON s.id = b."serviceId" WHERE ${where}`,
+    db.$queryRaw<
+      BookingRowSql[]
+    >`${BOOKING_SQL} WHERE ${where} ORDER BY b."startsAt" DESC, b.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
   ]);
   const items = rows.map(sqlRowDto);
   if (opts.withNotes) {
-    const notes = await readNotes(actor, items.filter((b) => b.hasNote).map((b) => b.id), "bookings.list");
+    const notes = await readNotes(
+      actor,
+      items.filter((b) => b.hasNote).map((b) => b.id),
+      "bookings.list",
+    );
     for (const b of items) b.note = notes.get(b.id) ?? null;
   }
   return { items, total: countRows[0]?.n ?? 0, page: q.page, pageSize: q.pageSize };
@@ -239,10 +344,21 @@ export async function getEligibility(actor: Actor, serviceCode: string, now = ne
   const { start, end } = shanghaiYearRange(year);
   const [consent, active, used] = await Promise.all([
     getConsentState(actor),
-    db.medicalBooking.findFirst({ where: { userId: actor.id, serviceId: service.id, urgent: false, status: { in: ACTIVE_STATUSES } }, select: { id: true, startsAt: true, status: true } }),
-    service.yearlyQuota === null ? Promise.resolve(0) : db.medicalBooking.count({
-      where: { userId: actor.id, serviceId: service.id, urgent: false, status: { in: QUOTA_STATUSES }, startsAt: { gte: start, lt: end } },
+    db.medicalBooking.findFirst({
+      where: { userId: actor.id, serviceId: service.id, urgent: false, status: { in: ACTIVE_STATUSES } },
+      select: { id: true, startsAt: true, status: true },
     }),
+    service.yearlyQuota === null
+      ? Promise.resolve(0)
+      : db.medicalBooking.count({
+          where: {
+            userId: actor.id,
+            serviceId: service.id,
+            urgent: false,
+            status: { in: QUOTA_STATUSES },
+            startsAt: { gte: start, lt: end },
+          },
+        }),
   ]);
   return {
     service,
@@ -282,7 +398,9 @@ export async function getDayBoard(actor: Actor, date: string | undefined, servic
   const end = new Date(start.getTime() + 86400000);
   const svcSql = serviceCode ? Prisma.sql`AND s.code = ${serviceCode}` : Prisma.empty;
   const [rows, slots] = await Promise.all([
-    db.$queryRaw<BookingRowSql[]>`${BOOKING_SQL} WHERE b."startsAt" >= ${start} AND b."startsAt" < ${end} ${svcSql} ORDER BY b."startsAt", b.urgent DESC, b."createdAt" LIMIT 2000`,
+    db.$queryRaw<
+      BookingRowSql[]
+    >`${BOOKING_SQL} WHERE b."startsAt" >= ${start} AND b."startsAt" < ${end} ${svcSql} ORDER BY b."startsAt", b.urgent DESC, b."createdAt" LIMIT 2000`,
     db.$queryRaw<(Omit<SlotDto, "service"> & { service: string })[]>`
       SELECT sl.id, s.code AS service, s.name AS "serviceName", sl."startsAt", sl."endsAt", sl.capacity, sl."bookedCount", sl.closed, sl."closedReason"
       FROM "MedicalSlot" sl JOIN "MedicalService" s ON s.id = sl."serviceId"
@@ -291,13 +409,26 @@ export async function getDayBoard(actor: Actor, date: string | undefined, servic
   const bookings = rows.map(sqlRowDto);
   const count = (s: BookingStatus) => bookings.filter((b) => b.status === s).length;
   return {
-    date: day, bookings, slots,
-    counts: { booked: count("BOOKED"), checkedIn: count("CHECKED_IN"), completed: count("COMPLETED"), noShow: count("NO_SHOW"), cancelled: count("CANCELLED"), urgent: bookings.filter((b) => b.urgent && b.status !== "CANCELLED").length },
+    date: day,
+    bookings,
+    slots,
+    counts: {
+      booked: count("BOOKED"),
+      checkedIn: count("CHECKED_IN"),
+      completed: count("COMPLETED"),
+      noShow: count("NO_SHOW"),
+      cancelled: count("CANCELLED"),
+      urgent: bookings.filter((b) => b.urgent && b.status !== "CANCELLED").length,
+    },
   };
 }
 
 const dayListSelect = {
-  id: true, startsAt: true, urgent: true, shareNote: true, userId: true,
+  id: true,
+  startsAt: true,
+  urgent: true,
+  shareNote: true,
+  userId: true,
   user: { select: { name: true, unit: { select: { id: true, name: true } } } },
   service: { select: { name: true } },
 } satisfies Prisma.MedicalBookingSelect;
@@ -319,38 +450,67 @@ export async function getDayList(actor: Actor, date: string): Promise<DayListRow
   });
   const sharers = rows.filter((r) => r.shareNote).map((r) => r.userId);
   const consents = sharers.length
-    ? await db.medicalConsent.findMany({ where: { userId: { in: sharers }, withdrawnAt: null, version: CURRENT_CONSENT.version }, select: { userId: true } })
+    ? await db.medicalConsent.findMany({
+        where: { userId: { in: sharers }, withdrawnAt: null, version: CURRENT_CONSENT.version },
+        select: { userId: true },
+      })
     : [];
   const consenting = new Set(consents.map((c) => c.userId));
   const shareIds = rows.filter((r) => r.shareNote && consenting.has(r.userId)).map((r) => r.id);
   const notes = await readNotes(actor, shareIds, "day-list export");
   // the list itself is personal data leaving for the hospital: record who took it
   await writeAudit(db, { actor, action: "medical.daylist.read", target: date, details: { rows: rows.length, notesShared: notes.size } });
-  return rows.map((r) => ({ time: r.startsAt, name: r.user.name, unit: r.user.unit.name, service: r.service.name, urgent: r.urgent, note: notes.get(r.id) ?? "" }));
+  return rows.map((r) => ({
+    time: r.startsAt,
+    name: r.user.name,
+    unit: r.user.unit.name,
+    service: r.service.name,
+    urgent: r.urgent,
+    note: notes.get(r.id) ?? "",
+  }));
 }
 
 export async function listHospitals(actor: Actor) {
   assertCan(actor, "medical.manage");
-  return db.medicalHospital.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, address: true, phone: true, active: true } });
+  return db.medicalHospital.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, address: true, phone: true, active: true },
+  });
 }
 
 export async function listTemplates(actor: Actor) {
   assertCan(actor, "medical.manage");
   return db.medicalSlotTemplate.findMany({
     orderBy: [{ service: { sortOrder: "asc" } }, { weekday: "asc" }, { startTime: "asc" }],
-    select: { id: true, weekday: true, startTime: true, endTime: true, slotMinutes: true, capacity: true, active: true, service: { select: { id: true, code: true, name: true } } },
+    select: {
+      id: true,
+      weekday: true,
+      startTime: true,
+      endTime: true,
+      slotMinutes: true,
+      capacity: true,
+      active: true,
+      service: { select: { id: true, code: true, name: true } },
+    },
   });
 }
 
 export async function listClosedDays(actor: Actor, now = new Date()) {
   assertCan(actor, "medical.manage");
-  return db.medicalClosedDay.findMany({ where: { date: { gte: shanghaiDate(new Date(now.getTime() - 30 * 86400000)) } }, orderBy: { date: "asc" }, select: { id: true, date: true, reason: true } });
+  return db.medicalClosedDay.findMany({
+    where: { date: { gte: shanghaiDate(new Date(now.getTime() - 30 * 86400000)) } },
+    orderBy: { date: "asc" },
+    select: { id: true, date: true, reason: true },
+  });
 }
 
 /** A light directory look-up for the urgent entry form (liaison only). */
 export async function findPersonByBadge(actor: Actor, badgeNo: string) {
   assertCan(actor, "medical.manage");
-  return db.user.findUnique({ where: { badgeNo }, select: { id: true, badgeNo: true, name: true, active: true, unit: { select: { id: true, name: true } } } });
+  return db.user.findUnique({
+    where: { badgeNo },
+    select: { id: true, badgeNo: true, name: true, active: true, unit: { select: { id: true, name: true } } },
+  });
 }
 
 /** Open future slots with a free seat that a booking could be moved to (liaison). */
@@ -359,7 +519,12 @@ export async function listRescheduleTargets(actor: Actor, bookingId: string, now
   const b = await db.medicalBooking.findUnique({ where: { id: bookingId }, select: { serviceId: true, slotId: true } });
   if (!b) throw notFound("预约");
   const rows = await db.medicalSlot.findMany({
-    where: { serviceId: b.serviceId, closed: false, startsAt: { gt: now, lt: new Date(now.getTime() + 28 * 86400000) }, ...(b.slotId ? { id: { not: b.slotId } } : {}) },
+    where: {
+      serviceId: b.serviceId,
+      closed: false,
+      startsAt: { gt: now, lt: new Date(now.getTime() + 28 * 86400000) },
+      ...(b.slotId ? { id: { not: b.slotId } } : {}),
+    },
     orderBy: { startsAt: "asc" },
     take: 300,
     select: slotSelect,

@@ -22,11 +22,14 @@ export async function sendMedicalReminders(now = new Date()): Promise<{ sent: nu
       RETURNING b.id, b."userId", b."startsAt", s.name`;
     for (const b of picked) {
       await notify(tx, [b.userId], {
-        kind: "medical.booking.reminder", title: "明日就诊提醒",
-        body: `您预约了明天 ${formatShanghai(b.startsAt)} 的${b.name}（鞍山市传染病医院），请按时前往；如不能前往请提前取消。`, link: "/medical",
+        kind: "medical.booking.reminder",
+        title: "明日就诊提醒",
+        body: `您预约了明天 ${formatShanghai(b.startsAt)} 的${b.name}（鞍山市传染病医院），请按时前往；如不能前往请提前取消。`,
+        link: "/medical",
       });
     }
-    if (picked.length) await writeAudit(tx, { actor: null, action: "medical.reminders.send", target: tomorrow, details: { sent: picked.length } });
+    if (picked.length)
+      await writeAudit(tx, { actor: null, action: "medical.reminders.send", target: tomorrow, details: { sent: picked.length } });
     return { sent: picked.length };
   });
 }

@@ -13,7 +13,9 @@ const instant = z.iso.datetime({ offset: true, message: "时间格式应为 ISO-
 const id = z.string().trim().min(1, "不能为空").max(64);
 const serviceCode = z.string().trim().min(1, "请选择服务项目").max(40);
 const note = z.string().trim().max(500, "健康备注不能超过500字");
-const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).optional()
+const checkbox = z
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+  .optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
 export const bookSchema = z.object({
@@ -46,7 +48,10 @@ export const cancelSchema = z.object({ reason: z.string().trim().max(200).option
 export const urgentSchema = z.object({
   badgeNo: z.string().trim().min(1, "请填写警号").max(32),
   service: serviceCode.default("GREEN_CHANNEL"),
-  startsAt: z.union([instant, z.literal("")]).optional().transform((v) => (v ? v : undefined)),
+  startsAt: z
+    .union([instant, z.literal("")])
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   note: note.optional().transform((v) => (v ? v : undefined)),
   reason: z.string().trim().min(1, "请填写紧急原因").max(200),
 });
@@ -57,11 +62,16 @@ export const rescheduleSchema = z.object({ slotId: id });
 
 export const serviceSchema = z.object({
   id: z.string().optional(),
-  code: z.string().trim().regex(/^[A-Z][A-Z0-9_]{1,39}$/, "代码为大写字母、数字和下划线"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][A-Z0-9_]{1,39}$/, "代码为大写字母、数字和下划线"),
   name: z.string().trim().min(1, "请填写名称").max(60),
   description: z.string().trim().max(500).default(""),
   hospitalId: id,
-  yearlyQuota: z.union([z.literal(""), z.coerce.number().int().min(1, "每年次数至少为1").max(100)]).optional()
+  yearlyQuota: z
+    .union([z.literal(""), z.coerce.number().int().min(1, "每年次数至少为1").max(100)])
+    .optional()
     .transform((v) => (v === "" || v === undefined ? null : v)),
   active: checkbox,
 });

@@ -104,7 +104,13 @@ export async function getMedicalStats(actor: Actor, opts: { year?: number } = {}
     total: suppress(totalRows[0] ?? zero),
     quota: quotaRows.map((q) => {
       const people = Number(q.people);
-      return { service: q.code, label: q.name, quota: q.quota, people: people >= MIN_GROUP ? people : null, exhausted: people >= MIN_GROUP ? Number(q.exhausted) : null };
+      return {
+        service: q.code,
+        label: q.name,
+        quota: q.quota,
+        people: people >= MIN_GROUP ? people : null,
+        exhausted: people >= MIN_GROUP ? Number(q.exhausted) : null,
+      };
     }),
     liverOutcome: { normal: outcome("NORMAL"), abnormal: outcome("ABNORMAL_RECHECK") },
   };

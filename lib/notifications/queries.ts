@@ -2,7 +2,15 @@ import "server-only";
 import type { Actor } from "@/lib/access";
 import { db, type Tx } from "@/lib/db";
 
-export type NotificationDto = { id: string; kind: string; title: string; body: string; link: string | null; readAt: Date | null; createdAt: Date };
+export type NotificationDto = {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  readAt: Date | null;
+  createdAt: Date;
+};
 
 /** Only ever the actor's own notifications. */
 export async function listMyNotifications(actor: Actor, take = 50): Promise<NotificationDto[]> {

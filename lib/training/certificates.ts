@@ -19,7 +19,13 @@ export type CertificateDto = {
 
 async function load(enrollmentId: string, userId?: string) {
   return db.trainingEnrollment.findFirst({
-    where: { id: enrollmentId, ...(userId ? { userId } : {}), status: "ENROLLED", attendance: "ATTENDED", session: { status: { not: "CANCELLED" } } },
+    where: {
+      id: enrollmentId,
+      ...(userId ? { userId } : {}),
+      status: "ENROLLED",
+      attendance: "ATTENDED",
+      session: { status: { not: "CANCELLED" } },
+    },
     select: {
       id: true,
       user: { select: { name: true, badgeNo: true } },
@@ -33,8 +39,14 @@ export async function getMyCertificate(actor: Actor, enrollmentId: string): Prom
   const e = await load(enrollmentId, actor.id);
   if (!e) throw notFound("证书");
   return {
-    enrollmentId: e.id, name: e.user.name, badgeNo: e.user.badgeNo, title: e.session.title, categoryName: e.session.category.name,
-    startsAt: e.session.startsAt, creditHours: Number(e.session.creditHours), token: signToken(PURPOSE, { e: e.id }),
+    enrollmentId: e.id,
+    name: e.user.name,
+    badgeNo: e.user.badgeNo,
+    title: e.session.title,
+    categoryName: e.session.category.name,
+    startsAt: e.session.startsAt,
+    creditHours: Number(e.session.creditHours),
+    token: signToken(PURPOSE, { e: e.id }),
   };
 }
 
@@ -44,5 +56,12 @@ export async function verifyCertificate(token: string) {
   if (!payload || typeof payload.e !== "string") return null;
   const e = await load(payload.e);
   if (!e) return null;
-  return { name: e.user.name, title: e.session.title, categoryName: e.session.category.name, startsAt: e.session.startsAt, creditHours: Number(e.session.creditHours), certificateNo: e.id.slice(-10).toUpperCase() };
+  return {
+    name: e.user.name,
+    title: e.session.title,
+    categoryName: e.session.category.name,
+    startsAt: e.session.startsAt,
+    creditHours: Number(e.session.creditHours),
+    certificateNo: e.id.slice(-10).toUpperCase(),
+  };
 }

@@ -13,7 +13,10 @@ export const CHECKIN_ROTATE_MS = 30_000;
 
 /** For the lecturer's projector: a fresh signed token bound to the session. */
 export async function issueCheckInToken(actor: Actor, sessionId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
-  const s = await db.trainingSession.findUnique({ where: { id: sessionId }, select: { id: true, status: true, startsAt: true, endsAt: true } });
+  const s = await db.trainingSession.findUnique({
+    where: { id: sessionId },
+    select: { id: true, status: true, startsAt: true, endsAt: true },
+  });
   if (!s) throw notFound("培训");
   await assertTeachesOrManages(db, actor, sessionId);
   if (s.status !== "PUBLISHED") throw new AppError("SESSION_NOT_OPEN", "该培训不在进行中");
@@ -35,16 +38,29 @@ export type CheckInResult = { sessionId: string; title: string; alreadyAttended:
 export async function checkInWithToken(actor: Actor, sessionId: string, token: string, now = new Date()): Promise<CheckInResult> {
   const payload = verifyToken<{ s?: unknown; exp?: unknown }>(PURPOSE, token);
   if (!payload || payload.s !== sessionId || typeof payload.exp !== "number") {
-    await writeAudit(db, { actor, action: "training.attendance.qr", targetType: "TrainingSession", targetId: sessionId, outcome: "DENIED", details: { reason: "invalid token" } });
+    await writeAudit(db, {
+      actor,
+      action: "training.attendance.qr",
+      targetType: "TrainingSession",
+      targetId: sessionId,
+      outcome: "DENIED",
+      details: { reason: "invalid token" },
+    });
     throw new AppError("INVALID_TOKEN", "签到码无效，请扫描现场最新的二维码");
   }
   if (now.getTime() > payload.exp || payload.exp - now.getTime() > CHECKIN_TTL_MS + 5_000) {
     throw new AppError("TOKEN_EXPIRED", "签到码已过期，请扫描现场最新的二维码");
   }
-  const s = await db.trainingSession.findUnique({ where: { id: sessionId }, select: { id: true, title: true, status: true, startsAt: true, endsAt: true } });
+  const s = await db.trainingSession.findUnique({
+    where: { id: sessionId },
+    select: { id: true, title: true, status: true, startsAt: true, endsAt: true },
+  });
   if (!s || s.status !== "PUBLISHED") throw new AppError("SESSION_NOT_OPEN", "该培训不在签到时间");
   assertCheckInWindow(s, now);
-  const e = await db.trainingEnrollment.findUnique({ where: { sessionId_userId: { sessionId, userId: actor.id } }, select: { id: true, status: true, attendance: true } });
+  const e = await db.trainingEnrollment.findUnique({
+    where: { sessionId_userId: { sessionId, userId: actor.id } },
+    select: { id: true, status: true, attendance: true },
+  });
   if (!e || e.status !== "ENROLLED") throw new AppError("NOT_ENROLLED", "您未正式报名该培训，不能签到");
   if (e.attendance === "ATTENDED") return { sessionId, title: s.title, alreadyAttended: true };
   // The token stands in for the lecturer's presence: record as the system on the lecturer's behalf.
@@ -54,7 +70,14 @@ export async function checkInWithToken(actor: Actor, sessionId: string, token: s
       data: { attendance: "ATTENDED", attendedAt: now, attendanceMethod: "QR" },
     });
     if (updated.count) {
-      await writeAudit(tx, { actor, action: "training.attendance.qr", targetType: "TrainingEnrollment", targetId: e.id, target: s.title, details: { sessionId } });
+      await writeAudit(tx, {
+        actor,
+        action: "training.attendance.qr",
+        targetType: "TrainingEnrollment",
+        targetId: e.id,
+        target: s.title,
+        details: { sessionId },
+      });
     }
     return updated.count;
   });

@@ -72,7 +72,10 @@ async function assertNotSuspended(tx: Tx, s: LockedSession, userId: string, now:
   if (misses.length < policy.noShowLimit) return;
   const until = new Date(misses[0]!.session.startsAt.getTime() + policy.suspendDays * 86400_000);
   if (now < until) {
-    throw new AppError("BOOKING_SUSPENDED", `近 ${policy.noShowWindowDays} 天内缺席 ${misses.length} 次，报名暂停至 ${formatShanghai(until)}`);
+    throw new AppError(
+      "BOOKING_SUSPENDED",
+      `近 ${policy.noShowWindowDays} 天内缺席 ${misses.length} 次，报名暂停至 ${formatShanghai(until)}`,
+    );
   }
 }
 
@@ -113,14 +116,25 @@ export async function promoteLocked(tx: Tx, s: LockedSession, actor: Actor | nul
   s.enrolledCount += promoted.length;
   s.waitlistCount -= promoted.length;
   await tx.$executeRaw`UPDATE "TrainingSession" SET "enrolledCount" = ${s.enrolledCount}::int, "waitlistCount" = ${s.waitlistCount}::int, "updatedAt" = ${now} WHERE id = ${s.id}`;
-  await notify(tx, promoted.map((p) => p.userId), {
-    kind: "training.promoted",
-    title: "候补转正：您已获得培训名额",
-    body: `「${s.title}」有名额空出，您已由候补转为正式报名。培训时间 ${formatShanghai(s.startsAt)}。`,
-    link: `/training/${s.id}`,
-  });
+  await notify(
+    tx,
+    promoted.map((p) => p.userId),
+    {
+      kind: "training.promoted",
+      title: "候补转正：您已获得培训名额",
+      body: `「${s.title}」有名额空出，您已由候补转为正式报名。培训时间 ${formatShanghai(s.startsAt)}。`,
+      link: `/training/${s.id}`,
+    },
+  );
   for (const p of promoted) {
-    await writeAudit(tx, { actor, action: "training.enrollment.promote", targetType: "TrainingEnrollment", targetId: p.id, target: s.title, details: { sessionId: s.id, userId: p.userId } });
+    await writeAudit(tx, {
+      actor,
+      action: "training.enrollment.promote",
+      targetType: "TrainingEnrollment",
+      targetId: p.id,
+      target: s.title,
+      details: { sessionId: s.id, userId: p.userId },
+    });
   }
   return promoted.map((p) => p.userId);
 }
@@ -128,26 +142,44 @@ export async function promoteLocked(tx: Tx, s: LockedSession, actor: Actor | nul
 /** The signed-in officer enrols themself (API: POST …/enrollments). */
 export async function enrolSelf(actor: Actor, sessionId: string, now = new Date()): Promise<EnrolResult> {
   assertCan(actor, "training.book");
-  return db.$transaction(async (tx) => {
-    const s = await lockSession(tx, sessionId);
-    // the visibility rule of queries.ts, read from the locked row: unpublished sessions are the office's only
-    if (!s || (!s.publishedAt && !can(actor, "training.manage"))) throw notFound("培训");
-    if (!enrolmentOpen(s, now)) throw new AppError("SESSION_NOT_OPEN", "该培训当前不接受报名");
-    if (!inAudience(s, actor)) throw new AppError("NOT_IN_AUDIENCE", "该培训仅限指定单位或人员报名", { status: 403 });
-    await assertNotSuspended(tx, s, actor.id, now);
-    const r = await placeLocked(tx, s, actor.id, null, now);
-    await writeAudit(tx, { actor, action: "training.enrollment.create", targetType: "TrainingEnrollment", targetId: r.id, target: s.title, details: { sessionId, status: r.status, waitlistPosition: r.waitlistPosition } });
-    return r;
-  }, { timeout: 20_000, maxWait: 20_000 });
+  return db.$transaction(
+    async (tx) => {
+      const s = await lockSession(tx, sessionId);
+      // the visibility rule of queries.ts, read from the locked row: unpublished sessions are the office's only
+      if (!s || (!s.publishedAt && !can(actor, "training.manage"))) throw notFound("培训");
+      if (!enrolmentOpen(s, now)) throw new AppError("SESSION_NOT_OPEN", "该培训当前不接受报名");
+      if (!inAudience(s, actor)) throw new AppError("NOT_IN_AUDIENCE", "该培训仅限指定单位或人员报名", { status: 403 });
+      await assertNotSuspended(tx, s, actor.id, now);
+      const r = await placeLocked(tx, s, actor.id, null, now);
+      await writeAudit(tx, {
+        actor,
+        action: "training.enrollment.create",
+        targetType: "TrainingEnrollment",
+        targetId: r.id,
+        target: s.title,
+        details: { sessionId, status: r.status, waitlistPosition: r.waitlistPosition },
+      });
+      return r;
+    },
+    { timeout: 20_000, maxWait: 20_000 },
+  );
 }
 
-export type UnitEnrolOutcome = { userId: string; name: string; result: EnrolResult | null; error: { code: string; message: string } | null };
+export type UnitEnrolOutcome = {
+  userId: string;
+  name: string;
+  result: EnrolResult | null;
+  error: { code: string; message: string } | null;
+};
 
 /** A unit lead enrols members of their unit subtree in one step; each gets a seat or a waitlist
  * place by the same rules as self-enrolment and is notified. Per-person refusals are reported. */
 export async function enrolUnitMembers(actor: Actor, sessionId: string, userIds: string[], now = new Date()): Promise<UnitEnrolOutcome[]> {
   assertCan(actor, "training.unit.enrol");
-  const visible = await db.trainingSession.findFirst({ where: { AND: [{ id: sessionId }, sessionVisibility(actor)] }, select: { id: true } });
+  const visible = await db.trainingSession.findFirst({
+    where: { AND: [{ id: sessionId }, sessionVisibility(actor)] },
+    select: { id: true },
+  });
   if (!visible) throw notFound("培训");
   const ids = [...new Set(userIds)];
   const people = await db.user.findMany({
@@ -155,42 +187,62 @@ export async function enrolUnitMembers(actor: Actor, sessionId: string, userIds:
     select: { id: true, name: true, roles: true, unit: { select: { path: true } } },
   });
   if (people.length !== ids.length) throw forbidden("只能为本单位人员报名");
-  return db.$transaction(async (tx) => {
-    const s = await lockSession(tx, sessionId);
-    if (!s) throw notFound("培训");
-    if (!enrolmentOpen(s, now)) throw new AppError("SESSION_NOT_OPEN", "该培训当前不接受报名");
-    const out: UnitEnrolOutcome[] = [];
-    for (const p of people) {
-      const person = { id: p.id, roles: p.roles as Role[], unitPath: p.unit.path };
-      try {
-        if (!inAudience(s, person)) throw new AppError("NOT_IN_AUDIENCE", "不在该培训的报名范围内");
-        await assertNotSuspended(tx, s, p.id, now);
-        const r = await placeLocked(tx, s, p.id, actor.id, now);
-        await writeAudit(tx, { actor, action: "training.enrollment.create_for_member", targetType: "TrainingEnrollment", targetId: r.id, target: s.title, details: { sessionId, userId: p.id, status: r.status, waitlistPosition: r.waitlistPosition } });
-        await notify(tx, [p.id], {
-          kind: "training.enrolled_by_lead",
-          title: r.status === "ENROLLED" ? "单位已为您报名培训" : "单位已为您加入培训候补",
-          body: `${actor.name} 为您报名了「${s.title}」（${formatShanghai(s.startsAt)}）${r.status === "WAITLISTED" ? `，候补第 ${r.waitlistPosition} 位` : ""}。`,
-          link: `/training/${s.id}`,
-        });
-        out.push({ userId: p.id, name: p.name, result: r, error: null });
-      } catch (e) {
-        if (!(e instanceof AppError)) throw e;
-        out.push({ userId: p.id, name: p.name, result: null, error: { code: e.code, message: e.message } });
+  return db.$transaction(
+    async (tx) => {
+      const s = await lockSession(tx, sessionId);
+      if (!s) throw notFound("培训");
+      if (!enrolmentOpen(s, now)) throw new AppError("SESSION_NOT_OPEN", "该培训当前不接受报名");
+      const out: UnitEnrolOutcome[] = [];
+      for (const p of people) {
+        const person = { id: p.id, roles: p.roles as Role[], unitPath: p.unit.path };
+        try {
+          if (!inAudience(s, person)) throw new AppError("NOT_IN_AUDIENCE", "不在该培训的报名范围内");
+          await assertNotSuspended(tx, s, p.id, now);
+          const r = await placeLocked(tx, s, p.id, actor.id, now);
+          await writeAudit(tx, {
+            actor,
+            action: "training.enrollment.create_for_member",
+            targetType: "TrainingEnrollment",
+            targetId: r.id,
+            target: s.title,
+            details: { sessionId, userId: p.id, status: r.status, waitlistPosition: r.waitlistPosition },
+          });
+          await notify(tx, [p.id], {
+            kind: "training.enrolled_by_lead",
+            title: r.status === "ENROLLED" ? "单位已为您报名培训" : "单位已为您加入培训候补",
+            body: `${actor.name} 为您报名了「${s.title}」（${formatShanghai(s.startsAt)}）${r.status === "WAITLISTED" ? `，候补第 ${r.waitlistPosition} 位` : ""}。`,
+            link: `/training/${s.id}`,
+          });
+          out.push({ userId: p.id, name: p.name, result: r, error: null });
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          out.push({ userId: p.id, name: p.name, result: null, error: { code: e.code, message: e.message } });
+        }
       }
-    }
-    return out;
-  }, { timeout: 30_000, maxWait: 20_000 });
+      return out;
+    },
+    { timeout: 30_000, maxWait: 20_000 },
+  );
 }
 
 /** Cancel one enrolment inside a locked session; an enrolled seat goes to the waitlist head. */
-async function cancelLocked(tx: Tx, s: LockedSession, enrollment: { id: string; status: string; waitlistPosition: number | null }, now: Date, actor: Actor) {
-  await tx.trainingEnrollment.update({ where: { id: enrollment.id }, data: { status: "CANCELLED", waitlistPosition: null, cancelledAt: now } });
+async function cancelLocked(
+  tx: Tx,
+  s: LockedSession,
+  enrollment: { id: string; status: string; waitlistPosition: number | null },
+  now: Date,
+  actor: Actor,
+) {
+  await tx.trainingEnrollment.update({
+    where: { id: enrollment.id },
+    data: { status: "CANCELLED", waitlistPosition: null, cancelledAt: now },
+  });
   if (enrollment.status === "ENROLLED") {
     s.enrolledCount -= 1;
     // promotion writes the counters itself; otherwise write the freed seat here
     const promoted = await promoteLocked(tx, s, actor, now);
-    if (!promoted.length) await tx.$executeRaw`UPDATE "TrainingSession" SET "enrolledCount" = ${s.enrolledCount}::int, "updatedAt" = ${now} WHERE id = ${s.id}`;
+    if (!promoted.length)
+      await tx.$executeRaw`UPDATE "TrainingSession" SET "enrolledCount" = ${s.enrolledCount}::int, "updatedAt" = ${now} WHERE id = ${s.id}`;
   } else if (enrollment.status === "WAITLISTED" && enrollment.waitlistPosition) {
     await tx.$executeRaw`UPDATE "TrainingEnrollment" SET "waitlistPosition" = "waitlistPosition" - 1, "updatedAt" = ${now}
       WHERE "sessionId" = ${s.id} AND status = 'WAITLISTED' AND "waitlistPosition" > ${enrollment.waitlistPosition}`;
@@ -207,33 +259,65 @@ export function cutoffOf(s: Pick<LockedSession, "startsAt" | "cancelCutoffHours"
 /** The officer cancels their own enrolment or leaves the waitlist (API: DELETE …/enrollments/me). */
 export async function cancelMyEnrollment(actor: Actor, sessionId: string, now = new Date()): Promise<{ status: "CANCELLED" }> {
   assertCan(actor, "training.book");
-  return db.$transaction(async (tx) => {
-    const s = await lockSession(tx, sessionId);
-    if (!s) throw notFound("培训");
-    const e = await tx.trainingEnrollment.findUnique({ where: { sessionId_userId: { sessionId, userId: actor.id } }, select: { id: true, status: true, waitlistPosition: true } });
-    if (!e || e.status === "CANCELLED") throw new AppError("NOT_ENROLLED", "您没有报名该培训");
-    if (s.status !== "PUBLISHED" || now >= s.startsAt) throw new AppError("SESSION_NOT_OPEN", "该培训已开始或已结束，不能取消报名");
-    if (now >= cutoffOf(s)) throw new AppError("CANCELLATION_CLOSED", `已过取消截止时间（开课前 ${s.cancelCutoffHours} 小时），如需变更请联系训练科`);
-    await cancelLocked(tx, s, e, now, actor);
-    await writeAudit(tx, { actor, action: "training.enrollment.cancel", targetType: "TrainingEnrollment", targetId: e.id, target: s.title, details: { sessionId, previousStatus: e.status, waitlistPosition: e.waitlistPosition } });
-    return { status: "CANCELLED" as const };
-  }, { timeout: 20_000, maxWait: 20_000 });
+  return db.$transaction(
+    async (tx) => {
+      const s = await lockSession(tx, sessionId);
+      if (!s) throw notFound("培训");
+      const e = await tx.trainingEnrollment.findUnique({
+        where: { sessionId_userId: { sessionId, userId: actor.id } },
+        select: { id: true, status: true, waitlistPosition: true },
+      });
+      if (!e || e.status === "CANCELLED") throw new AppError("NOT_ENROLLED", "您没有报名该培训");
+      if (s.status !== "PUBLISHED" || now >= s.startsAt) throw new AppError("SESSION_NOT_OPEN", "该培训已开始或已结束，不能取消报名");
+      if (now >= cutoffOf(s))
+        throw new AppError("CANCELLATION_CLOSED", `已过取消截止时间（开课前 ${s.cancelCutoffHours} 小时），如需变更请联系训练科`);
+      await cancelLocked(tx, s, e, now, actor);
+      await writeAudit(tx, {
+        actor,
+        action: "training.enrollment.cancel",
+        targetType: "TrainingEnrollment",
+        targetId: e.id,
+        target: s.title,
+        details: { sessionId, previousStatus: e.status, waitlistPosition: e.waitlistPosition },
+      });
+      return { status: "CANCELLED" as const };
+    },
+    { timeout: 20_000, maxWait: 20_000 },
+  );
 }
 
 /** The training office cancels someone's enrolment at any time before the session ends. */
 export async function cancelEnrollmentAsOffice(actor: Actor, sessionId: string, userId: string, reason?: string, now = new Date()) {
   assertCan(actor, "training.manage");
-  return db.$transaction(async (tx) => {
-    const s = await lockSession(tx, sessionId);
-    if (!s) throw notFound("培训");
-    const e = await tx.trainingEnrollment.findUnique({ where: { sessionId_userId: { sessionId, userId } }, select: { id: true, status: true, waitlistPosition: true } });
-    if (!e || e.status === "CANCELLED") throw new AppError("NOT_ENROLLED", "该人员没有报名该培训");
-    if (s.status !== "PUBLISHED") throw new AppError("SESSION_NOT_OPEN", "该培训不在报名状态")
-    await cancelLocked(tx, s, e, now, actor);
-    await notify(tx, [userId], { kind: "training.enrollment_cancelled", title: "您的培训报名已被取消", body: `训练科取消了您在「${s.title}」的报名${reason ? `：${reason}` : "。"}`, link: `/training/${s.id}` });
-    await writeAudit(tx, { actor, action: "training.enrollment.cancel_by_office", targetType: "TrainingEnrollment", targetId: e.id, target: s.title, details: { sessionId, userId, previousStatus: e.status, reason: reason ?? null } });
-    return { status: "CANCELLED" as const };
-  }, { timeout: 20_000, maxWait: 20_000 });
+  return db.$transaction(
+    async (tx) => {
+      const s = await lockSession(tx, sessionId);
+      if (!s) throw notFound("培训");
+      const e = await tx.trainingEnrollment.findUnique({
+        where: { sessionId_userId: { sessionId, userId } },
+        select: { id: true, status: true, waitlistPosition: true },
+      });
+      if (!e || e.status === "CANCELLED") throw new AppError("NOT_ENROLLED", "该人员没有报名该培训");
+      if (s.status !== "PUBLISHED") throw new AppError("SESSION_NOT_OPEN", "该培训不在报名状态");
+      await cancelLocked(tx, s, e, now, actor);
+      await notify(tx, [userId], {
+        kind: "training.enrollment_cancelled",
+        title: "您的培训报名已被取消",
+        body: `训练科取消了您在「${s.title}」的报名${reason ? `：${reason}` : "。"}`,
+        link: `/training/${s.id}`,
+      });
+      await writeAudit(tx, {
+        actor,
+        action: "training.enrollment.cancel_by_office",
+        targetType: "TrainingEnrollment",
+        targetId: e.id,
+        target: s.title,
+        details: { sessionId, userId, previousStatus: e.status, reason: reason ?? null },
+      });
+      return { status: "CANCELLED" as const };
+    },
+    { timeout: 20_000, maxWait: 20_000 },
+  );
 }
 
 export function canManage(actor: Actor) {

@@ -21,7 +21,16 @@ export async function rosterExport(actor: Actor, sessionId: string, type: "csv" 
     { header: "考勤", value: (r) => (r.attendance ? ATT[r.attendance] : "") },
     { header: "报名时间", value: (r) => formatShanghai(r.createdAt), width: 18 },
   ];
-  await writeAudit(db, { actor, action: "training.roster.export", targetType: "TrainingSession", targetId: sessionId, target: session.title, details: { rows: rows.length, type } });
+  await writeAudit(db, {
+    actor,
+    action: "training.roster.export",
+    targetType: "TrainingSession",
+    targetId: sessionId,
+    target: session.title,
+    details: { rows: rows.length, type },
+  });
   const name = `${session.title}-名单.${type}`;
-  return type === "csv" ? fileResponse(toCsv(rows, columns), name, "csv") : fileResponse(new Uint8Array(await toXlsx(rows, columns, "名单")), name, "xlsx");
+  return type === "csv"
+    ? fileResponse(toCsv(rows, columns), name, "csv")
+    : fileResponse(new Uint8Array(await toXlsx(rows, columns, "名单")), name, "xlsx");
 }

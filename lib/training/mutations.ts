@@ -9,7 +9,13 @@ import { parseInput } from "@/lib/validation";
 import { lockSession, promoteLocked } from "./enrolment";
 import { getSession, sessionSelect, toSessionDto, type SessionDto } from "./queries";
 import {
-  attendanceSchema, cancelSessionSchema, categorySchema, createSessionSchema, feedbackSchema, policySchema, requirementSchema,
+  attendanceSchema,
+  cancelSessionSchema,
+  categorySchema,
+  createSessionSchema,
+  feedbackSchema,
+  policySchema,
+  requirementSchema,
   updateSessionSchema,
 } from "./schemas";
 
@@ -21,7 +27,10 @@ async function assertCategory(tx: Tx, code: string) {
 }
 
 async function activeUserIds(tx: Tx, sessionId: string): Promise<string[]> {
-  const rows = await tx.trainingEnrollment.findMany({ where: { sessionId, status: { in: ["ENROLLED", "WAITLISTED"] } }, select: { userId: true } });
+  const rows = await tx.trainingEnrollment.findMany({
+    where: { sessionId, status: { in: ["ENROLLED", "WAITLISTED"] } },
+    select: { userId: true },
+  });
   return rows.map((r) => r.userId);
 }
 
@@ -32,11 +41,29 @@ export async function createSession(actor: Actor, raw: unknown): Promise<Session
     await assertCategory(tx, input.category);
     const row = await tx.trainingSession.create({
       data: {
-        title: input.title, categoryCode: input.category, description: input.description ?? "", format: input.format ?? "OFFLINE",
-        venue: input.venue, startsAt: input.startsAt, endsAt: input.endsAt, capacity: input.capacity, creditHours: input.creditHours,
-        enrollOpensAt: input.enrollOpensAt ?? null, enrollClosesAt: input.enrollClosesAt ?? null, cancelCutoffHours: input.cancelCutoffHours ?? 24,
-        audienceUnitIds: input.audienceUnitIds ?? [], audienceRoles: input.audienceRoles ?? [], createdById: actor.id,
-        lecturers: { create: (input.lecturers ?? []).map((l, i) => ({ name: l.name, affiliation: l.affiliation ?? null, userId: l.userId ?? null, sortOrder: i })) },
+        title: input.title,
+        categoryCode: input.category,
+        description: input.description ?? "",
+        format: input.format ?? "OFFLINE",
+        venue: input.venue,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        capacity: input.capacity,
+        creditHours: input.creditHours,
+        enrollOpensAt: input.enrollOpensAt ?? null,
+        enrollClosesAt: input.enrollClosesAt ?? null,
+        cancelCutoffHours: input.cancelCutoffHours ?? 24,
+        audienceUnitIds: input.audienceUnitIds ?? [],
+        audienceRoles: input.audienceRoles ?? [],
+        createdById: actor.id,
+        lecturers: {
+          create: (input.lecturers ?? []).map((l, i) => ({
+            name: l.name,
+            affiliation: l.affiliation ?? null,
+            userId: l.userId ?? null,
+            sortOrder: i,
+          })),
+        },
       },
       select: sessionSelect,
     });
@@ -59,18 +86,39 @@ export async function updateSession(actor: Actor, id: string, raw: unknown, now 
       throw new AppError("CAPACITY_BELOW_ENROLLED", `已有 ${s.enrolledCount} 人报名，名额不能少于报名人数`);
     }
     if (input.category) await assertCategory(tx, input.category);
-    const before = await tx.trainingSession.findUniqueOrThrow({ where: { id }, select: { venue: true, format: true, startsAt: true, endsAt: true } });
+    const before = await tx.trainingSession.findUniqueOrThrow({
+      where: { id },
+      select: { venue: true, format: true, startsAt: true, endsAt: true },
+    });
     if (input.lecturers) {
       await tx.trainingLecturer.deleteMany({ where: { sessionId: id } });
-      await tx.trainingLecturer.createMany({ data: input.lecturers.map((l, i) => ({ sessionId: id, name: l.name, affiliation: l.affiliation ?? null, userId: l.userId ?? null, sortOrder: i })) });
+      await tx.trainingLecturer.createMany({
+        data: input.lecturers.map((l, i) => ({
+          sessionId: id,
+          name: l.name,
+          affiliation: l.affiliation ?? null,
+          userId: l.userId ?? null,
+          sortOrder: i,
+        })),
+      });
     }
     await tx.trainingSession.update({
       where: { id },
       data: {
-        title: input.title, categoryCode: input.category, description: input.description, format: input.format, venue: input.venue,
-        startsAt: input.startsAt, endsAt: input.endsAt, capacity: input.capacity, creditHours: input.creditHours,
-        enrollOpensAt: input.enrollOpensAt, enrollClosesAt: input.enrollClosesAt, cancelCutoffHours: input.cancelCutoffHours,
-        audienceUnitIds: input.audienceUnitIds, audienceRoles: input.audienceRoles,
+        title: input.title,
+        categoryCode: input.category,
+        description: input.description,
+        format: input.format,
+        venue: input.venue,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        capacity: input.capacity,
+        creditHours: input.creditHours,
+        enrollOpensAt: input.enrollOpensAt,
+        enrollClosesAt: input.enrollClosesAt,
+        cancelCutoffHours: input.cancelCutoffHours,
+        audienceUnitIds: input.audienceUnitIds,
+        audienceRoles: input.audienceRoles,
       },
     });
     const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
@@ -81,7 +129,8 @@ export async function updateSession(actor: Actor, id: string, raw: unknown, now 
     }
     const row = await tx.trainingSession.findUniqueOrThrow({ where: { id }, select: sessionSelect });
     // people care about when, where and how; title or text edits need no notice
-    const material = before.venue !== row.venue || before.format !== row.format || +before.startsAt !== +row.startsAt || +before.endsAt !== +row.endsAt;
+    const material =
+      before.venue !== row.venue || before.format !== row.format || +before.startsAt !== +row.startsAt || +before.endsAt !== +row.endsAt;
     if (s.status === "PUBLISHED" && material) {
       await notify(tx, await activeUserIds(tx, id), {
         kind: "training.changed",
@@ -90,7 +139,14 @@ export async function updateSession(actor: Actor, id: string, raw: unknown, now 
         link: `/training/${id}`,
       });
     }
-    await writeAudit(tx, { actor, action: "training.session.update", targetType: "TrainingSession", targetId: id, target: row.title, details: { changed } });
+    await writeAudit(tx, {
+      actor,
+      action: "training.session.update",
+      targetType: "TrainingSession",
+      targetId: id,
+      target: row.title,
+      details: { changed },
+    });
     return toSessionDto(row);
   }, TX);
 }
@@ -115,14 +171,25 @@ export async function cancelSession(actor: Actor, id: string, raw: unknown, now 
     if (!s) throw notFound("培训");
     if (s.status === "CANCELLED" || s.status === "COMPLETED") throw new AppError("INVALID_TRANSITION", "该培训已取消或已结束");
     const people = await activeUserIds(tx, id);
-    const row = await tx.trainingSession.update({ where: { id }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason || null }, select: sessionSelect });
+    const row = await tx.trainingSession.update({
+      where: { id },
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason || null },
+      select: sessionSelect,
+    });
     await notify(tx, people, {
       kind: "training.cancelled",
       title: "培训已取消",
       body: `「${s.title}」（${formatShanghai(s.startsAt)}）已取消${reason ? `，原因：${reason}` : "。"}`,
       link: `/training/${id}`,
     });
-    await writeAudit(tx, { actor, action: "training.session.cancel", targetType: "TrainingSession", targetId: id, target: s.title, details: { reason: reason ?? null, notified: people.length } });
+    await writeAudit(tx, {
+      actor,
+      action: "training.session.cancel",
+      targetType: "TrainingSession",
+      targetId: id,
+      target: s.title,
+      details: { reason: reason ?? null, notified: people.length },
+    });
     return toSessionDto(row);
   }, TX);
 }
@@ -135,9 +202,19 @@ export async function completeSession(actor: Actor, id: string, now = new Date()
     if (!s) throw notFound("培训");
     if (s.status !== "PUBLISHED") throw new AppError("INVALID_TRANSITION", "只有已发布的培训可以结束");
     if (now < s.startsAt) throw new AppError("INVALID_TRANSITION", "培训尚未开始，不能结束");
-    const absent = await tx.trainingEnrollment.updateMany({ where: { sessionId: id, status: "ENROLLED", attendance: null }, data: { attendance: "ABSENT", attendanceMethod: "AUTO" } });
+    const absent = await tx.trainingEnrollment.updateMany({
+      where: { sessionId: id, status: "ENROLLED", attendance: null },
+      data: { attendance: "ABSENT", attendanceMethod: "AUTO" },
+    });
     const row = await tx.trainingSession.update({ where: { id }, data: { status: "COMPLETED" }, select: sessionSelect });
-    await writeAudit(tx, { actor, action: "training.session.complete", targetType: "TrainingSession", targetId: id, target: s.title, details: { markedAbsent: absent.count } });
+    await writeAudit(tx, {
+      actor,
+      action: "training.session.complete",
+      targetType: "TrainingSession",
+      targetId: id,
+      target: s.title,
+      details: { markedAbsent: absent.count },
+    });
     return toSessionDto(row);
   }, TX);
 }
@@ -163,17 +240,40 @@ export async function markAttendance(actor: Actor, sessionId: string, raw: unkno
   return recordAttendance(actor, sessionId, userId, present ? "ATTENDED" : "ABSENT", "ROSTER", now);
 }
 
-export async function recordAttendance(actor: Actor, sessionId: string, userId: string, attendance: "ATTENDED" | "ABSENT", method: string, now = new Date()) {
-  const s = await db.trainingSession.findUnique({ where: { id: sessionId }, select: { id: true, title: true, status: true, startsAt: true } });
+export async function recordAttendance(
+  actor: Actor,
+  sessionId: string,
+  userId: string,
+  attendance: "ATTENDED" | "ABSENT",
+  method: string,
+  now = new Date(),
+) {
+  const s = await db.trainingSession.findUnique({
+    where: { id: sessionId },
+    select: { id: true, title: true, status: true, startsAt: true },
+  });
   if (!s) throw notFound("培训");
   await assertTeachesOrManages(db, actor, sessionId);
   if (s.status !== "PUBLISHED" && s.status !== "COMPLETED") throw new AppError("SESSION_NOT_OPEN", "该培训不能登记考勤");
   if (now.getTime() < s.startsAt.getTime() - ATTENDANCE_LEAD_MS) throw new AppError("ATTENDANCE_NOT_OPEN", "开课前 2 小时起才能登记考勤");
   return db.$transaction(async (tx) => {
-    const e = await tx.trainingEnrollment.findUnique({ where: { sessionId_userId: { sessionId, userId } }, select: { id: true, status: true, attendance: true } });
+    const e = await tx.trainingEnrollment.findUnique({
+      where: { sessionId_userId: { sessionId, userId } },
+      select: { id: true, status: true, attendance: true },
+    });
     if (!e || e.status !== "ENROLLED") throw new AppError("NOT_ENROLLED", "该人员未正式报名此培训，不能登记考勤");
-    await tx.trainingEnrollment.update({ where: { id: e.id }, data: { attendance, attendedAt: attendance === "ATTENDED" ? now : null, attendanceMethod: method } });
-    await writeAudit(tx, { actor, action: "training.attendance.mark", targetType: "TrainingEnrollment", targetId: e.id, target: s.title, details: { sessionId, userId, attendance, previous: e.attendance, method } });
+    await tx.trainingEnrollment.update({
+      where: { id: e.id },
+      data: { attendance, attendedAt: attendance === "ATTENDED" ? now : null, attendanceMethod: method },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: "training.attendance.mark",
+      targetType: "TrainingEnrollment",
+      targetId: e.id,
+      target: s.title,
+      details: { sessionId, userId, attendance, previous: e.attendance, method },
+    });
     return { id: e.id, userId, attendance };
   }, TX);
 }
@@ -182,12 +282,25 @@ export async function submitFeedback(actor: Actor, sessionId: string, raw: unkno
   assertCan(actor, "training.book");
   const input = parseInput(feedbackSchema, raw);
   const session = await getSession(actor, sessionId);
-  const e = await db.trainingEnrollment.findUnique({ where: { sessionId_userId: { sessionId, userId: actor.id } }, select: { attendance: true, status: true } });
+  const e = await db.trainingEnrollment.findUnique({
+    where: { sessionId_userId: { sessionId, userId: actor.id } },
+    select: { attendance: true, status: true },
+  });
   if (!e || e.status !== "ENROLLED" || e.attendance !== "ATTENDED") throw new AppError("NOT_ATTENDED", "参加培训后才能评价");
   try {
     return await db.$transaction(async (tx) => {
-      const f = await tx.trainingFeedback.create({ data: { sessionId, userId: actor.id, rating: input.rating, comment: input.comment ?? "" }, select: { id: true } });
-      await writeAudit(tx, { actor, action: "training.feedback.create", targetType: "TrainingFeedback", targetId: f.id, target: session.title, details: { rating: input.rating } });
+      const f = await tx.trainingFeedback.create({
+        data: { sessionId, userId: actor.id, rating: input.rating, comment: input.comment ?? "" },
+        select: { id: true },
+      });
+      await writeAudit(tx, {
+        actor,
+        action: "training.feedback.create",
+        targetType: "TrainingFeedback",
+        targetId: f.id,
+        target: session.title,
+        details: { rating: input.rating },
+      });
       return f;
     }, TX);
   } catch (e) {
@@ -202,7 +315,10 @@ export async function createCategory(actor: Actor, raw: unknown) {
   try {
     return await db.$transaction(async (tx) => {
       const max = await tx.trainingCategory.aggregate({ _max: { sortOrder: true } });
-      const c = await tx.trainingCategory.create({ data: { code: input.code, name: input.name, sortOrder: (max._max.sortOrder ?? 0) + 1 }, select: { code: true, name: true } });
+      const c = await tx.trainingCategory.create({
+        data: { code: input.code, name: input.name, sortOrder: (max._max.sortOrder ?? 0) + 1 },
+        select: { code: true, name: true },
+      });
       await writeAudit(tx, { actor, action: "training.category.create", targetType: "TrainingCategory", targetId: c.code, target: c.name });
       return c;
     }, TX);
@@ -218,7 +334,13 @@ export async function setCategoryActive(actor: Actor, code: string, active: bool
     const c = await tx.trainingCategory.findUnique({ where: { code } });
     if (!c) throw notFound("类别");
     await tx.trainingCategory.update({ where: { code }, data: { active } });
-    await writeAudit(tx, { actor, action: active ? "training.category.enable" : "training.category.disable", targetType: "TrainingCategory", targetId: code, target: c.name });
+    await writeAudit(tx, {
+      actor,
+      action: active ? "training.category.enable" : "training.category.disable",
+      targetType: "TrainingCategory",
+      targetId: code,
+      target: c.name,
+    });
   }, TX);
 }
 
@@ -226,8 +348,18 @@ export async function setRequirement(actor: Actor, raw: unknown) {
   assertCan(actor, "training.manage");
   const input = parseInput(requirementSchema, raw);
   return db.$transaction(async (tx) => {
-    await tx.trainingRequirement.upsert({ where: { role: input.role }, create: { role: input.role, hours: input.hours }, update: { hours: input.hours } });
-    await writeAudit(tx, { actor, action: "training.requirement.set", targetType: "TrainingRequirement", targetId: input.role, details: { hours: input.hours } });
+    await tx.trainingRequirement.upsert({
+      where: { role: input.role },
+      create: { role: input.role, hours: input.hours },
+      update: { hours: input.hours },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: "training.requirement.set",
+      targetType: "TrainingRequirement",
+      targetId: input.role,
+      details: { hours: input.hours },
+    });
   }, TX);
 }
 

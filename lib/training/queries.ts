@@ -33,9 +33,26 @@ export type SessionDto = {
 };
 
 export const sessionSelect = {
-  id: true, title: true, categoryCode: true, status: true, format: true, description: true, startsAt: true, endsAt: true,
-  venue: true, capacity: true, enrolledCount: true, waitlistCount: true, creditHours: true, enrollOpensAt: true,
-  enrollClosesAt: true, cancelCutoffHours: true, audienceUnitIds: true, audienceRoles: true, publishedAt: true, cancelReason: true,
+  id: true,
+  title: true,
+  categoryCode: true,
+  status: true,
+  format: true,
+  description: true,
+  startsAt: true,
+  endsAt: true,
+  venue: true,
+  capacity: true,
+  enrolledCount: true,
+  waitlistCount: true,
+  creditHours: true,
+  enrollOpensAt: true,
+  enrollClosesAt: true,
+  cancelCutoffHours: true,
+  audienceUnitIds: true,
+  audienceRoles: true,
+  publishedAt: true,
+  cancelReason: true,
   category: { select: { name: true } },
   lecturers: { select: { name: true, affiliation: true, userId: true }, orderBy: { sortOrder: "asc" } },
 } satisfies Prisma.TrainingSessionSelect;
@@ -44,12 +61,28 @@ type SessionRow = Prisma.TrainingSessionGetPayload<{ select: typeof sessionSelec
 
 export function toSessionDto(s: SessionRow): SessionDto {
   return {
-    id: s.id, title: s.title, category: s.categoryCode, categoryName: s.category.name, status: s.status, format: s.format,
-    description: s.description, startsAt: s.startsAt, endsAt: s.endsAt, venue: s.venue, capacity: s.capacity,
-    enrolledCount: s.enrolledCount, waitlistCount: s.waitlistCount, creditHours: Number(s.creditHours),
-    lecturers: s.lecturers, enrollOpensAt: s.enrollOpensAt, enrollClosesAt: s.enrollClosesAt,
-    cancelCutoffHours: s.cancelCutoffHours, audienceUnitIds: s.audienceUnitIds, audienceRoles: s.audienceRoles as Role[],
-    publishedAt: s.publishedAt, cancelReason: s.cancelReason,
+    id: s.id,
+    title: s.title,
+    category: s.categoryCode,
+    categoryName: s.category.name,
+    status: s.status,
+    format: s.format,
+    description: s.description,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    venue: s.venue,
+    capacity: s.capacity,
+    enrolledCount: s.enrolledCount,
+    waitlistCount: s.waitlistCount,
+    creditHours: Number(s.creditHours),
+    lecturers: s.lecturers,
+    enrollOpensAt: s.enrollOpensAt,
+    enrollClosesAt: s.enrollClosesAt,
+    cancelCutoffHours: s.cancelCutoffHours,
+    audienceUnitIds: s.audienceUnitIds,
+    audienceRoles: s.audienceRoles as Role[],
+    publishedAt: s.publishedAt,
+    cancelReason: s.cancelReason,
   };
 }
 
@@ -97,7 +130,9 @@ export async function listSessions(actor: Actor, input: ListSessionsInput, now =
   }
   if (input.seatsLeft) {
     // enrolledCount < capacity: a column comparison, via a raw id filter
-    const ids = await db.$queryRaw<{ id: string }[]>`SELECT id FROM "TrainingSession" WHERE "enrolledCount" < "capacity" AND status = 'PUBLISHED' AND "startsAt" > ${now}`;
+    const ids = await db.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "TrainingSession" WHERE "enrolledCount" < "capacity" AND status = 'PUBLISHED' AND "startsAt" > ${now}`;
     and.push({ id: { in: ids.map((r) => r.id) } });
   }
   const where = { AND: and };
@@ -106,7 +141,10 @@ export async function listSessions(actor: Actor, input: ListSessionsInput, now =
     db.trainingSession.findMany({
       where,
       select: sessionSelect,
-      orderBy: input.upcoming || !input.status ? [{ startsAt: input.upcoming ? "asc" : "desc" }, { id: "asc" }] : [{ startsAt: "desc" }, { id: "asc" }],
+      orderBy:
+        input.upcoming || !input.status
+          ? [{ startsAt: input.upcoming ? "asc" : "desc" }, { id: "asc" }]
+          : [{ startsAt: "desc" }, { id: "asc" }],
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
     }),
@@ -119,7 +157,12 @@ export async function listSessionsBetween(actor: Actor, from: Date, to: Date): P
   if (!anyTrainingAccess(actor)) assertCan(actor, "training.book");
   const rows = await db.trainingSession.findMany({
     where: {
-      AND: [sessionVisibility(actor), { startsAt: { lt: to } }, { endsAt: { gt: from } }, can(actor, "training.manage") ? {} : { status: { in: ["PUBLISHED", "COMPLETED"] } }],
+      AND: [
+        sessionVisibility(actor),
+        { startsAt: { lt: to } },
+        { endsAt: { gt: from } },
+        can(actor, "training.manage") ? {} : { status: { in: ["PUBLISHED", "COMPLETED"] } },
+      ],
     },
     select: sessionSelect,
     orderBy: { startsAt: "asc" },
@@ -170,14 +213,23 @@ export async function listMyEnrollments(actor: Actor): Promise<MyEnrollmentDto[]
   const rows = await db.trainingEnrollment.findMany({
     where: { userId: actor.id },
     select: {
-      id: true, status: true, waitlistPosition: true, attendance: true, createdAt: true,
+      id: true,
+      status: true,
+      waitlistPosition: true,
+      attendance: true,
+      createdAt: true,
       session: { select: { ...sessionSelect, feedback: { where: { userId: actor.id }, select: { id: true } } } },
     },
     orderBy: { session: { startsAt: "desc" } },
   });
   return rows.map((r) => ({
-    id: r.id, status: r.status, waitlistPosition: r.waitlistPosition, attendance: r.attendance, createdAt: r.createdAt,
-    session: toSessionDto(r.session), hasFeedback: r.session.feedback.length > 0,
+    id: r.id,
+    status: r.status,
+    waitlistPosition: r.waitlistPosition,
+    attendance: r.attendance,
+    createdAt: r.createdAt,
+    session: toSessionDto(r.session),
+    hasFeedback: r.session.feedback.length > 0,
   }));
 }
 
@@ -206,8 +258,12 @@ export async function getMyTraining(actor: Actor, now = new Date()) {
   }
   const required = await requiredHoursFor(actor.roles);
   const soonestFirst = (a: MyEnrollmentDto, b: MyEnrollmentDto) => a.session.startsAt.getTime() - b.session.startsAt.getTime();
-  const upcoming = enrollments.filter((e) => e.status === "ENROLLED" && e.session.status === "PUBLISHED" && e.session.endsAt > now).sort(soonestFirst);
-  const waitlisted = enrollments.filter((e) => e.status === "WAITLISTED" && e.session.status === "PUBLISHED" && e.session.endsAt > now).sort(soonestFirst);
+  const upcoming = enrollments
+    .filter((e) => e.status === "ENROLLED" && e.session.status === "PUBLISHED" && e.session.endsAt > now)
+    .sort(soonestFirst);
+  const waitlisted = enrollments
+    .filter((e) => e.status === "WAITLISTED" && e.session.status === "PUBLISHED" && e.session.endsAt > now)
+    .sort(soonestFirst);
   const missed = enrollments.filter((e) => e.status === "ENROLLED" && e.attendance === "ABSENT");
   return {
     enrollments,
@@ -230,7 +286,10 @@ async function assertCanSeeRoster(actor: Actor, sessionId: string) {
     if (l) return;
   }
   // a session the actor may see but not teach: forbidden; one they may not see: not found
-  const visible = await db.trainingSession.findFirst({ where: { AND: [{ id: sessionId }, sessionVisibility(actor)] }, select: { id: true } });
+  const visible = await db.trainingSession.findFirst({
+    where: { AND: [{ id: sessionId }, sessionVisibility(actor)] },
+    select: { id: true },
+  });
   if (!visible) throw notFound("培训");
   assertCan(actor, "training.manage");
 }
@@ -250,14 +309,24 @@ export async function listRoster(actor: Actor, sessionId: string, opts: { includ
   const rows = await db.trainingEnrollment.findMany({
     where: { sessionId, ...(opts.includeCancelled ? {} : { status: { in: ["ENROLLED", "WAITLISTED"] } }) },
     select: {
-      id: true, status: true, waitlistPosition: true, attendance: true, attendanceMethod: true, createdAt: true,
+      id: true,
+      status: true,
+      waitlistPosition: true,
+      attendance: true,
+      attendanceMethod: true,
+      createdAt: true,
       user: { select: { id: true, badgeNo: true, name: true, unit: { select: { name: true } } } },
     },
     orderBy: [{ status: "asc" }, { waitlistPosition: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
   return rows.map((r) => ({
-    id: r.id, status: r.status, waitlistPosition: r.waitlistPosition, attendance: r.attendance, attendanceMethod: r.attendanceMethod,
-    createdAt: r.createdAt, user: { id: r.user.id, badgeNo: r.user.badgeNo, name: r.user.name, unitName: r.user.unit.name },
+    id: r.id,
+    status: r.status,
+    waitlistPosition: r.waitlistPosition,
+    attendance: r.attendance,
+    attendanceMethod: r.attendanceMethod,
+    createdAt: r.createdAt,
+    user: { id: r.user.id, badgeNo: r.user.badgeNo, name: r.user.name, unitName: r.user.unit.name },
   }));
 }
 
@@ -275,9 +344,17 @@ export async function listMyTeaching(actor: Actor): Promise<SessionDto[]> {
 
 export async function getFeedbackSummary(actor: Actor, sessionId: string) {
   await assertCanSeeRoster(actor, sessionId);
-  const rows = await db.trainingFeedback.findMany({ where: { sessionId }, select: { rating: true, comment: true, createdAt: true }, orderBy: { createdAt: "desc" } });
+  const rows = await db.trainingFeedback.findMany({
+    where: { sessionId },
+    select: { rating: true, comment: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+  });
   const avg = rows.length ? rows.reduce((s, r) => s + r.rating, 0) / rows.length : null;
-  return { count: rows.length, average: avg, comments: rows.filter((r) => r.comment).map((r) => ({ rating: r.rating, comment: r.comment, createdAt: r.createdAt })) };
+  return {
+    count: rows.length,
+    average: avg,
+    comments: rows.filter((r) => r.comment).map((r) => ({ rating: r.rating, comment: r.comment, createdAt: r.createdAt })),
+  };
 }
 
 export async function getPolicyAndRequirements(actor: Actor) {
@@ -332,7 +409,9 @@ export async function listUnitOptions(actor: Actor) {
 export async function listOpenSessions(actor: Actor, now = new Date()) {
   const rows = await db.trainingSession.findMany({
     where: { AND: [sessionVisibility(actor), { status: "PUBLISHED", startsAt: { gt: now } }] },
-    select: sessionSelect, orderBy: { startsAt: "asc" }, take: 50,
+    select: sessionSelect,
+    orderBy: { startsAt: "asc" },
+    take: 50,
   });
   return rows.map(toSessionDto);
 }

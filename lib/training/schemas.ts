@@ -3,15 +3,18 @@ import { ROLES } from "@/lib/access";
 
 /** An instant from ISO-8601; a wall-clock value without offset ("2026-12-03T09:00", from
  * <input type="datetime-local">) is read as Asia/Shanghai. */
-export const instant = z.preprocess((v) => {
-  if (v instanceof Date) return v;
-  if (typeof v !== "string" || !v.trim()) return v;
-  const s = v.trim();
-  const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(s);
-  const withSeconds = /T\d{2}:\d{2}$/.test(s) ? `${s}:00` : s;
-  const d = new Date(hasOffset ? s : `${withSeconds}+08:00`);
-  return Number.isNaN(d.getTime()) ? v : d;
-}, z.date({ error: "请输入有效的日期时间" }));
+export const instant = z.preprocess(
+  (v) => {
+    if (v instanceof Date) return v;
+    if (typeof v !== "string" || !v.trim()) return v;
+    const s = v.trim();
+    const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(s);
+    const withSeconds = /T\d{2}:\d{2}$/.test(s) ? `${s}:00` : s;
+    const d = new Date(hasOffset ? s : `${withSeconds}+08:00`);
+    return Number.isNaN(d.getTime()) ? v : d;
+  },
+  z.date({ error: "请输入有效的日期时间" }),
+);
 
 const optionalInstant = z.preprocess((v) => (v === "" ? null : v), instant.nullable().optional());
 
@@ -32,7 +35,11 @@ const sessionFields = {
   startsAt: instant,
   endsAt: instant,
   capacity: z.coerce.number({ error: "请填写名额" }).int("名额须为整数").min(1, "名额至少为 1").max(5000, "名额不超过 5000"),
-  creditHours: z.coerce.number({ error: "请填写学时" }).min(0, "学时不能为负").max(200, "学时不超过 200").multipleOf(0.5, "学时以 0.5 为单位"),
+  creditHours: z.coerce
+    .number({ error: "请填写学时" })
+    .min(0, "学时不能为负")
+    .max(200, "学时不超过 200")
+    .multipleOf(0.5, "学时以 0.5 为单位"),
   lecturers: z.array(lecturerSchema).max(20).optional(),
   enrollOpensAt: optionalInstant,
   enrollClosesAt: optionalInstant,
@@ -76,7 +83,11 @@ export const feedbackSchema = z.object({
 });
 
 export const categorySchema = z.object({
-  code: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]{1,39}$/, "代码为大写字母、数字和下划线"),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][A-Z0-9_]{1,39}$/, "代码为大写字母、数字和下划线"),
   name: z.string().trim().min(1, "请填写名称").max(40),
 });
 

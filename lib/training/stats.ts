@@ -61,6 +61,12 @@ export async function getTrainingStats(actor: Actor, year: number) {
     }),
     byCategory: byCategory.map((r) => ({ code: r.code, name: r.name, sessions: n(r.sessions), attended: n(r.attended) })),
     byUnit: byUnit.map((r) => ({ unitName: r.unitName, enrolled: n(r.enrolled), attended: n(r.attended) })),
-    byLecturer: byLecturer.map((r) => ({ name: r.name, affiliation: r.affiliation, sessions: n(r.sessions), ratings: n(r.ratings), average: r.average === null ? null : n(r.average) })),
+    byLecturer: byLecturer.map((r) => ({
+      name: r.name,
+      affiliation: r.affiliation,
+      sessions: n(r.sessions),
+      ratings: n(r.ratings),
+      average: r.average === null ? null : n(r.average),
+    })),
   };
 }

@@ -33,7 +33,15 @@ export async function changeOwnPassword(actor: Actor, input: unknown, currentSes
   const cred = await db.credential.findUnique({ where: { userId: actor.id } });
   if (!cred) throw new AppError("NOT_FOUND", "账户不存在");
   if (!(await verifyPassword(cred.passwordHash, data.currentPassword))) {
-    await writeAudit(db, { actor, action: "auth.password.change", outcome: "FAILURE", targetType: "User", targetId: actor.id, target: actor.badgeNo, details: { reason: "wrong_current" } });
+    await writeAudit(db, {
+      actor,
+      action: "auth.password.change",
+      outcome: "FAILURE",
+      targetType: "User",
+      targetId: actor.id,
+      target: actor.badgeNo,
+      details: { reason: "wrong_current" },
+    });
     throw validationFailed({ currentPassword: "当前密码不正确" });
   }
   if (data.newPassword === data.currentPassword) throw validationFailed({ newPassword: "新密码不能与当前密码相同" });

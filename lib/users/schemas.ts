@@ -38,14 +38,21 @@ export const listUsersSchema = z.object({
 
 export const unitSchema = z.object({
   name: z.string().trim().min(1, "请输入单位名称").max(60),
-  code: z.string().trim().regex(/^[A-Z0-9-]{2,32}$/, "编码为 2–32 位大写字母、数字或连字符"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9-]{2,32}$/, "编码为 2–32 位大写字母、数字或连字符"),
   kind: z.enum(["BUREAU", "STATION", "BRIGADE", "TEAM"]),
   parentId: z.string().min(1).nullable(),
 });
 
 export const policySchema = z.object({
   maxFailedAttempts: z.coerce.number().int().min(3, "不少于 3 次").max(20, "不超过 20 次"),
-  lockoutMinutes: z.coerce.number().int().min(1).max(24 * 60),
+  lockoutMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   passwordMinLength: z.coerce.number().int().min(10, "不少于 10 位").max(64),
   idleTimeoutMinutes: z.coerce.number().int().min(5).max(120),
   absoluteTimeoutHours: z.coerce.number().int().min(1).max(24),

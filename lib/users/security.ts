@@ -17,8 +17,18 @@ export async function updatePolicy(actor: Actor, input: unknown): Promise<Securi
   const data = parseInput(policySchema, input);
   const before = await getSecurityPolicy();
   await db.$transaction(async (tx) => {
-    await tx.securityPolicy.upsert({ where: { id: 1 }, update: { ...data, updatedById: actor.id }, create: { id: 1, ...data, updatedById: actor.id } });
-    await writeAudit(tx, { actor, action: "security.policy.update", targetType: "SecurityPolicy", targetId: "1", details: { before, after: data } });
+    await tx.securityPolicy.upsert({
+      where: { id: 1 },
+      update: { ...data, updatedById: actor.id },
+      create: { id: 1, ...data, updatedById: actor.id },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: "security.policy.update",
+      targetType: "SecurityPolicy",
+      targetId: "1",
+      details: { before, after: data },
+    });
   });
   clearSecurityPolicyCache();
   return data;
@@ -33,7 +43,13 @@ export async function listLockedAccounts(actor: Actor): Promise<LockedAccountDto
     select: { lockedUntil: true, user: { select: { id: true, badgeNo: true, name: true, unit: { select: { name: true } } } } },
     orderBy: { lockedUntil: "desc" },
   });
-  return rows.map((r) => ({ id: r.user.id, badgeNo: r.user.badgeNo, name: r.user.name, unitName: r.user.unit.name, lockedUntil: r.lockedUntil! }));
+  return rows.map((r) => ({
+    id: r.user.id,
+    badgeNo: r.user.badgeNo,
+    name: r.user.name,
+    unitName: r.user.unit.name,
+    lockedUntil: r.lockedUntil!,
+  }));
 }
 
 export async function unlockAccount(actor: Actor, userId: string): Promise<void> {
@@ -46,7 +62,15 @@ export async function unlockAccount(actor: Actor, userId: string): Promise<void>
   });
 }
 
-export type SessionDto = { id: string; badgeNo: string; name: string; createdAt: Date; lastSeenAt: Date; ip: string | null; userAgent: string | null };
+export type SessionDto = {
+  id: string;
+  badgeNo: string;
+  name: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+};
 
 /** Sessions that are still open (not revoked, not past either time-out). */
 export async function listOpenSessions(actor: Actor): Promise<SessionDto[]> {
@@ -59,7 +83,15 @@ export async function listOpenSessions(actor: Actor): Promise<SessionDto[]> {
     orderBy: { lastSeenAt: "desc" },
     take: 200,
   });
-  return rows.map((r) => ({ id: r.id, badgeNo: r.user.badgeNo, name: r.user.name, createdAt: r.createdAt, lastSeenAt: r.lastSeenAt, ip: r.ip, userAgent: r.userAgent }));
+  return rows.map((r) => ({
+    id: r.id,
+    badgeNo: r.user.badgeNo,
+    name: r.user.name,
+    createdAt: r.createdAt,
+    lastSeenAt: r.lastSeenAt,
+    ip: r.ip,
+    userAgent: r.userAgent,
+  }));
 }
 
 export async function revokeSessionAsAdmin(actor: Actor, sessionId: string): Promise<void> {
@@ -68,6 +100,12 @@ export async function revokeSessionAsAdmin(actor: Actor, sessionId: string): Pro
     const s = await tx.authSession.findUnique({ where: { id: sessionId }, select: { user: { select: { badgeNo: true } } } });
     if (!s) throw notFound("会话");
     await tx.authSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
-    await writeAudit(tx, { actor, action: "security.session.revoke", targetType: "AuthSession", targetId: sessionId, target: s.user.badgeNo });
+    await writeAudit(tx, {
+      actor,
+      action: "security.session.revoke",
+      targetType: "AuthSession",
+      targetId: sessionId,
+      target: s.user.badgeNo,
+    });
   });
 }

@@ -7,7 +7,16 @@ import { writeAudit } from "@/lib/audit/log";
 import { parseInput } from "@/lib/validation";
 import { unitSchema } from "./schemas";
 
-export type UnitDto = { id: string; code: string; name: string; kind: string; parentId: string | null; path: string; depth: number; userCount: number };
+export type UnitDto = {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  path: string;
+  depth: number;
+  userCount: number;
+};
 
 /** The whole unit tree in display order (parents before children). Any signed-in user may read it. */
 export async function listUnits(): Promise<UnitDto[]> {
@@ -20,7 +29,16 @@ export async function listUnits(): Promise<UnitDto[]> {
   const out: UnitDto[] = [];
   const walk = (parentId: string | null, depth: number) => {
     for (const r of byParent.get(parentId) ?? []) {
-      out.push({ id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parentId, path: r.path, depth, userCount: r._count.users });
+      out.push({
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        kind: r.kind,
+        parentId: r.parentId,
+        path: r.path,
+        depth,
+        userCount: r._count.users,
+      });
       walk(r.id, depth + 1);
     }
   };
@@ -66,7 +84,10 @@ export async function updateUnit(actor: Actor, unitId: string, input: unknown) {
     if (parent && parent.path.startsWith(unit.path)) throw validationFailed({ parentId: "不能把单位移到它自己或其下级单位之下" });
     const newPath = `${parent?.path ?? "/"}${unit.id}/`;
     try {
-      await tx.unit.update({ where: { id: unit.id }, data: { name: data.name, code: data.code, kind: data.kind, parentId: parent?.id ?? null, path: newPath } });
+      await tx.unit.update({
+        where: { id: unit.id },
+        data: { name: data.name, code: data.code, kind: data.kind, parentId: parent?.id ?? null, path: newPath },
+      });
     } catch (e) {
       if (isUniqueViolation(e)) throw validationFailed({ code: "单位编码已存在" });
       throw e;
@@ -75,8 +96,15 @@ export async function updateUnit(actor: Actor, unitId: string, input: unknown) {
       await tx.$executeRaw`UPDATE "Unit" SET path = ${newPath} || substr(path, ${unit.path.length + 1}) WHERE path LIKE ${unit.path + "%"} AND id <> ${unit.id}`;
     }
     await writeAudit(tx, {
-      actor, action: "admin.unit.update", targetType: "Unit", targetId: unit.id, target: data.name,
-      details: { before: { name: unit.name, code: unit.code, parentId: unit.parentId }, after: { name: data.name, code: data.code, parentId: data.parentId } },
+      actor,
+      action: "admin.unit.update",
+      targetType: "Unit",
+      targetId: unit.id,
+      target: data.name,
+      details: {
+        before: { name: unit.name, code: unit.code, parentId: unit.parentId },
+        after: { name: data.name, code: data.code, parentId: data.parentId },
+      },
     });
   });
 }
@@ -84,13 +112,15 @@ export async function updateUnit(actor: Actor, unitId: string, input: unknown) {
 export async function deleteUnit(actor: Actor, unitId: string) {
   assertCan(actor, "units.manage");
   const inUse = () => new AppError("UNIT_NOT_EMPTY", "该单位下仍有人员、下级单位或业务记录，不能删除");
-  await db.$transaction(async (tx) => {
-    const unit = await tx.unit.findUnique({ where: { id: unitId }, include: { _count: { select: { users: true, children: true } } } });
-    if (!unit) throw notFound("单位");
-    if (unit._count.users || unit._count.children) throw inUse();
-    await tx.unit.delete({ where: { id: unitId } });
-    await writeAudit(tx, { actor, action: "admin.unit.delete", targetType: "Unit", targetId: unitId, target: unit.name });
-  }).catch((e) => {
-    throw isForeignKeyViolation(e) ? inUse() : e;
-  });
+  await db
+    .$transaction(async (tx) => {
+      const unit = await tx.unit.findUnique({ where: { id: unitId }, include: { _count: { select: { users: true, children: true } } } });
+      if (!unit) throw notFound("单位");
+      if (unit._count.users || unit._count.children) throw inUse();
+      await tx.unit.delete({ where: { id: unitId } });
+      await writeAudit(tx, { actor, action: "admin.unit.delete", targetType: "Unit", targetId: unitId, target: unit.name });
+    })
+    .catch((e) => {
+      throw isForeignKeyViolation(e) ? inUse() : e;
+    });
 }

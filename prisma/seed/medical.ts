@@ -24,11 +24,16 @@ const TEMPLATES: Record<string, { weekday: number; startTime: string; endTime: s
 
 export async function seedMedical(ctx: SeedContext): Promise<void> {
   const { db, users, now } = ctx;
-  const hospital = await db.medicalHospital.upsert({ where: { name: HOSPITAL }, create: { name: HOSPITAL, address: "鞍山市铁西区", phone: "0412-8888120" }, update: {} });
+  const hospital = await db.medicalHospital.upsert({
+    where: { name: HOSPITAL },
+    create: { name: HOSPITAL, address: "鞍山市铁西区", phone: "0412-8888120" },
+    update: {},
+  });
   const services: Record<string, { id: string }> = {};
   for (const [i, s] of SERVICES.entries()) {
     services[s.code] = await db.medicalService.upsert({
-      where: { code: s.code }, update: {},
+      where: { code: s.code },
+      update: {},
       create: { code: s.code, name: s.name, description: s.description, yearlyQuota: s.yearlyQuota, hospitalId: hospital.id, sortOrder: i },
     });
   }
@@ -41,35 +46,70 @@ export async function seedMedical(ctx: SeedContext): Promise<void> {
   const from = shanghaiDate(now);
   const to = shanghaiDate(new Date(now.getTime() + 28 * 86400000));
   const closed = new Set((await db.medicalClosedDay.findMany({ select: { date: true } })).map((c) => c.date));
-  const { count: slotsCreated } = await db.medicalSlot.createMany({ data: slotsFromTemplates(templates, closed, from, to, now), skipDuplicates: true });
+  const { count: slotsCreated } = await db.medicalSlot.createMany({
+    data: slotsFromTemplates(templates, closed, from, to, now),
+    skipDuplicates: true,
+  });
 
   const liaison = users["030001"]!;
   const consenting = ["100003", "100004", "100007", "F00003", "F00004"].map((b) => users[b]).filter((u) => !!u);
   for (const u of consenting) {
     if (!(await db.medicalConsent.findFirst({ where: { userId: u.id }, select: { id: true } }))) {
-      await db.medicalConsent.create({ data: { userId: u.id, version: CURRENT_CONSENT.version, givenAt: new Date(now.getTime() - 10 * 86400000) } });
+      await db.medicalConsent.create({
+        data: { userId: u.id, version: CURRENT_CONSENT.version, givenAt: new Date(now.getTime() - 10 * 86400000) },
+      });
     }
   }
 
   const urgentUser = users["100008"]!;
-  const marker = await db.medicalBooking.findFirst({ where: { userId: urgentUser.id, urgent: true, createdById: liaison.id }, select: { id: true } });
+  const marker = await db.medicalBooking.findFirst({
+    where: { userId: urgentUser.id, urgent: true, createdById: liaison.id },
+    select: { id: true },
+  });
   let demoBookings = 0;
   if (!marker) {
     const future = async (code: string, nth: number) =>
-      db.medicalSlot.findFirst({ where: { serviceId: services[code]!.id, startsAt: { gt: new Date(now.getTime() + 86400000) }, closed: false }, orderBy: { startsAt: "asc" }, skip: nth });
+      db.medicalSlot.findFirst({
+        where: { serviceId: services[code]!.id, startsAt: { gt: new Date(now.getTime() + 86400000) }, closed: false },
+        orderBy: { startsAt: "asc" },
+        skip: nth,
+      });
     // past slots (before the generated window) for visits that already happened
     const past = async (code: string, daysAgo: number, hour: string) => {
       const day = shanghaiDate(new Date(now.getTime() - daysAgo * 86400000));
       const startsAt = new Date(Date.parse(`${day}T${hour}:00+08:00`));
       return db.medicalSlot.upsert({
-        where: { serviceId_startsAt: { serviceId: services[code]!.id, startsAt } }, update: {},
+        where: { serviceId_startsAt: { serviceId: services[code]!.id, startsAt } },
+        update: {},
         create: { serviceId: services[code]!.id, startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60000), capacity: 4 },
       });
     };
-    type Plan = { badge: string; slot: { id: string; startsAt: Date; endsAt: Date } | null; code: string; status: "BOOKED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW"; note?: string; share?: boolean; outcome?: "NORMAL" | "ABNORMAL_RECHECK" };
+    type Plan = {
+      badge: string;
+      slot: { id: string; startsAt: Date; endsAt: Date } | null;
+      code: string;
+      status: "BOOKED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+      note?: string;
+      share?: boolean;
+      outcome?: "NORMAL" | "ABNORMAL_RECHECK";
+    };
     const plans: Plan[] = [
-      { badge: "100003", code: "LIVER_CHECK", slot: await future("LIVER_CHECK", 0), status: "BOOKED", note: "有脂肪肝病史，近期转氨酶偏高。", share: true },
-      { badge: "100004", code: "HEALTH_CONSULT", slot: await future("HEALTH_CONSULT", 0), status: "BOOKED", note: "想咨询高血压用药。", share: false },
+      {
+        badge: "100003",
+        code: "LIVER_CHECK",
+        slot: await future("LIVER_CHECK", 0),
+        status: "BOOKED",
+        note: "有脂肪肝病史，近期转氨酶偏高。",
+        share: true,
+      },
+      {
+        badge: "100004",
+        code: "HEALTH_CONSULT",
+        slot: await future("HEALTH_CONSULT", 0),
+        status: "BOOKED",
+        note: "想咨询高血压用药。",
+        share: false,
+      },
       { badge: "F00003", code: "FAST_TRACK", slot: await past("FAST_TRACK", 12, "09:00"), status: "COMPLETED" },
       { badge: "F00004", code: "GREEN_CHANNEL", slot: await future("GREEN_CHANNEL", 1), status: "CANCELLED" },
       { badge: "100007", code: "LIVER_CHECK", slot: await past("LIVER_CHECK", 20, "08:30"), status: "COMPLETED", outcome: "NORMAL" },
@@ -81,10 +121,20 @@ export async function seedMedical(ctx: SeedContext): Promise<void> {
       await db.$transaction(async (tx) => {
         await tx.medicalBooking.create({
           data: {
-            userId: u.id, serviceId: services[p.code]!.id, slotId: p.slot!.id, startsAt: p.slot!.startsAt, endsAt: p.slot!.endsAt, status: p.status,
-            noteCipher: p.note ? encryptField(p.note) : null, shareNote: !!p.share, createdById: u.id, outcome: p.outcome ?? null,
-            outcomeAt: p.outcome ? now : null, cancelledAt: p.status === "CANCELLED" ? now : null,
-            checkedInAt: p.status === "COMPLETED" ? p.slot!.startsAt : null, completedAt: p.status === "COMPLETED" ? p.slot!.endsAt : null,
+            userId: u.id,
+            serviceId: services[p.code]!.id,
+            slotId: p.slot!.id,
+            startsAt: p.slot!.startsAt,
+            endsAt: p.slot!.endsAt,
+            status: p.status,
+            noteCipher: p.note ? encryptField(p.note) : null,
+            shareNote: !!p.share,
+            createdById: u.id,
+            outcome: p.outcome ?? null,
+            outcomeAt: p.outcome ? now : null,
+            cancelledAt: p.status === "CANCELLED" ? now : null,
+            checkedInAt: p.status === "COMPLETED" ? p.slot!.startsAt : null,
+            completedAt: p.status === "COMPLETED" ? p.slot!.endsAt : null,
           },
         });
         if (p.status !== "CANCELLED") await tx.medicalSlot.update({ where: { id: p.slot!.id }, data: { bookedCount: { increment: 1 } } });
@@ -95,8 +145,14 @@ export async function seedMedical(ctx: SeedContext): Promise<void> {
     const today = startOfShanghaiDay(shanghaiDate(now));
     await db.medicalBooking.create({
       data: {
-        userId: urgentUser.id, serviceId: services.GREEN_CHANNEL!.id, slotId: null, urgent: true, startsAt: new Date(today.getTime() + 10 * 3600000),
-        status: "BOOKED", createdById: liaison.id, noteCipher: encryptField("执勤时左手划伤，需清创并注射破伤风疫苗。"),
+        userId: urgentUser.id,
+        serviceId: services.GREEN_CHANNEL!.id,
+        slotId: null,
+        urgent: true,
+        startsAt: new Date(today.getTime() + 10 * 3600000),
+        status: "BOOKED",
+        createdById: liaison.id,
+        noteCipher: encryptField("执勤时左手划伤，需清创并注射破伤风疫苗。"),
       },
     });
     demoBookings++;

@@ -17,12 +17,48 @@ export const DEMO_UNITS: { code: string; name: string; kind: "BUREAU" | "STATION
 ];
 
 const OFFICER_NAMES = [
-  "张建国", "李明辉", "王海涛", "刘志强", "陈立新", "杨晓峰", "赵文博", "黄振宇", "周德胜", "吴俊杰",
-  "徐国庆", "孙立军", "马晓东", "朱永刚", "胡海鹏", "郭宏伟", "何春雷", "高志远", "林家豪", "罗成刚",
+  "张建国",
+  "李明辉",
+  "王海涛",
+  "刘志强",
+  "陈立新",
+  "杨晓峰",
+  "赵文博",
+  "黄振宇",
+  "周德胜",
+  "吴俊杰",
+  "徐国庆",
+  "孙立军",
+  "马晓东",
+  "朱永刚",
+  "胡海鹏",
+  "郭宏伟",
+  "何春雷",
+  "高志远",
+  "林家豪",
+  "罗成刚",
 ];
 const AUX_NAMES = [
-  "王丽娜", "李佳琪", "张宇航", "刘思远", "陈浩然", "杨雪梅", "赵子涵", "黄晓彤", "周博文", "吴佳怡",
-  "徐天宇", "孙梦瑶", "马俊凯", "朱晨曦", "胡欣悦", "郭子轩", "何雨桐", "高嘉伟", "林诗涵", "罗一鸣",
+  "王丽娜",
+  "李佳琪",
+  "张宇航",
+  "刘思远",
+  "陈浩然",
+  "杨雪梅",
+  "赵子涵",
+  "黄晓彤",
+  "周博文",
+  "吴佳怡",
+  "徐天宇",
+  "孙梦瑶",
+  "马俊凯",
+  "朱晨曦",
+  "胡欣悦",
+  "郭子轩",
+  "何雨桐",
+  "高嘉伟",
+  "林诗涵",
+  "罗一鸣",
 ];
 const STATIONS = ["QS-TGZ", "QS-DT", "QS-QDS", "QS-DAS", "QS-NY"];
 
@@ -79,7 +115,11 @@ export async function seedPlatform(ctx: Omit<SeedContext, "units" | "users">) {
   for (const a of demoAccounts()) {
     const [user, isNew] = await findOrCreate(
       () => db.user.findUnique({ where: { badgeNo: a.badgeNo } }),
-      () => createUser({ badgeNo: a.badgeNo, name: a.name, roles: a.roles, unitId: units[a.unit]!.id, password: DEMO_PASSWORD, mustChange: false }, db),
+      () =>
+        createUser(
+          { badgeNo: a.badgeNo, name: a.name, roles: a.roles, unitId: units[a.unit]!.id, password: DEMO_PASSWORD, mustChange: false },
+          db,
+        ),
     );
     if (isNew) created++;
     users[a.badgeNo] = { id: user.id, badgeNo: user.badgeNo, name: user.name, unitId: user.unitId, roles: user.roles };

@@ -22,14 +22,17 @@ function newestMtime(p) {
 /** Builds unless .next holds a build newer than every source file. */
 export function buildIfStale(env, { force = false } = {}) {
   const buildId = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-  const fresh = !force && existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))));
+  const fresh =
+    !force && existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))));
   if (fresh) {
     console.log("production build is up to date");
     return;
   }
   console.log("building (next build)…");
   execFileSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], {
-    cwd: ROOT, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    cwd: ROOT,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
   });
 }
 

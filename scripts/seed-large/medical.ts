@@ -29,8 +29,19 @@ export async function seedLargeMedical(ctx: LargeContext): Promise<void> {
   let slotNo = 0;
   let slots: { id: string; serviceId: string; startsAt: Date; endsAt: Date; capacity: number; bookedCount: number }[] = [];
   let bookings: {
-    id: string; userId: string; serviceId: string; slotId: string; startsAt: Date; endsAt: Date; status: Status; createdById: string;
-    noteCipher: string | null; shareNote: boolean; outcome: "NORMAL" | "ABNORMAL_RECHECK" | null; outcomeAt: Date | null; createdAt: Date;
+    id: string;
+    userId: string;
+    serviceId: string;
+    slotId: string;
+    startsAt: Date;
+    endsAt: Date;
+    status: Status;
+    createdById: string;
+    noteCipher: string | null;
+    shareNote: boolean;
+    outcome: "NORMAL" | "ABNORMAL_RECHECK" | null;
+    outcomeAt: Date | null;
+    createdAt: Date;
   }[] = [];
   const flush = async () => {
     await db.medicalSlot.createMany({ data: slots });
@@ -59,8 +70,16 @@ export async function seedLargeMedical(ctx: LargeContext): Promise<void> {
           const status: Status = past ? (r < 85 ? "COMPLETED" : r < 93 ? "NO_SHOW" : "CANCELLED") : r < 95 ? "BOOKED" : "CANCELLED";
           if (status !== "CANCELLED") booked++;
           bookings.push({
-            id: `lmb${String(made).padStart(7, "0")}`, userId: user.id, serviceId: s.id, slotId, startsAt, endsAt, status, createdById: user.id,
-            noteCipher: made % 10 === 0 ? encryptField("既往体检提示转氨酶偏高，近期无用药。") : null, shareNote: made % 20 === 0,
+            id: `lmb${String(made).padStart(7, "0")}`,
+            userId: user.id,
+            serviceId: s.id,
+            slotId,
+            startsAt,
+            endsAt,
+            status,
+            createdById: user.id,
+            noteCipher: made % 10 === 0 ? encryptField("既往体检提示转氨酶偏高，近期无用药。") : null,
+            shareNote: made % 20 === 0,
             outcome: s.code === "LIVER_CHECK" && status === "COMPLETED" ? (made % 10 === 3 ? "ABNORMAL_RECHECK" : "NORMAL") : null,
             outcomeAt: s.code === "LIVER_CHECK" && status === "COMPLETED" ? endsAt : null,
             createdAt: new Date(startsAt.getTime() - 7 * 86400_000),

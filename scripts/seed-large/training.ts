@@ -22,15 +22,26 @@ export async function seedLargeTraining(ctx: LargeContext): Promise<void> {
       const past = startsAt.getTime() < now;
       const capacity = past ? 120 : k % 5 === 0 ? 100 : 150; // every fifth upcoming session is full
       sessions.push({
-        id, title: `${TOPICS[k % TOPICS.length]}（第${k + 1}期）`, categoryCode: CATS[k % CATS.length]!, venue: "分局四楼大会议室",
-        startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000), capacity, enrolledCount: PER, waitlistCount: 0, creditHours: 2,
-        status: past ? ("COMPLETED" as const) : ("PUBLISHED" as const), publishedAt: new Date(startsAt.getTime() - 14 * 86400_000),
+        id,
+        title: `${TOPICS[k % TOPICS.length]}（第${k + 1}期）`,
+        categoryCode: CATS[k % CATS.length]!,
+        venue: "分局四楼大会议室",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+        capacity,
+        enrolledCount: PER,
+        waitlistCount: 0,
+        creditHours: 2,
+        status: past ? ("COMPLETED" as const) : ("PUBLISHED" as const),
+        publishedAt: new Date(startsAt.getTime() - 14 * 86400_000),
       });
       const offset = (k * 97) % people.length;
       for (let j = 0; j < PER; j++) {
         const u = people[(offset + j) % people.length]!;
         enrollments.push({
-          sessionId: id, userId: u.id, status: "ENROLLED" as const,
+          sessionId: id,
+          userId: u.id,
+          status: "ENROLLED" as const,
           ...(past ? { attendance: j % 10 === 9 ? ("ABSENT" as const) : ("ATTENDED" as const), attendanceMethod: "QR" } : {}),
         });
       }

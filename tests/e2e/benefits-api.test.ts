@@ -116,17 +116,27 @@ describe("benefits API", () => {
   test("a state-changing call from a foreign Origin is refused", async () => {
     const c = new ApiClient("https://evil.example");
     c.jar = hr.jar;
-    const res = await c.req("POST", "/api/v1/benefits/records", { body: { auxiliaryId: f1Id, category: "AWARD", occurredOn: "2026-01-01", title: "x" } });
+    const res = await c.req("POST", "/api/v1/benefits/records", {
+      body: { auxiliaryId: f1Id, category: "AWARD", occurredOn: "2026-01-01", title: "x" },
+    });
     expect(res.status).toBe(403);
   });
 
   test("HR records an award (201) and the officer sees it", async () => {
-    const res = await hr.req("POST", "/api/v1/benefits/records", { body: { auxiliaryId: f1Id, category: "AWARD", occurredOn: "2026-11-20", title: "嘉奖（接口测试）", amount: "200.5" } });
+    const res = await hr.req("POST", "/api/v1/benefits/records", {
+      body: { auxiliaryId: f1Id, category: "AWARD", occurredOn: "2026-11-20", title: "嘉奖（接口测试）", amount: "200.5" },
+    });
     expect(res.status).toBe(201);
     expect(res.data).toMatchObject({ category: "AWARD", amount: "200.50", auxiliaryId: f1Id });
     const mine = await aux1.req("GET", "/api/v1/benefits/records?category=AWARD");
     expect(mine.data.some((r: { id: string }) => r.id === res.data.id)).toBe(true);
-    expect((await aux1.req("POST", "/api/v1/benefits/records", { body: { auxiliaryId: f1Id, category: "AWARD", occurredOn: "2026-11-20", title: "自己加" } })).status).toBe(403);
+    expect(
+      (
+        await aux1.req("POST", "/api/v1/benefits/records", {
+          body: { auxiliaryId: f1Id, category: "AWARD", occurredOn: "2026-11-20", title: "自己加" },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   test("exports: the pay-line CSV streams and the roster is masked by default", async () => {
@@ -150,6 +160,13 @@ describe("benefits API", () => {
   test("the OpenAPI document lists the benefits paths", async () => {
     const res = await fetch(`${BASE_URL}/api/v1/openapi.json`);
     const doc = await res.json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/benefits/auxiliaries", "/api/v1/benefits/auxiliaries/{id}", "/api/v1/benefits/records", "/api/v1/benefits/pay-imports"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/benefits/auxiliaries",
+        "/api/v1/benefits/auxiliaries/{id}",
+        "/api/v1/benefits/records",
+        "/api/v1/benefits/pay-imports",
+      ]),
+    );
   });
 });

@@ -61,15 +61,27 @@ describeBrowser("benefits in the browser", () => {
     await hr.getByRole("link", { name: "F00001" }).click();
     await hr.waitForURL(/\/benefits\/[^/]+$/);
     const profile = new URL(hr.url()).pathname;
-    const pages = ["/benefits", "/benefits/dashboard", "/benefits/equipment", "/benefits/campaigns", "/benefits/promotion", "/benefits/pay-import", "/benefits/new",
-      ...["ALL", "RECRUITMENT", "PAY", "EQUIPMENT", "TRAINING", "COMPENSATION", "PROMOTION", "AWARD", "LEAVE"].map((tab) => `${profile}?tab=${tab}`), `${profile}/edit`];
+    const pages = [
+      "/benefits",
+      "/benefits/dashboard",
+      "/benefits/equipment",
+      "/benefits/campaigns",
+      "/benefits/promotion",
+      "/benefits/pay-import",
+      "/benefits/new",
+      ...["ALL", "RECRUITMENT", "PAY", "EQUIPMENT", "TRAINING", "COMPENSATION", "PROMOTION", "AWARD", "LEAVE"].map(
+        (tab) => `${profile}?tab=${tab}`,
+      ),
+      `${profile}/edit`,
+    ];
     for (const path of pages) {
       const res = await hr.goto(path);
       expect([path, res?.status()]).toEqual([path, 200]);
       expect(await hr.getByText("出错了").count()).toBe(0);
       const overflow = await hr.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect([path, overflow <= 0]).toEqual([path, true]);
-      if (process.env.SHOTS_DIR) await hr.screenshot({ path: `${process.env.SHOTS_DIR}/${path.replace(/[^a-zA-Z0-9]+/g, "_")}.png`, fullPage: true });
+      if (process.env.SHOTS_DIR)
+        await hr.screenshot({ path: `${process.env.SHOTS_DIR}/${path.replace(/[^a-zA-Z0-9]+/g, "_")}.png`, fullPage: true });
     }
     await hr.context().close();
   });

@@ -7,11 +7,14 @@ let minute = Math.floor(Math.random() * 50);
 /** a fresh, unique Shanghai time next year (slots are unique per service and start) */
 function at(day: string): { startsAt: string; endsAt: string } {
   minute += 1;
-  const h = 8 + Math.floor(minute / 60) % 9;
+  const h = 8 + (Math.floor(minute / 60) % 9);
   const m = minute % 60;
   const hh = String(h).padStart(2, "0");
   const mm = String(m).padStart(2, "0");
-  return { startsAt: `${nextYear}-${day}T${hh}:${mm}:00+08:00`, endsAt: `${nextYear}-${day}T${hh}:${mm}:00+08:00`.replace(`${hh}:${mm}:00`, `${String(h + 1).padStart(2, "0")}:${mm}:00`) };
+  return {
+    startsAt: `${nextYear}-${day}T${hh}:${mm}:00+08:00`,
+    endsAt: `${nextYear}-${day}T${hh}:${mm}:00+08:00`.replace(`${hh}:${mm}:00`, `${String(h + 1).padStart(2, "0")}:${mm}:00`),
+  };
 }
 
 let liaison: ApiClient;
@@ -41,7 +44,11 @@ test("services list the four codes with hospital and yearly quota", async () => 
   const codes = r.data.map((s: { code: string }) => s.code);
   expect(codes).toEqual(expect.arrayContaining(["GREEN_CHANNEL", "FAST_TRACK", "LIVER_CHECK", "HEALTH_CONSULT"]));
   for (const s of r.data) {
-    expect(s).toMatchObject({ code: expect.any(String), name: expect.any(String), hospital: { id: expect.any(String), name: expect.any(String) } });
+    expect(s).toMatchObject({
+      code: expect.any(String),
+      name: expect.any(String),
+      hospital: { id: expect.any(String), name: expect.any(String) },
+    });
     expect(s.yearlyQuota === null || Number.isInteger(s.yearlyQuota)).toBe(true);
   }
   expect(r.data.find((s: { code: string }) => s.code === "LIVER_CHECK").yearlyQuota).toBe(1);
@@ -60,7 +67,12 @@ test("slots come as a paged list of {id, service, startsAt, endsAt, capacity, bo
   expect(r.status).toBe(200);
   expect(r.data).toMatchObject({ items: expect.any(Array), total: expect.any(Number), page: 1, pageSize: 20 });
   for (const s of r.data.items) {
-    expect(s).toMatchObject({ id: expect.any(String), service: "LIVER_CHECK", capacity: expect.any(Number), bookedCount: expect.any(Number) });
+    expect(s).toMatchObject({
+      id: expect.any(String),
+      service: "LIVER_CHECK",
+      capacity: expect.any(Number),
+      bookedCount: expect.any(Number),
+    });
     expect(s.startsAt).toMatch(/\+08:00$/);
   }
   const officerCreate = await c.req("POST", "/api/v1/medical/slots", { body: { service: "LIVER_CHECK", ...at("02-01"), capacity: 2 } });
@@ -80,11 +92,17 @@ test("booking: consent required, 201 shape, SLOT_FULL, ACTIVE_BOOKING_EXISTS, ot
   expect(noConsent.text).not.toContain(note);
 
   const { data: cs } = await owner.req("GET", "/api/v1/medical/consent");
-  expect((await owner.req("POST", "/api/v1/medical/consent", { body: { version: cs.current.version } })).data.given.version).toBe(cs.current.version);
+  expect((await owner.req("POST", "/api/v1/medical/consent", { body: { version: cs.current.version } })).data.given.version).toBe(
+    cs.current.version,
+  );
 
   const booked = await owner.req("POST", "/api/v1/medical/bookings", { body: { slotId: s1.id, note } });
   expect(booked.status).toBe(201);
-  expect(booked.data).toMatchObject({ id: expect.any(String), status: "BOOKED", slot: { id: s1.id, service: "FAST_TRACK", bookedCount: 1, capacity: 1 } });
+  expect(booked.data).toMatchObject({
+    id: expect.any(String),
+    status: "BOOKED",
+    slot: { id: s1.id, service: "FAST_TRACK", bookedCount: 1, capacity: 1 },
+  });
   expect(booked.text).not.toContain(note);
   const id = booked.data.id as string;
 
@@ -97,7 +115,10 @@ test("booking: consent required, 201 shape, SLOT_FULL, ACTIVE_BOOKING_EXISTS, ot
   expect(again.status).toBe(409);
   expect(again.data.error.code).toBe("ACTIVE_BOOKING_EXISTS");
 
-  for (const [method, path] of [["GET", `/api/v1/medical/bookings/${id}`], ["POST", `/api/v1/medical/bookings/${id}/cancel`]] as const) {
+  for (const [method, path] of [
+    ["GET", `/api/v1/medical/bookings/${id}`],
+    ["POST", `/api/v1/medical/bookings/${id}/cancel`],
+  ] as const) {
     const r = await other.req(method, path);
     expect(r.status).toBe(404);
     expect(r.data.error.code).toBe("NOT_FOUND");

@@ -10,8 +10,15 @@ async function insertUser(badgeNo: string, password: string, mustChange: boolean
   await c.connect();
   try {
     const id = `e2e${badgeNo.toLowerCase()}`;
-    await c.query(`INSERT INTO "User" (id, "badgeNo", name, "unitId", roles, "updatedAt") SELECT $1, $2, '新警员', id, '{OFFICER}', now() FROM "Unit" WHERE code = 'QS'`, [id, badgeNo]);
-    await c.query(`INSERT INTO "Credential" ("userId", "passwordHash", "mustChange", "updatedAt") VALUES ($1, $2, $3, now())`, [id, await hash(password), mustChange]);
+    await c.query(
+      `INSERT INTO "User" (id, "badgeNo", name, "unitId", roles, "updatedAt") SELECT $1, $2, '新警员', id, '{OFFICER}', now() FROM "Unit" WHERE code = 'QS'`,
+      [id, badgeNo],
+    );
+    await c.query(`INSERT INTO "Credential" ("userId", "passwordHash", "mustChange", "updatedAt") VALUES ($1, $2, $3, now())`, [
+      id,
+      await hash(password),
+      mustChange,
+    ]);
   } finally {
     await c.end();
   }
@@ -32,7 +39,13 @@ describe("platform API", () => {
   test("GET /api/v1/me describes the signed-in user", async () => {
     const c = await signedIn("100001");
     const r = await c.req("GET", "/api/v1/me");
-    expect(r.data).toEqual({ id: expect.any(String), badgeNo: "100001", name: "张建国", roles: ["OFFICER", "UNIT_LEAD"], unit: { id: expect.any(String), name: expect.any(String) } });
+    expect(r.data).toEqual({
+      id: expect.any(String),
+      badgeNo: "100001",
+      name: "张建国",
+      roles: ["OFFICER", "UNIT_LEAD"],
+      unit: { id: expect.any(String), name: expect.any(String) },
+    });
   });
 
   test("a wrong password does not sign in", async () => {
@@ -48,19 +61,32 @@ describe("platform API", () => {
     expect(r.data).toEqual({ items: expect.any(Array), total: expect.any(Number), page: 1, pageSize: 5 });
     const [item] = r.data.items;
     expect(Object.keys(item).sort()).toEqual(["action", "actor", "at", "details", "id", "ip", "outcome", "target", "targetType"]);
-    expect(item).toEqual(expect.objectContaining({ id: expect.any(String), at: expect.stringMatching(/\+08:00$/), action: "auth.sign_in", outcome: expect.stringMatching(/^(SUCCESS|FAILURE|DENIED)$/) }));
+    expect(item).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        at: expect.stringMatching(/\+08:00$/),
+        action: "auth.sign_in",
+        outcome: expect.stringMatching(/^(SUCCESS|FAILURE|DENIED)$/),
+      }),
+    );
   });
 
   test("bad query parameters are 400 VALIDATION_FAILED with fields", async () => {
     const r = await (await signedIn("000003")).req("GET", "/api/v1/audit?pageSize=1000&from=yesterday");
     expect(r.status).toBe(400);
-    expect(r.data.error).toEqual({ code: "VALIDATION_FAILED", message: expect.any(String), fields: { pageSize: expect.any(String), from: expect.any(String) } });
+    expect(r.data.error).toEqual({
+      code: "VALIDATION_FAILED",
+      message: expect.any(String),
+      fields: { pageSize: expect.any(String), from: expect.any(String) },
+    });
   });
 
   test("a state-changing call from a foreign Origin is refused and changes nothing", async () => {
     const c = await signedIn("100004");
     c.origin = "http://evil.example";
-    const r = await c.req("POST", "/api/v1/me/password", { body: { currentPassword: "Qianshan@2026", newPassword: "Evil-Choice-2026", confirmPassword: "Evil-Choice-2026" } });
+    const r = await c.req("POST", "/api/v1/me/password", {
+      body: { currentPassword: "Qianshan@2026", newPassword: "Evil-Choice-2026", confirmPassword: "Evil-Choice-2026" },
+    });
     expect(r.status).toBe(403);
     expect(r.data.error.code).toBe("FORBIDDEN");
     expect(await new ApiClient().signIn("100004", "Qianshan@2026")).toBe(true);
@@ -89,10 +115,14 @@ describe("platform API", () => {
     const blocked = await c.req("GET", "/api/v1/training/categories");
     expect(blocked.status).toBe(403);
     expect(blocked.data.error.code).toBe("PASSWORD_CHANGE_REQUIRED");
-    const weak = await c.req("POST", "/api/v1/me/password", { body: { currentPassword: "Temp#Pass2026", newPassword: "weak", confirmPassword: "weak" } });
+    const weak = await c.req("POST", "/api/v1/me/password", {
+      body: { currentPassword: "Temp#Pass2026", newPassword: "weak", confirmPassword: "weak" },
+    });
     expect(weak.status).toBe(400);
     expect(weak.data.error.fields.newPassword).toMatch(/至少/);
-    const ok = await c.req("POST", "/api/v1/me/password", { body: { currentPassword: "Temp#Pass2026", newPassword: "Fresh-Start-2026", confirmPassword: "Fresh-Start-2026" } });
+    const ok = await c.req("POST", "/api/v1/me/password", {
+      body: { currentPassword: "Temp#Pass2026", newPassword: "Fresh-Start-2026", confirmPassword: "Fresh-Start-2026" },
+    });
     expect(ok.status).toBe(200);
     expect((await c.req("GET", "/api/v1/training/categories")).status).toBe(200);
   });

@@ -12,12 +12,24 @@ export const describeBrowser = hasChromium ? describe : describe.skip;
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }
 
 /** Signs in through the real login form. */
-export async function signInPage(browser: Browser, badgeNo: string, password = DEMO_PASSWORD, viewport = { width: 1280, height: 900 }): Promise<Page> {
+export async function signInPage(
+  browser: Browser,
+  badgeNo: string,
+  password = DEMO_PASSWORD,
+  viewport = { width: 1280, height: 900 },
+): Promise<Page> {
   const context = await browser.newContext({ baseURL: BASE_URL, viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const page = await context.newPage();
   await page.goto("/login");
@@ -37,7 +49,11 @@ export class ApiClient {
   jar = new Map<string, string>();
   constructor(public origin: string | null = BASE_URL) {}
 
-  async req(method: string, path: string, opts: { body?: unknown; form?: Record<string, string>; raw?: BodyInit; headers?: Record<string, string> } = {}): Promise<Res> {
+  async req(
+    method: string,
+    path: string,
+    opts: { body?: unknown; form?: Record<string, string>; raw?: BodyInit; headers?: Record<string, string> } = {},
+  ): Promise<Res> {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (this.origin) headers.origin = this.origin;
     if (this.jar.size) headers.cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -68,7 +84,9 @@ export class ApiClient {
 
   async signIn(badgeNo: string, password = DEMO_PASSWORD): Promise<boolean> {
     const { data } = await this.req("GET", "/api/auth/csrf");
-    await this.req("POST", "/api/auth/callback/credentials", { form: { csrfToken: data?.csrfToken ?? "", badgeNo, password, json: "true" } });
+    await this.req("POST", "/api/auth/callback/credentials", {
+      form: { csrfToken: data?.csrfToken ?? "", badgeNo, password, json: "true" },
+    });
     return (await this.req("GET", "/api/v1/me")).status === 200;
   }
 }

@@ -5,8 +5,15 @@ const day = (d: number, h: number) => {
   return `${t}T${String(h).padStart(2, "0")}:00:00+08:00`;
 };
 const newSession = (over: Record<string, unknown> = {}) => ({
-  title: `接口测试-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, category: "LAW_ENFORCEMENT", venue: "分局会议室",
-  startsAt: day(12, 9), endsAt: day(12, 11), capacity: 1, creditHours: 2, lecturers: [{ name: "王警官", affiliation: "千山分局" }], ...over,
+  title: `接口测试-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`,
+  category: "LAW_ENFORCEMENT",
+  venue: "分局会议室",
+  startsAt: day(12, 9),
+  endsAt: day(12, 11),
+  capacity: 1,
+  creditHours: 2,
+  lecturers: [{ name: "王警官", affiliation: "千山分局" }],
+  ...over,
 });
 
 let admin: ApiClient, officer: ApiClient, other: ApiClient, lecturer: ApiClient;
@@ -25,13 +32,22 @@ async function published(over: Record<string, unknown> = {}) {
 test("categories list the seeded codes", async () => {
   const r = await officer.req("GET", "/api/v1/training/categories");
   expect(r.status).toBe(200);
-  expect(r.data.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(["LAW_ENFORCEMENT", "DISPUTE_RESOLUTION", "DRONE", "POLITICAL_THEORY", "HEALTH", "OTHER"]));
+  expect(r.data.map((c: { code: string }) => c.code)).toEqual(
+    expect.arrayContaining(["LAW_ENFORCEMENT", "DISPUTE_RESOLUTION", "DRONE", "POLITICAL_THEORY", "HEALTH", "OTHER"]),
+  );
 });
 
 test("create → DRAFT with +08:00 times and defaults; publish; enrol, duplicate, waitlist; cancel promotes", async () => {
   const c = await admin.req("POST", "/api/v1/training/sessions", { body: newSession() });
   expect(c.status).toBe(201);
-  expect(c.data).toMatchObject({ status: "DRAFT", capacity: 1, enrolledCount: 0, waitlistCount: 0, cancelCutoffHours: 24, lecturers: [{ name: "王警官", affiliation: "千山分局" }] });
+  expect(c.data).toMatchObject({
+    status: "DRAFT",
+    capacity: 1,
+    enrolledCount: 0,
+    waitlistCount: 0,
+    cancelCutoffHours: 24,
+    lecturers: [{ name: "王警官", affiliation: "千山分局" }],
+  });
   expect(c.data.startsAt).toMatch(/\+08:00$/);
   const id = c.data.id;
   expect((await officer.req("POST", `/api/v1/training/sessions/${id}/enrollments`)).status).toBe(404); // a draft is invisible to officers
@@ -76,7 +92,9 @@ test("errors: validation fields, officer 403, unknown id 404, foreign origin ref
   expect([nf.status, nf.data.error.code]).toEqual([404, "NOT_FOUND"]);
   const id = await published();
   expect((await officer.req("GET", `/api/v1/training/sessions/${id}/enrollments`)).status).toBe(403);
-  expect((await officer.req("POST", `/api/v1/training/sessions/${id}/attendance`, { body: { userId: "x", present: true } })).status).toBe(403);
+  expect((await officer.req("POST", `/api/v1/training/sessions/${id}/attendance`, { body: { userId: "x", present: true } })).status).toBe(
+    403,
+  );
   const foreign = new ApiClient("https://evil.example");
   foreign.jar = officer.jar;
   expect((await foreign.req("POST", `/api/v1/training/sessions/${id}/enrollments`)).status).toBe(403);

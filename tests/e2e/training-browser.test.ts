@@ -8,13 +8,28 @@ const day = (d: number, h: number) => {
 
 describeBrowser("training in the browser", () => {
   let browser: Browser;
-  beforeAll(async () => { browser = await launchBrowser(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   test("an officer enrols, sees the waitlist position when full, and cancels (on a phone)", async () => {
     const admin = await signedIn("010001");
     const mk = async (title: string) => {
-      const c = await admin.req("POST", "/api/v1/training/sessions", { body: { title, category: "DRONE", venue: "训练场", startsAt: `${day(9, 9)}:00+08:00`, endsAt: `${day(9, 11)}:00+08:00`, capacity: 1, creditHours: 2, lecturers: [{ name: "赵航", affiliation: "辽宁警察学院" }] } });
+      const c = await admin.req("POST", "/api/v1/training/sessions", {
+        body: {
+          title,
+          category: "DRONE",
+          venue: "训练场",
+          startsAt: `${day(9, 9)}:00+08:00`,
+          endsAt: `${day(9, 11)}:00+08:00`,
+          capacity: 1,
+          creditHours: 2,
+          lecturers: [{ name: "赵航", affiliation: "辽宁警察学院" }],
+        },
+      });
       await admin.req("POST", `/api/v1/training/sessions/${c.data.id}/publish`);
       return c.data.id as string;
     };
@@ -61,7 +76,12 @@ describeBrowser("training in the browser", () => {
     const officer = await signedIn("100015");
     const list = await officer.req("GET", `/api/v1/training/sessions?q=${encodeURIComponent(title)}`);
     expect(list.data.items).toHaveLength(1);
-    expect(list.data.items[0]).toMatchObject({ status: "PUBLISHED", category: "DISPUTE_RESOLUTION", capacity: 30, lecturers: [{ name: "陈静", affiliation: "鞍山市人民调解协会" }] });
+    expect(list.data.items[0]).toMatchObject({
+      status: "PUBLISHED",
+      category: "DISPUTE_RESOLUTION",
+      capacity: 30,
+      lecturers: [{ name: "陈静", affiliation: "鞍山市人民调解协会" }],
+    });
     await page.context().close();
   });
 

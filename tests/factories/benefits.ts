@@ -37,7 +37,20 @@ export function idColumns(idNumber: string) {
 }
 
 export async function createAuxiliaryProfile(
-  input: { unitId: string; auxNo?: string; name?: string; idNumber?: string; userId?: string | null; level?: number; levelSince?: string; hireDate?: string; post?: "DUTY" | "CIVILIAN"; status?: "ACTIVE" | "LEFT"; sizes?: Record<string, string>; batch?: string },
+  input: {
+    unitId: string;
+    auxNo?: string;
+    name?: string;
+    idNumber?: string;
+    userId?: string | null;
+    level?: number;
+    levelSince?: string;
+    hireDate?: string;
+    post?: "DUTY" | "CIVILIAN";
+    status?: "ACTIVE" | "LEFT";
+    sizes?: Record<string, string>;
+    batch?: string;
+  },
   client: Client = db,
 ) {
   const idNumber = input.idNumber ?? randomIdNumber();

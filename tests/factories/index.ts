@@ -23,7 +23,13 @@ export function resetHashCache() {
 export const uniq = (prefix = "") => `${prefix}${randomBytes(4).toString("hex")}`;
 
 export async function createUnit(
-  input: { name?: string; code?: string; kind?: "BUREAU" | "STATION" | "BRIGADE" | "TEAM"; parentId?: string | null; sortOrder?: number } = {},
+  input: {
+    name?: string;
+    code?: string;
+    kind?: "BUREAU" | "STATION" | "BRIGADE" | "TEAM";
+    parentId?: string | null;
+    sortOrder?: number;
+  } = {},
   client: Client = db,
 ) {
   const parent = input.parentId ? await client.unit.findUniqueOrThrow({ where: { id: input.parentId } }) : null;

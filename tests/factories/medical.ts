@@ -11,14 +11,32 @@ export async function ensureHospital(name = "鞍山市传染病医院") {
 export async function createMedicalService(input: { code?: string; name?: string; yearlyQuota?: number | null; active?: boolean } = {}) {
   const h = await ensureHospital();
   return db.medicalService.create({
-    data: { code: input.code ?? uniq("SVC_").toUpperCase(), name: input.name ?? `测试服务${uniq()}`, hospitalId: h.id, yearlyQuota: input.yearlyQuota ?? null, active: input.active ?? true },
+    data: {
+      code: input.code ?? uniq("SVC_").toUpperCase(),
+      name: input.name ?? `测试服务${uniq()}`,
+      hospitalId: h.id,
+      yearlyQuota: input.yearlyQuota ?? null,
+      active: input.active ?? true,
+    },
   });
 }
 
-export async function createMedicalSlot(input: { serviceId: string; startsAt?: Date; minutes?: number; capacity?: number; closed?: boolean }) {
+export async function createMedicalSlot(input: {
+  serviceId: string;
+  startsAt?: Date;
+  minutes?: number;
+  capacity?: number;
+  closed?: boolean;
+}) {
   const startsAt = input.startsAt ?? new Date(Date.now() + 3 * 86400_000 + Math.floor(Math.random() * 1e7));
   return db.medicalSlot.create({
-    data: { serviceId: input.serviceId, startsAt, endsAt: new Date(startsAt.getTime() + (input.minutes ?? 30) * 60_000), capacity: input.capacity ?? 5, closed: input.closed ?? false },
+    data: {
+      serviceId: input.serviceId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + (input.minutes ?? 30) * 60_000),
+      capacity: input.capacity ?? 5,
+      closed: input.closed ?? false,
+    },
   });
 }
 

@@ -5,7 +5,16 @@ import { redirect } from "next/navigation";
 import { requireActor, requirePermission } from "@/lib/auth/current";
 import { actionState, type ActionState } from "@/lib/http/actions";
 import { isAppError } from "@/lib/errors";
-import { createAuxiliary, createRecord, deleteRecord, markCasePaid, revealIdNumber, reviewCase, updateAuxiliary, updateSizes } from "@/lib/benefits/mutations";
+import {
+  createAuxiliary,
+  createRecord,
+  deleteRecord,
+  markCasePaid,
+  revealIdNumber,
+  reviewCase,
+  updateAuxiliary,
+  updateSizes,
+} from "@/lib/benefits/mutations";
 import { batchIssue, createItem, createStandard, issueItem } from "@/lib/benefits/equipment";
 import { addVisit, createCampaign } from "@/lib/benefits/campaigns";
 import { decidePromotion, saveRule } from "@/lib/benefits/promotion";
@@ -15,7 +24,11 @@ const form = (fd: FormData) => Object.fromEntries([...fd.entries()].filter(([, v
 
 function profileInput(fd: FormData) {
   const f = form(fd);
-  const sizes = Object.fromEntries(Object.entries(f).filter(([k, v]) => k.startsWith("size.") && v.trim()).map(([k, v]) => [k.slice(5), v]));
+  const sizes = Object.fromEntries(
+    Object.entries(f)
+      .filter(([k, v]) => k.startsWith("size.") && v.trim())
+      .map(([k, v]) => [k.slice(5), v]),
+  );
   return { ...f, sizes };
 }
 
@@ -55,7 +68,15 @@ export async function addRecordAction(_: ActionState, fd: FormData): Promise<Act
     const f = form(fd);
     const details: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(f)) if (k.startsWith("details.") && v.trim()) details[k.slice(8)] = v.trim();
-    await createRecord(actor, { auxiliaryId: f.auxiliaryId, category: f.category, occurredOn: f.occurredOn, title: f.title, amount: f.amount, kind: f.kind || undefined, details });
+    await createRecord(actor, {
+      auxiliaryId: f.auxiliaryId,
+      category: f.category,
+      occurredOn: f.occurredOn,
+      title: f.title,
+      amount: f.amount,
+      kind: f.kind || undefined,
+      details,
+    });
     revalidatePath(`/benefits/${f.auxiliaryId}`);
   });
 }
@@ -87,7 +108,11 @@ export async function saveSizesAction(_: ActionState, fd: FormData): Promise<Act
   return actionState(async () => {
     const actor = await requirePermission("benefits.manage");
     const f = form(fd);
-    const sizes = Object.fromEntries(Object.entries(f).filter(([k]) => k.startsWith("size.")).map(([k, v]) => [k.slice(5), v]));
+    const sizes = Object.fromEntries(
+      Object.entries(f)
+        .filter(([k]) => k.startsWith("size."))
+        .map(([k, v]) => [k.slice(5), v]),
+    );
     await updateSizes(actor, f.profileId!, sizes);
     revalidatePath(`/benefits/${f.profileId}`);
   });
@@ -153,7 +178,13 @@ export async function decidePromotionAction(_: ActionState, fd: FormData): Promi
   });
 }
 
-export type PayImportState = { preview?: PayPreview; imported?: number; message?: string; rows?: { row: number; message: string }[]; code?: string };
+export type PayImportState = {
+  preview?: PayPreview;
+  imported?: number;
+  message?: string;
+  rows?: { row: number; message: string }[];
+  code?: string;
+};
 
 /** Preview or commit, depending on the submit button; the file travels with both. */
 export async function payImportAction(_: PayImportState, fd: FormData): Promise<PayImportState> {

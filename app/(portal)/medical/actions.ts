@@ -4,10 +4,27 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current";
 import { actionState, type ActionState } from "@/lib/http/actions";
 import {
-  bookSlot, cancelBooking, checkInBooking, completeBooking, createUrgentEntry, markNoShow, recordOutcome, rescheduleBooking,
+  bookSlot,
+  cancelBooking,
+  checkInBooking,
+  completeBooking,
+  createUrgentEntry,
+  markNoShow,
+  recordOutcome,
+  rescheduleBooking,
 } from "@/lib/medical/booking";
 import {
-  closeDay, createSlot, createTemplate, deleteTemplate, generateSlots, giveConsent, reopenDay, saveHospital, saveService, setSlotCapacity, withdrawConsent,
+  closeDay,
+  createSlot,
+  createTemplate,
+  deleteTemplate,
+  generateSlots,
+  giveConsent,
+  reopenDay,
+  saveHospital,
+  saveService,
+  setSlotCapacity,
+  withdrawConsent,
 } from "@/lib/medical/mutations";
 
 export type State = ActionState;
@@ -73,31 +90,57 @@ export async function rescheduleAction(_: State, fd: FormData): Promise<State> {
 
 export async function urgentAction(_: State, fd: FormData): Promise<State> {
   const actor = await requireActor();
-  return run(() => createUrgentEntry(actor, {
-    badgeNo: str(fd, "badgeNo"), service: str(fd, "service") || undefined, startsAt: shanghaiInput(str(fd, "startsAt")),
-    note: str(fd, "note"), reason: str(fd, "reason"),
-  }));
+  return run(() =>
+    createUrgentEntry(actor, {
+      badgeNo: str(fd, "badgeNo"),
+      service: str(fd, "service") || undefined,
+      startsAt: shanghaiInput(str(fd, "startsAt")),
+      note: str(fd, "note"),
+      reason: str(fd, "reason"),
+    }),
+  );
 }
 
 export async function saveHospitalAction(_: State, fd: FormData): Promise<State> {
   const actor = await requireActor();
-  return run(() => saveHospital(actor, { id: str(fd, "id") || undefined, name: str(fd, "name"), address: str(fd, "address"), phone: str(fd, "phone"), active: fd.get("active") === "on" }));
+  return run(() =>
+    saveHospital(actor, {
+      id: str(fd, "id") || undefined,
+      name: str(fd, "name"),
+      address: str(fd, "address"),
+      phone: str(fd, "phone"),
+      active: fd.get("active") === "on",
+    }),
+  );
 }
 
 export async function saveServiceAction(_: State, fd: FormData): Promise<State> {
   const actor = await requireActor();
-  return run(() => saveService(actor, {
-    id: str(fd, "id") || undefined, code: str(fd, "code"), name: str(fd, "name"), description: str(fd, "description"),
-    hospitalId: str(fd, "hospitalId"), yearlyQuota: str(fd, "yearlyQuota"), active: fd.get("active") === "on",
-  }));
+  return run(() =>
+    saveService(actor, {
+      id: str(fd, "id") || undefined,
+      code: str(fd, "code"),
+      name: str(fd, "name"),
+      description: str(fd, "description"),
+      hospitalId: str(fd, "hospitalId"),
+      yearlyQuota: str(fd, "yearlyQuota"),
+      active: fd.get("active") === "on",
+    }),
+  );
 }
 
 export async function createTemplateAction(_: State, fd: FormData): Promise<State> {
   const actor = await requireActor();
-  return run(() => createTemplate(actor, {
-    serviceId: str(fd, "serviceId"), weekday: str(fd, "weekday"), startTime: str(fd, "startTime"), endTime: str(fd, "endTime"),
-    slotMinutes: str(fd, "slotMinutes"), capacity: str(fd, "capacity"),
-  }));
+  return run(() =>
+    createTemplate(actor, {
+      serviceId: str(fd, "serviceId"),
+      weekday: str(fd, "weekday"),
+      startTime: str(fd, "startTime"),
+      endTime: str(fd, "endTime"),
+      slotMinutes: str(fd, "slotMinutes"),
+      capacity: str(fd, "capacity"),
+    }),
+  );
 }
 
 export async function deleteTemplateAction(_: State, fd: FormData): Promise<State> {
@@ -128,8 +171,12 @@ export async function capacityAction(_: State, fd: FormData): Promise<State> {
 export async function createSlotAction(_: State, fd: FormData): Promise<State> {
   const actor = await requireActor();
   const date = str(fd, "date");
-  return run(() => createSlot(actor, {
-    service: str(fd, "service"), startsAt: date ? shanghaiInput(`${date}T${str(fd, "startTime")}`) : "", endsAt: date ? shanghaiInput(`${date}T${str(fd, "endTime")}`) : "",
-    capacity: str(fd, "capacity"),
-  }));
+  return run(() =>
+    createSlot(actor, {
+      service: str(fd, "service"),
+      startsAt: date ? shanghaiInput(`${date}T${str(fd, "startTime")}`) : "",
+      endsAt: date ? shanghaiInput(`${date}T${str(fd, "endTime")}`) : "",
+      capacity: str(fd, "capacity"),
+    }),
+  );
 }

@@ -18,11 +18,17 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
   const actor = await requireRole("medical.book", "/medical");
   const q = paramsSchema.catch({}).parse(await searchParams);
   const [t, format, services, consent, mine, followUp] = await Promise.all([
-    getTranslations("medical"), getFormatter(), listServices(actor), getConsentState(actor),
-    listBookings(actor, { pageSize: 50 }, { mine: true }), getMyFollowUp(actor),
+    getTranslations("medical"),
+    getFormatter(),
+    listServices(actor),
+    getConsentState(actor),
+    listBookings(actor, { pageSize: 50 }, { mine: true }),
+    getMyFollowUp(actor),
   ]);
   const current = services.find((s) => s.code === q.service) ?? services[0];
-  const [eligibility, slots] = current ? await Promise.all([getEligibility(actor, current.code), listBookableSlots(actor, current.code)]) : [null, []];
+  const [eligibility, slots] = current
+    ? await Promise.all([getEligibility(actor, current.code), listBookableSlots(actor, current.code)])
+    : [null, []];
   const byDay = new Map<string, typeof slots>();
   for (const s of slots) byDay.set(shanghaiDate(s.startsAt), [...(byDay.get(shanghaiDate(s.startsAt)) ?? []), s]);
   const quotaUsed = eligibility?.quota && eligibility.quota.used >= (eligibility.quota.limit ?? Infinity);
@@ -30,18 +36,33 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader title={t("book.title")} subtitle={t("book.subtitle")} actions={<ButtonLink variant="secondary" href="/medical/consent">{t("consent.link")}</ButtonLink>} />
+      <PageHeader
+        title={t("book.title")}
+        subtitle={t("book.subtitle")}
+        actions={
+          <ButtonLink variant="secondary" href="/medical/consent">
+            {t("consent.link")}
+          </ButtonLink>
+        }
+      />
       <div className="space-y-4">
         {followUp ? (
           <Alert kind="warning">
-            {t("followUp.prompt")} <Link className="font-medium underline" href="/medical?service=HEALTH_CONSULT">{t("followUp.action")}</Link>
+            {t("followUp.prompt")}{" "}
+            <Link className="font-medium underline" href="/medical?service=HEALTH_CONSULT">
+              {t("followUp.action")}
+            </Link>
           </Alert>
         ) : null}
 
         <nav aria-label={t("book.services")} className="flex flex-wrap gap-2">
           {services.map((s) => (
-            <Link key={s.code} href={`/medical?service=${s.code}`} aria-current={s.code === current?.code ? "page" : undefined}
-              className={`rounded-full border px-4 py-2 text-sm ${s.code === current?.code ? "border-police-700 bg-police-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}>
+            <Link
+              key={s.code}
+              href={`/medical?service=${s.code}`}
+              aria-current={s.code === current?.code ? "page" : undefined}
+              className={`rounded-full border px-4 py-2 text-sm ${s.code === current?.code ? "border-police-700 bg-police-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
+            >
               {s.name}
             </Link>
           ))}
@@ -51,31 +72,50 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
           <Card title={current.name} actions={<span className="text-sm text-slate-600">{current.hospital.name}</span>}>
             {current.description ? <p className="mb-3 text-sm text-slate-700">{current.description}</p> : null}
             <p className="mb-3 text-sm text-slate-600">
-              {eligibility.quota ? t("book.quota", { limit: eligibility.quota.limit ?? 0, used: eligibility.quota.used, year: eligibility.quota.year }) : t("book.noQuota")}
+              {eligibility.quota
+                ? t("book.quota", { limit: eligibility.quota.limit ?? 0, used: eligibility.quota.used, year: eligibility.quota.year })
+                : t("book.noQuota")}
             </p>
             <div className="mb-3 space-y-2">
               {!consent.valid ? (
                 <Alert kind="warning">
-                  {consent.given ? t("reasons.consentOutdated") : t("reasons.consent")} <Link className="font-medium underline" href={`/medical/consent?next=${encodeURIComponent(`/medical?service=${current.code}`)}`}>{t("consent.goGive")}</Link>
+                  {consent.given ? t("reasons.consentOutdated") : t("reasons.consent")}{" "}
+                  <Link
+                    className="font-medium underline"
+                    href={`/medical/consent?next=${encodeURIComponent(`/medical?service=${current.code}`)}`}
+                  >
+                    {t("consent.goGive")}
+                  </Link>
                 </Alert>
               ) : null}
-              {eligibility.active ? <Alert kind="info">{t("reasons.active", { when: format.dateTime(eligibility.active.startsAt, "full") })}</Alert> : null}
-              {quotaUsed ? <Alert kind="info">{t("reasons.quota", { year: eligibility.quota!.year, renews: eligibility.quota!.renewsOn })}</Alert> : null}
+              {eligibility.active ? (
+                <Alert kind="info">{t("reasons.active", { when: format.dateTime(eligibility.active.startsAt, "full") })}</Alert>
+              ) : null}
+              {quotaUsed ? (
+                <Alert kind="info">{t("reasons.quota", { year: eligibility.quota!.year, renews: eligibility.quota!.renewsOn })}</Alert>
+              ) : null}
             </div>
 
-            {slots.length === 0 ? <p className="text-sm text-slate-600">{t("book.noSlots")}</p> : (
+            {slots.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("book.noSlots")}</p>
+            ) : (
               <ActionForm action={bookAction} submit={t("book.submit")} okText={t("book.done")} testId="book-form">
                 <fieldset disabled={blocked} className="space-y-3">
                   <legend className="mb-2 text-sm font-medium text-slate-700">{t("book.pickSlot")}</legend>
                   <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
                     {[...byDay.entries()].map(([day, daySlots]) => (
                       <div key={day} className="rounded-md border border-slate-200 p-3">
-                        <p className="mb-2 text-sm font-semibold">{format.dateTime(daySlots[0]!.startsAt, { month: "long", day: "numeric", weekday: "short" })}</p>
+                        <p className="mb-2 text-sm font-semibold">
+                          {format.dateTime(daySlots[0]!.startsAt, { month: "long", day: "numeric", weekday: "short" })}
+                        </p>
                         <div className="flex flex-wrap gap-2">
                           {daySlots.map((s) => {
                             const free = s.capacity - s.bookedCount;
                             return (
-                              <label key={s.id} className={`flex cursor-pointer items-center gap-1 rounded border px-2 py-1 text-sm has-[:checked]:border-police-700 has-[:checked]:bg-police-50 ${free <= 0 ? "cursor-not-allowed opacity-50" : ""}`}>
+                              <label
+                                key={s.id}
+                                className={`flex cursor-pointer items-center gap-1 rounded border px-2 py-1 text-sm has-[:checked]:border-police-700 has-[:checked]:bg-police-50 ${free <= 0 ? "cursor-not-allowed opacity-50" : ""}`}
+                              >
                                 <input type="radio" name="slotId" value={s.id} disabled={free <= 0} required />
                                 <span>{hhmm(s.startsAt)}</span>
                                 <span className="text-xs text-slate-500">{free > 0 ? t("book.free", { n: free }) : t("book.full")}</span>
@@ -97,16 +137,27 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
               </ActionForm>
             )}
           </Card>
-        ) : <Alert>{t("book.noServices")}</Alert>}
+        ) : (
+          <Alert>{t("book.noServices")}</Alert>
+        )}
 
         <Card title={t("mine.title")}>
-          {mine.items.length === 0 ? <p className="text-sm text-slate-600">{t("mine.empty")}</p> : (
+          {mine.items.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("mine.empty")}</p>
+          ) : (
             <ul className="divide-y divide-slate-100" data-testid="my-bookings">
               {mine.items.map((b) => (
                 <li key={b.id} className="flex flex-wrap items-center gap-2 py-3">
                   <div className="min-w-0 flex-1">
-                    <p className="font-medium"><Link className="text-police-700 underline" href={`/medical/bookings/${b.id}`}>{b.service.name}</Link></p>
-                    <p className="text-sm text-slate-600">{format.dateTime(b.startsAt, "full")}{b.outcome ? ` · ${t(`outcome.${b.outcome}`)}` : ""}</p>
+                    <p className="font-medium">
+                      <Link className="text-police-700 underline" href={`/medical/bookings/${b.id}`}>
+                        {b.service.name}
+                      </Link>
+                    </p>
+                    <p className="text-sm text-slate-600">
+                      {format.dateTime(b.startsAt, "full")}
+                      {b.outcome ? ` · ${t(`outcome.${b.outcome}`)}` : ""}
+                    </p>
                   </div>
                   <StatusBadge status={b.status} urgent={b.urgent} />
                   {b.status === "BOOKED" && !b.urgent ? (

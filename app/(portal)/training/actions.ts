@@ -8,8 +8,17 @@ import { requireActor } from "@/lib/auth/current";
 import { isAppError } from "@/lib/errors";
 import { cancelEnrollmentAsOffice, cancelMyEnrollment, enrolSelf, enrolUnitMembers } from "@/lib/training/enrolment";
 import {
-  cancelSession, completeSession, createCategory, createSession, markAttendance, publishSession, setCategoryActive, setPolicy,
-  setRequirement, submitFeedback, updateSession,
+  cancelSession,
+  completeSession,
+  createCategory,
+  createSession,
+  markAttendance,
+  publishSession,
+  setCategoryActive,
+  setPolicy,
+  setRequirement,
+  submitFeedback,
+  updateSession,
 } from "@/lib/training/mutations";
 import { issueCheckInToken } from "@/lib/training/checkin";
 import QRCode from "qrcode";
@@ -49,23 +58,39 @@ export async function feedbackAction(_: State, fd: FormData): Promise<State> {
 
 /** The session form: lecturers are one per line, "name|affiliation|badge-less userId". */
 function sessionInput(fd: FormData) {
-  const lecturers = str(fd, "lecturers").split("\n").map((l) => l.trim()).filter(Boolean).map((l) => {
-    const [name, affiliation, userId] = l.split("|").map((x) => x.trim());
-    return { name, affiliation: affiliation || null, userId: userId || null };
-  });
+  const lecturers = str(fd, "lecturers")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const [name, affiliation, userId] = l.split("|").map((x) => x.trim());
+      return { name, affiliation: affiliation || null, userId: userId || null };
+    });
   return {
-    title: str(fd, "title"), category: str(fd, "category"), description: str(fd, "description"), format: str(fd, "format") || undefined,
-    venue: str(fd, "venue"), startsAt: str(fd, "startsAt"), endsAt: str(fd, "endsAt"), capacity: str(fd, "capacity"),
-    creditHours: str(fd, "creditHours"), lecturers, enrollOpensAt: str(fd, "enrollOpensAt"), enrollClosesAt: str(fd, "enrollClosesAt"),
+    title: str(fd, "title"),
+    category: str(fd, "category"),
+    description: str(fd, "description"),
+    format: str(fd, "format") || undefined,
+    venue: str(fd, "venue"),
+    startsAt: str(fd, "startsAt"),
+    endsAt: str(fd, "endsAt"),
+    capacity: str(fd, "capacity"),
+    creditHours: str(fd, "creditHours"),
+    lecturers,
+    enrollOpensAt: str(fd, "enrollOpensAt"),
+    enrollClosesAt: str(fd, "enrollClosesAt"),
     cancelCutoffHours: str(fd, "cancelCutoffHours") || undefined,
-    audienceUnitIds: fd.getAll("audienceUnitIds").map(String), audienceRoles: fd.getAll("audienceRoles").map(String),
+    audienceUnitIds: fd.getAll("audienceUnitIds").map(String),
+    audienceRoles: fd.getAll("audienceRoles").map(String),
   };
 }
 
 export async function createSessionAction(_: State, fd: FormData): Promise<State> {
   const actor = await requireActor();
   let id = "";
-  const r = await run(async () => { id = (await createSession(actor, sessionInput(fd))).id; }, ["/training/manage"]);
+  const r = await run(async () => {
+    id = (await createSession(actor, sessionInput(fd))).id;
+  }, ["/training/manage"]);
   if (!r.ok) return r;
   redirect(`/training/manage/${id}`);
 }
@@ -90,7 +115,10 @@ export async function sessionStatusAction(_: State, fd: FormData): Promise<State
 export async function attendanceAction(_: State, fd: FormData): Promise<State> {
   const actor = await requireActor();
   const id = str(fd, "sessionId");
-  return run(() => markAttendance(actor, id, { userId: str(fd, "userId"), present: str(fd, "present") === "1" }), [`/training/${id}/roster`]);
+  return run(
+    () => markAttendance(actor, id, { userId: str(fd, "userId"), present: str(fd, "present") === "1" }),
+    [`/training/${id}/roster`],
+  );
 }
 
 export async function officeCancelEnrollmentAction(_: State, fd: FormData): Promise<State> {
@@ -134,7 +162,10 @@ export async function unitEnrolAction(_: State, fd: FormData): Promise<State> {
 }
 
 /** The projector asks for a fresh code every 30 s. */
-export async function checkInQrAction(sessionId: string, _clientOrigin?: string): Promise<{ svg: string; url: string } | { error: string }> {
+export async function checkInQrAction(
+  sessionId: string,
+  _clientOrigin?: string,
+): Promise<{ svg: string; url: string } | { error: string }> {
   const actor = await requireActor();
   try {
     const { token } = await issueCheckInToken(actor, sessionId);

@@ -12,14 +12,25 @@ export default async function VerifyCertificatePage({ params }: { params: Promis
         <div className="mt-4 rounded-lg border border-green-300 bg-green-50 p-4">
           <p className="font-semibold text-green-800">✓ {t("verify.genuine")}</p>
           <dl className="mt-3 grid grid-cols-[4rem_1fr] gap-y-1 text-sm">
-            <dt>{t("verify.name")}</dt><dd>{cert.name}</dd>
-            <dt>{t("verify.session")}</dt><dd>{cert.title}（{cert.categoryName}）</dd>
-            <dt>{t("verify.date")}</dt><dd>{format.dateTime(cert.startsAt, "date")}</dd>
-            <dt>{t("verify.hours")}</dt><dd>{cert.creditHours}</dd>
-            <dt>{t("cert.no")}</dt><dd>{cert.certificateNo}</dd>
+            <dt>{t("verify.name")}</dt>
+            <dd>{cert.name}</dd>
+            <dt>{t("verify.session")}</dt>
+            <dd>
+              {cert.title}（{cert.categoryName}）
+            </dd>
+            <dt>{t("verify.date")}</dt>
+            <dd>{format.dateTime(cert.startsAt, "date")}</dd>
+            <dt>{t("verify.hours")}</dt>
+            <dd>{cert.creditHours}</dd>
+            <dt>{t("cert.no")}</dt>
+            <dd>{cert.certificateNo}</dd>
           </dl>
         </div>
-      ) : <p role="alert" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-4 text-red-800">{t("verify.invalid")}</p>}
+      ) : (
+        <p role="alert" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-4 text-red-800">
+          {t("verify.invalid")}
+        </p>
+      )}
       <p className="mt-6 text-xs text-slate-500">{t("cert.issuer")}</p>
     </main>
   );

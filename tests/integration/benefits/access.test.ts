@@ -22,16 +22,38 @@ describe("who sees which auxiliary officers", () => {
   test("HR gets NOT_FOUND for a profile outside their subtree, and cannot change it", async () => {
     expect((await rejects(getAuxiliary(w.hrA, w.profB.id))).code).toBe("NOT_FOUND");
     const before = await db.auxiliaryProfile.findUniqueOrThrow({ where: { id: w.profB.id } });
-    const err = await rejects(updateAuxiliary(w.hrA, w.profB.id, { auxNo: before.auxNo, name: "改名", unitId: w.stationA.id, post: "DUTY", hireDate: "2020-01-01", level: 2, status: "ACTIVE" }));
+    const err = await rejects(
+      updateAuxiliary(w.hrA, w.profB.id, {
+        auxNo: before.auxNo,
+        name: "改名",
+        unitId: w.stationA.id,
+        post: "DUTY",
+        hireDate: "2020-01-01",
+        level: 2,
+        status: "ACTIVE",
+      }),
+    );
     expect(err.code).toBe("NOT_FOUND");
     expect((await db.auxiliaryProfile.findUniqueOrThrow({ where: { id: w.profB.id } })).name).toBe(before.name);
     expect((await rejects(revealIdNumber(w.hrA, w.profB.id))).code).toBe("NOT_FOUND");
-    expect((await rejects(createRecord(w.hrA, { auxiliaryId: w.profB.id, category: "AWARD", occurredOn: "2026-01-01", title: "嘉奖" }))).code).toBe("NOT_FOUND");
+    expect(
+      (await rejects(createRecord(w.hrA, { auxiliaryId: w.profB.id, category: "AWARD", occurredOn: "2026-01-01", title: "嘉奖" }))).code,
+    ).toBe("NOT_FOUND");
   });
 
   test("HR cannot move a profile to a unit outside their subtree", async () => {
     const p = await db.auxiliaryProfile.findUniqueOrThrow({ where: { id: w.profA.id } });
-    const err = await rejects(updateAuxiliary(w.hrA, p.id, { auxNo: p.auxNo, name: p.name, unitId: w.stationB.id, post: "DUTY", hireDate: "2020-01-01", level: 1, status: "ACTIVE" }));
+    const err = await rejects(
+      updateAuxiliary(w.hrA, p.id, {
+        auxNo: p.auxNo,
+        name: p.name,
+        unitId: w.stationB.id,
+        post: "DUTY",
+        hireDate: "2020-01-01",
+        level: 1,
+        status: "ACTIVE",
+      }),
+    );
     expect(err.code).toBe("VALIDATION_FAILED");
     expect(err.fields?.unitId).toBeDefined();
   });
@@ -56,14 +78,18 @@ describe("who sees which auxiliary officers", () => {
       expect((await rejects(listAuxiliaries(actor, page))).code).toBe("FORBIDDEN");
       expect((await rejects(getAuxiliary(actor, w.profA.id))).code).toBe("FORBIDDEN");
       expect((await rejects(listRecords(actor, {}))).code).toBe("FORBIDDEN");
-      expect((await rejects(createRecord(actor, { auxiliaryId: w.profA.id, category: "AWARD", occurredOn: "2026-01-01", title: "x" }))).code).toBe("FORBIDDEN");
+      expect(
+        (await rejects(createRecord(actor, { auxiliaryId: w.profA.id, category: "AWARD", occurredOn: "2026-01-01", title: "x" }))).code,
+      ).toBe("FORBIDDEN");
     }
   });
 
   test("roster filters by unit subtree, level, status and hire year and sorts", async () => {
     const res = await listAuxiliaries(w.hrRoot, { ...page, unitId: w.stationA.id });
     expect(res.items.map((i) => i.id)).toEqual([w.profA.id]);
-    expect((await listAuxiliaries(w.hrRoot, { ...page, hireYear: 2020, unitId: w.stationB.id })).items.map((i) => i.id)).toEqual([w.profB.id]);
+    expect((await listAuxiliaries(w.hrRoot, { ...page, hireYear: 2020, unitId: w.stationB.id })).items.map((i) => i.id)).toEqual([
+      w.profB.id,
+    ]);
     expect((await listAuxiliaries(w.hrRoot, { ...page, hireYear: 2019, unitId: w.stationB.id })).total).toBe(0);
     expect((await listAuxiliaries(w.hrRoot, { ...page, status: "LEFT", unitId: w.stationB.id })).total).toBe(0);
   });
@@ -73,7 +99,21 @@ test("HR reading someone's pay lines is audited; the officer reading their own i
   const { world } = await import("./helpers");
   const w = await world();
   const imp = await db.payImport.create({ data: { month: "2098-01", fileName: "x", rowCount: 1, netTotal: "1.00" } });
-  await db.payLine.create({ data: { profileId: w.profA.id, importId: imp.id, month: "2098-01", base: "1.00", levelAllowance: "0", seniorityAllowance: "0", performance: "0", socialInsurance: "0", housingFund: "0", deductions: "0", net: "1.00" } });
+  await db.payLine.create({
+    data: {
+      profileId: w.profA.id,
+      importId: imp.id,
+      month: "2098-01",
+      base: "1.00",
+      levelAllowance: "0",
+      seniorityAllowance: "0",
+      performance: "0",
+      socialInsurance: "0",
+      housingFund: "0",
+      deductions: "0",
+      net: "1.00",
+    },
+  });
   await listRecords(w.hrA, { auxiliaryId: w.profA.id, category: "PAY" });
   expect(await db.auditLog.count({ where: { action: "benefits.pay.read", actorId: w.hrA.id, targetId: w.profA.id } })).toBe(1);
   await listRecords(w.auxA, { category: "PAY" });
@@ -84,7 +124,13 @@ test("a record is deleted only by HR of the person's subtree, and the deletion i
   const { world } = await import("./helpers");
   const { deleteRecord } = await import("@/lib/benefits/mutations");
   const w = await world();
-  const rec = await createRecord(w.hrRoot, { auxiliaryId: w.profB.id, category: "LEAVE", occurredOn: "2026-05-01", title: "年休假", details: { days: "5" } });
+  const rec = await createRecord(w.hrRoot, {
+    auxiliaryId: w.profB.id,
+    category: "LEAVE",
+    occurredOn: "2026-05-01",
+    title: "年休假",
+    details: { days: "5" },
+  });
   expect((await rejects(deleteRecord(w.hrA, rec.id))).code).toBe("NOT_FOUND");
   expect((await rejects(deleteRecord(w.auxB, rec.id))).code).toBe("FORBIDDEN");
   await deleteRecord(w.hrRoot, rec.id);

@@ -8,7 +8,15 @@ describe("优待抚恤 cases", () => {
   beforeAll(async () => {
     w = await world();
   });
-  const open = (amount = "1000.10", actor = () => w.hrA) => createRecord(actor(), { auxiliaryId: w.profA.id, category: "COMPENSATION", kind: "WORK_INJURY", occurredOn: "2026-03-01", title: "执勤受伤", amount });
+  const open = (amount = "1000.10", actor = () => w.hrA) =>
+    createRecord(actor(), {
+      auxiliaryId: w.profA.id,
+      category: "COMPENSATION",
+      kind: "WORK_INJURY",
+      occurredOn: "2026-03-01",
+      title: "执勤受伤",
+      amount,
+    });
 
   test("SUBMITTED → APPROVED → PAID with reviewer, dates and exact amounts", async () => {
     const c = await open("0.10");
@@ -58,16 +66,27 @@ describe("优待抚恤 cases", () => {
       reviewCase(w.hrRoot, c.id, { decision: "APPROVE" }),
     ]);
     expect(res.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(await db.auditLog.count({ where: { targetId: c.id, action: { in: ["benefits.case.approve", "benefits.case.reject"] } } })).toBe(1);
+    expect(await db.auditLog.count({ where: { targetId: c.id, action: { in: ["benefits.case.approve", "benefits.case.reject"] } } })).toBe(
+      1,
+    );
   });
 
   test("HR outside the subtree cannot see or review the case", async () => {
-    const c = await createRecord(w.hrRoot, { auxiliaryId: w.profB.id, category: "COMPENSATION", kind: "HARDSHIP", occurredOn: "2026-03-01", title: "困难补助", amount: "500" });
+    const c = await createRecord(w.hrRoot, {
+      auxiliaryId: w.profB.id,
+      category: "COMPENSATION",
+      kind: "HARDSHIP",
+      occurredOn: "2026-03-01",
+      title: "困难补助",
+      amount: "500",
+    });
     expect((await rejects(reviewCase(w.hrA, c.id, { decision: "APPROVE" }))).code).toBe("NOT_FOUND");
   });
 
   test("a compensation record needs an amount", async () => {
-    const err = await rejects(createRecord(w.hrA, { auxiliaryId: w.profA.id, category: "COMPENSATION", occurredOn: "2026-03-01", title: "无金额" }));
+    const err = await rejects(
+      createRecord(w.hrA, { auxiliaryId: w.profA.id, category: "COMPENSATION", occurredOn: "2026-03-01", title: "无金额" }),
+    );
     expect(err.fields?.amount).toBeDefined();
   });
 });
@@ -75,11 +94,44 @@ describe("优待抚恤 cases", () => {
 describe("the database backs the rules up", () => {
   test("refuses a case reviewed by its submitter, a PAID case without a date and a pay line whose net is off by a cent", async () => {
     const w = await world();
-    const c = await createRecord(w.hrA, { auxiliaryId: w.profA.id, category: "COMPENSATION", kind: "ILLNESS", occurredOn: "2026-03-01", title: "住院", amount: "10" });
-    await expect(db.compensationCase.update({ where: { id: c.id }, data: { status: "APPROVED", reviewedById: w.hrA.id, reviewedAt: new Date(), amountApproved: "10" } })).rejects.toThrow();
-    await expect(db.compensationCase.update({ where: { id: c.id }, data: { status: "PAID", reviewedById: w.hrA2.id, reviewedAt: new Date(), amountApproved: "10" } })).rejects.toThrow();
+    const c = await createRecord(w.hrA, {
+      auxiliaryId: w.profA.id,
+      category: "COMPENSATION",
+      kind: "ILLNESS",
+      occurredOn: "2026-03-01",
+      title: "住院",
+      amount: "10",
+    });
+    await expect(
+      db.compensationCase.update({
+        where: { id: c.id },
+        data: { status: "APPROVED", reviewedById: w.hrA.id, reviewedAt: new Date(), amountApproved: "10" },
+      }),
+    ).rejects.toThrow();
+    await expect(
+      db.compensationCase.update({
+        where: { id: c.id },
+        data: { status: "PAID", reviewedById: w.hrA2.id, reviewedAt: new Date(), amountApproved: "10" },
+      }),
+    ).rejects.toThrow();
     const imp = await db.payImport.create({ data: { month: "2099-12", fileName: "x", rowCount: 1, netTotal: "0" } });
-    await expect(db.payLine.create({ data: { profileId: w.profA.id, importId: imp.id, month: "2099-12", base: "0.10", levelAllowance: "0.20", seniorityAllowance: "0", performance: "0", socialInsurance: "0", housingFund: "0", deductions: "0", net: "0.31" } })).rejects.toThrow();
+    await expect(
+      db.payLine.create({
+        data: {
+          profileId: w.profA.id,
+          importId: imp.id,
+          month: "2099-12",
+          base: "0.10",
+          levelAllowance: "0.20",
+          seniorityAllowance: "0",
+          performance: "0",
+          socialInsurance: "0",
+          housingFund: "0",
+          deductions: "0",
+          net: "0.31",
+        },
+      }),
+    ).rejects.toThrow();
     expect(await db.payLine.count({ where: { month: "2099-12" } })).toBe(0);
   });
 });

@@ -19,20 +19,34 @@ describe("equipment, promotion and visit campaigns", () => {
     const a = await createAuxiliaryProfile({ unitId: unit.id, sizes: { TOP: "175/96A" } });
     const b = await createAuxiliaryProfile({ unitId: sub.id });
     await createAuxiliaryProfile({ unitId: unit.id, status: "LEFT" });
-    const item = await createItem(w.hrA, { code: uniq("W").toUpperCase(), name: "冬执勤服", unitLabel: "套", sizeGroup: "TOP", cycleMonths: 36 });
+    const item = await createItem(w.hrA, {
+      code: uniq("W").toUpperCase(),
+      name: "冬执勤服",
+      unitLabel: "套",
+      sizeGroup: "TOP",
+      cycleMonths: 36,
+    });
     const res = await batchIssue(w.hrA, { unitId: unit.id, itemId: item.id, quantity: 1, issuedOn: "2026-11-01", includeSubunits: true });
     expect(res.count).toBe(2);
     const lines = await db.equipmentIssue.findMany({ where: { batchId: res.batchId } });
     expect(lines.map((l) => l.profileId).sort()).toEqual([a.id, b.id].sort());
     expect(lines.find((l) => l.profileId === a.id)!.size).toBe("175/96A");
     expect(await db.auditLog.count({ where: { action: "benefits.equipment.batch_issue", targetId: unit.id } })).toBe(1);
-    expect((await rejects(batchIssue(w.hrA, { unitId: w.stationB.id, itemId: item.id, quantity: 1, issuedOn: "2026-11-01" }))).code).toBe("VALIDATION_FAILED");
+    expect((await rejects(batchIssue(w.hrA, { unitId: w.stationB.id, itemId: item.id, quantity: 1, issuedOn: "2026-11-01" }))).code).toBe(
+      "VALIDATION_FAILED",
+    );
   });
 
   test("entitlements: never issued is owed, last issue + cycle within 90 days is due soon", async () => {
     const unit = await createUnit({ parentId: w.stationA.id });
     const p = await createAuxiliaryProfile({ unitId: unit.id, post: "DUTY", hireDate: "2025-01-01" });
-    const shoes = await createItem(w.hrA, { code: uniq("S").toUpperCase(), name: "执勤皮鞋", unitLabel: "双", sizeGroup: "SHOES", cycleMonths: 12 });
+    const shoes = await createItem(w.hrA, {
+      code: uniq("S").toUpperCase(),
+      name: "执勤皮鞋",
+      unitLabel: "双",
+      sizeGroup: "SHOES",
+      cycleMonths: 12,
+    });
     const vest = await createItem(w.hrA, { code: uniq("V").toUpperCase(), name: "反光背心", unitLabel: "件", cycleMonths: 24 });
     await createStandard(w.hrA, { itemId: shoes.id, post: "DUTY", season: "ALL", quantity: 1, cycleMonths: 12 });
     await createStandard(w.hrA, { itemId: vest.id, post: "CIVILIAN", season: "ALL", quantity: 1, cycleMonths: 24 });
@@ -54,7 +68,8 @@ describe("equipment, promotion and visit campaigns", () => {
     const tooNew = await createAuxiliaryProfile({ unitId: unit.id, level: 7, levelSince: "2026-01-01" });
     const disciplined = await createAuxiliaryProfile({ unitId: unit.id, level: 7, levelSince: "2020-01-01" });
     const weak = await createAuxiliaryProfile({ unitId: unit.id, level: 7, levelSince: "2020-01-01" });
-    for (const p of [ok, tooNew, disciplined]) await db.auxAssessment.create({ data: { profileId: p.id, year: 2025, result: "EXCELLENT" } });
+    for (const p of [ok, tooNew, disciplined])
+      await db.auxAssessment.create({ data: { profileId: p.id, year: 2025, result: "EXCELLENT" } });
     await db.auxAssessment.create({ data: { profileId: weak.id, year: 2025, result: "BASIC" } });
     await db.auxDiscipline.create({ data: { profileId: disciplined.id, occurredOn: new Date("2026-02-01"), description: "迟到" } });
     const list = (await listCandidates(w.hrA, new Date("2026-11-26"))).filter((c) => c.level === 7);
@@ -73,9 +88,32 @@ describe("equipment, promotion and visit campaigns", () => {
 
   test("a campaign rolls up its visits exactly and visits show on the profile", async () => {
     const c = await createCampaign(w.hrA, { name: "春节慰问", startsOn: "2026-01-20", endsOn: "2026-02-10" });
-    await addVisit(w.hrA, { campaignId: c.id, auxNo: w.profA.auxNo, visitedOn: "2026-01-25", visitors: "政治处 张某", visitee: "本人", reason: "春节慰问", gift: "米面油", amount: "0.10" });
-    await addVisit(w.hrA, { campaignId: c.id, auxNo: w.profA.auxNo, visitedOn: "2026-01-26", visitors: "所长", visitee: "母亲", reason: "家属慰问", amount: "0.20" });
-    expect((await rejects(addVisit(w.hrA, { campaignId: c.id, auxNo: w.profB.auxNo, visitedOn: "2026-01-26", visitors: "x", visitee: "本人", reason: "x" }))).fields?.auxNo).toBeDefined();
+    await addVisit(w.hrA, {
+      campaignId: c.id,
+      auxNo: w.profA.auxNo,
+      visitedOn: "2026-01-25",
+      visitors: "政治处 张某",
+      visitee: "本人",
+      reason: "春节慰问",
+      gift: "米面油",
+      amount: "0.10",
+    });
+    await addVisit(w.hrA, {
+      campaignId: c.id,
+      auxNo: w.profA.auxNo,
+      visitedOn: "2026-01-26",
+      visitors: "所长",
+      visitee: "母亲",
+      reason: "家属慰问",
+      amount: "0.20",
+    });
+    expect(
+      (
+        await rejects(
+          addVisit(w.hrA, { campaignId: c.id, auxNo: w.profB.auxNo, visitedOn: "2026-01-26", visitors: "x", visitee: "本人", reason: "x" }),
+        )
+      ).fields?.auxNo,
+    ).toBeDefined();
     const detail = await getCampaign(w.hrA, c.id);
     expect(detail.total).toBe("0.30");
     expect((await listCampaigns(w.hrA)).find((x) => x.id === c.id)).toMatchObject({ visits: 2, people: 1, total: "0.30" });

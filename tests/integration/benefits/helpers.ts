@@ -16,10 +16,26 @@ export async function world() {
   const auxUserB = await createUser({ roles: ["AUXILIARY"], unitId: stationB.id });
   const profA = await createAuxiliaryProfile({ unitId: teamA.id, userId: auxUserA.id });
   const profB = await createAuxiliaryProfile({ unitId: stationB.id, userId: auxUserB.id });
-  return { root, stationA, teamA, stationB, hrA, hrA2, hrRoot, officer, sysAdmin, auxA: actorOf(auxUserA), auxB: actorOf(auxUserB), profA, profB };
+  return {
+    root,
+    stationA,
+    teamA,
+    stationB,
+    hrA,
+    hrA2,
+    hrRoot,
+    officer,
+    sysAdmin,
+    auxA: actorOf(auxUserA),
+    auxB: actorOf(auxUserB),
+    profA,
+    profB,
+  };
 }
 
-export async function rejects(p: Promise<unknown>): Promise<{ code: string; status: number; fields?: Record<string, string>; extra?: Record<string, unknown>; message: string }> {
+export async function rejects(
+  p: Promise<unknown>,
+): Promise<{ code: string; status: number; fields?: Record<string, string>; extra?: Record<string, unknown>; message: string }> {
   try {
     await p;
   } catch (e) {

@@ -51,8 +51,18 @@ describe("pay sheet import", () => {
     // is the rule; here the big file has 5,000 distinct people.
     const many = await db.auxiliaryProfile.createManyAndReturn({
       data: Array.from({ length: 4950 }, (_, i) => ({
-        auxNo: `B${String(i).padStart(6, "0")}${String(monthSeq).padStart(2, "0")}`.slice(0, 10), name: `批量${i}`, idNumberEnc: "x", idNumberHash: `h-${Date.now()}-${i}`, idNumberMasked: "2103**********0000",
-        gender: "MALE" as const, birthDate: new Date("1990-01-01"), unitId: unit.id, post: "DUTY" as const, hireDate: new Date("2020-01-01"), level: 1, levelSince: new Date("2020-01-01"),
+        auxNo: `B${String(i).padStart(6, "0")}${String(monthSeq).padStart(2, "0")}`.slice(0, 10),
+        name: `批量${i}`,
+        idNumberEnc: "x",
+        idNumberHash: `h-${Date.now()}-${i}`,
+        idNumberMasked: "2103**********0000",
+        gender: "MALE" as const,
+        birthDate: new Date("1990-01-01"),
+        unitId: unit.id,
+        post: "DUTY" as const,
+        hireDate: new Date("2020-01-01"),
+        level: 1,
+        levelSince: new Date("2020-01-01"),
       })),
       select: { auxNo: true },
     });
@@ -113,7 +123,9 @@ describe("pay sheet import", () => {
 
   test("two concurrent imports of the same month: exactly one wins", async () => {
     const month = nextMonth();
-    const results = await Promise.allSettled([0, 1, 2, 3].map(() => commitPayImport(w.hrA, { month, data: csv([line(w.profA.auxNo)]), fileName: "c.csv" })));
+    const results = await Promise.allSettled(
+      [0, 1, 2, 3].map(() => commitPayImport(w.hrA, { month, data: csv([line(w.profA.auxNo)]), fileName: "c.csv" })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect((r.reason as { code: string }).code).toBe("MONTH_ALREADY_IMPORTED");
     expect(await db.payLine.count({ where: { month } })).toBe(1);
@@ -135,7 +147,21 @@ describe("pay sheet import", () => {
     for (const m of ["2029-01", "2029-02", "2029-03"]) {
       await db.payImport.upsert({ where: { month: m }, update: {}, create: { month: m, fileName: "t", rowCount: 1, netTotal: "0" } });
       const imp = await db.payImport.findUniqueOrThrow({ where: { month: m } });
-      await db.payLine.create({ data: { profileId: p.id, importId: imp.id, month: m, base: "0.10", levelAllowance: "0.20", seniorityAllowance: "0", performance: "0", socialInsurance: "0", housingFund: "0", deductions: "0", net: "0.30" } });
+      await db.payLine.create({
+        data: {
+          profileId: p.id,
+          importId: imp.id,
+          month: m,
+          base: "0.10",
+          levelAllowance: "0.20",
+          seniorityAllowance: "0",
+          performance: "0",
+          socialInsurance: "0",
+          housingFund: "0",
+          deductions: "0",
+          net: "0.30",
+        },
+      });
     }
     const y = await getPayYear(w.hrA, p.id, 2029);
     expect(y.rows).toHaveLength(3);
@@ -180,7 +206,11 @@ describe("pay sheet import", () => {
   });
 
   test("non-HR cannot import", async () => {
-    expect((await rejects(commitPayImport(w.officer, { month: nextMonth(), data: csv([line(w.profA.auxNo)]), fileName: "x.csv" }))).code).toBe("FORBIDDEN");
-    expect((await rejects(commitPayImport(w.auxA, { month: nextMonth(), data: csv([line(w.profA.auxNo)]), fileName: "x.csv" }))).code).toBe("FORBIDDEN");
+    expect(
+      (await rejects(commitPayImport(w.officer, { month: nextMonth(), data: csv([line(w.profA.auxNo)]), fileName: "x.csv" }))).code,
+    ).toBe("FORBIDDEN");
+    expect((await rejects(commitPayImport(w.auxA, { month: nextMonth(), data: csv([line(w.profA.auxNo)]), fileName: "x.csv" }))).code).toBe(
+      "FORBIDDEN",
+    );
   });
 });

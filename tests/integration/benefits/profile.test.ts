@@ -13,7 +13,16 @@ describe("auxiliary profiles and ID numbers", () => {
     w = await world();
   });
 
-  const input = (over: Record<string, unknown> = {}) => ({ auxNo: nextAuxNo(), name: "赵新人", idNumber: randomIdNumber(), unitId: w.teamA.id, post: "DUTY", hireDate: "2024-07-01", level: 1, ...over });
+  const input = (over: Record<string, unknown> = {}) => ({
+    auxNo: nextAuxNo(),
+    name: "赵新人",
+    idNumber: randomIdNumber(),
+    unitId: w.teamA.id,
+    post: "DUTY",
+    hireDate: "2024-07-01",
+    level: 1,
+    ...over,
+  });
 
   test("a bad check digit is refused with fields.idNumber and nothing is written", async () => {
     const good = makeIdNumber("210302", "19950101", 21);
@@ -55,7 +64,15 @@ describe("auxiliary profiles and ID numbers", () => {
     const user = await createUser({ badgeNo: auxNo, roles: ["AUXILIARY"], unitId: w.teamA.id });
     const p = await createAuxiliary(w.hrA, input({ auxNo }));
     expect((await db.auxiliaryProfile.findUniqueOrThrow({ where: { id: p.id } })).userId).toBe(user.id);
-    await updateAuxiliary(w.hrA, p.id, { auxNo, name: "赵新人", unitId: w.stationA.id, post: "CIVILIAN", hireDate: "2024-07-01", level: 2, status: "ACTIVE" });
+    await updateAuxiliary(w.hrA, p.id, {
+      auxNo,
+      name: "赵新人",
+      unitId: w.stationA.id,
+      post: "CIVILIAN",
+      hireDate: "2024-07-01",
+      level: 2,
+      status: "ACTIVE",
+    });
     const actions = (await db.auditLog.findMany({ where: { targetId: p.id }, orderBy: { id: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["benefits.profile.create", "benefits.profile.update"]);
   });

@@ -29,7 +29,13 @@ test("the demo seed is idempotent, links the F-accounts and uses valid Anshan ID
   const statuses = (await db.compensationCase.groupBy({ by: ["status"] })).map((g) => g.status).sort();
   expect(statuses).toEqual(["APPROVED", "PAID", "REJECTED", "SUBMITTED"]);
   for (const l of await db.payLine.findMany({ take: 50 })) {
-    const sum = l.base.plus(l.levelAllowance).plus(l.seniorityAllowance).plus(l.performance).minus(l.socialInsurance).minus(l.housingFund).minus(l.deductions);
+    const sum = l.base
+      .plus(l.levelAllowance)
+      .plus(l.seniorityAllowance)
+      .plus(l.performance)
+      .minus(l.socialInsurance)
+      .minus(l.housingFund)
+      .minus(l.deductions);
     expect(sum.toFixed(2)).toBe(l.net.toFixed(2));
   }
 });

@@ -15,13 +15,44 @@ test("the dashboard counts only my subtree and sums pay exactly", async () => {
   const c = await createAuxiliaryProfile({ unitId: other.id, level: 2 });
   const imp = await db.payImport.create({ data: { month: "2001-01", fileName: "x", rowCount: 3, netTotal: "0.60" } });
   for (const p of [a, b, c]) {
-    await db.payLine.create({ data: { profileId: p.id, importId: imp.id, month: "2001-01", base: "0.10", levelAllowance: "0.10", seniorityAllowance: "0", performance: "0", socialInsurance: "0", housingFund: "0", deductions: "0", net: "0.20" } });
+    await db.payLine.create({
+      data: {
+        profileId: p.id,
+        importId: imp.id,
+        month: "2001-01",
+        base: "0.10",
+        levelAllowance: "0.10",
+        seniorityAllowance: "0",
+        performance: "0",
+        socialInsurance: "0",
+        housingFund: "0",
+        deductions: "0",
+        net: "0.20",
+      },
+    });
   }
-  await createRecord(hr, { auxiliaryId: a.id, category: "COMPENSATION", kind: "ILLNESS", occurredOn: "2026-01-01", title: "住院", amount: "0.10" });
-  await createRecord(hr, { auxiliaryId: b.id, category: "COMPENSATION", kind: "ILLNESS", occurredOn: "2026-01-01", title: "住院", amount: "0.20" });
+  await createRecord(hr, {
+    auxiliaryId: a.id,
+    category: "COMPENSATION",
+    kind: "ILLNESS",
+    occurredOn: "2026-01-01",
+    title: "住院",
+    amount: "0.10",
+  });
+  await createRecord(hr, {
+    auxiliaryId: b.id,
+    category: "COMPENSATION",
+    kind: "ILLNESS",
+    occurredOn: "2026-01-01",
+    title: "住院",
+    amount: "0.20",
+  });
   const d = await getDashboard(hr);
   expect(d.headcountByUnit).toEqual([{ unitId: mine.id, name: mine.name, count: 2 }]);
-  expect(d.headcountByLevel).toEqual([{ level: 2, count: 1 }, { level: 3, count: 1 }]);
+  expect(d.headcountByLevel).toEqual([
+    { level: 2, count: 1 },
+    { level: 3, count: 1 },
+  ]);
   expect(d.payByMonth.find((m) => m.month === "2001-01")).toMatchObject({ totalText: "0.40", lines: 2 });
   expect(d.casesByStatus).toEqual([{ status: "SUBMITTED", count: 2, total: "0.30" }]);
   expect(d.openCases).toHaveLength(2);

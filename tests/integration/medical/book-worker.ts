@@ -7,6 +7,8 @@ import type { Actor } from "@/lib/access";
 const [slotId, actorsJson] = process.argv.slice(2);
 const actors = JSON.parse(actorsJson!) as Actor[];
 const results = await Promise.allSettled(actors.map((a) => bookSlot(a, { slotId })));
-const out = results.map((r) => (r.status === "fulfilled" ? { id: r.value.id } : { error: (r.reason as { code?: string })?.code ?? String(r.reason) }));
+const out = results.map((r) =>
+  r.status === "fulfilled" ? { id: r.value.id } : { error: (r.reason as { code?: string })?.code ?? String(r.reason) },
+);
 process.stdout.write(JSON.stringify(out));
 await db.$disconnect();

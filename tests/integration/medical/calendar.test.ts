@@ -51,12 +51,24 @@ describe("closing a day", () => {
     expect(res).toEqual({ removedSlots: 1, closedSlots: 1, cancelled: 2, kept: 0 });
     expect(await db.medicalSlot.findUnique({ where: { id: d.empty.id } })).toBeNull();
     expect(await db.medicalSlot.findUniqueOrThrow({ where: { id: d.busy.id } })).toMatchObject({ closed: true, bookedCount: 0 });
-    expect((await db.medicalBooking.findMany({ where: { id: { in: [d.ba.id, d.bb.id] } } })).map((x) => x.status)).toEqual(["CANCELLED", "CANCELLED"]);
+    expect((await db.medicalBooking.findMany({ where: { id: { in: [d.ba.id, d.bb.id] } } })).map((x) => x.status)).toEqual([
+      "CANCELLED",
+      "CANCELLED",
+    ]);
     for (const u of [d.a, d.b]) expect(await db.notification.count({ where: { userId: u.id, kind: "medical.booking.cancelled" } })).toBe(1);
     const c = await officer();
     await expect(bookSlot(c, { slotId: d.busy.id })).rejects.toMatchObject({ code: "SLOT_CLOSED" });
-    await expect(closeDay(d.liaison, { date: "2027-04-06", reason: "again", existing: "KEEP" })).rejects.toMatchObject({ code: "DAY_ALREADY_CLOSED" });
-    await expect(createSlot(d.liaison, { service: d.svc.code, startsAt: "2027-04-06T14:00:00+08:00", endsAt: "2027-04-06T14:30:00+08:00", capacity: 2 })).rejects.toMatchObject({ code: "DAY_CLOSED" });
+    await expect(closeDay(d.liaison, { date: "2027-04-06", reason: "again", existing: "KEEP" })).rejects.toMatchObject({
+      code: "DAY_ALREADY_CLOSED",
+    });
+    await expect(
+      createSlot(d.liaison, {
+        service: d.svc.code,
+        startsAt: "2027-04-06T14:00:00+08:00",
+        endsAt: "2027-04-06T14:30:00+08:00",
+        capacity: 2,
+      }),
+    ).rejects.toMatchObject({ code: "DAY_CLOSED" });
   });
 
   test("KEEP leaves existing bookings standing, blocks new ones, and tells bookers; reopening lifts the block", async () => {
@@ -115,7 +127,12 @@ describe("statistics", () => {
     const lead = actorOf(await createUser({ roles: ["UNIT_LEAD"], unitId: station.id }));
     const svc = await createMedicalService({ name: "统计测试服务" });
     const year = 2031;
-    const slotAt = (h: number, cap = 10) => createMedicalSlot({ serviceId: svc.id, startsAt: new Date(`${year}-03-04T${String(h).padStart(2, "0")}:00:00+08:00`), capacity: cap });
+    const slotAt = (h: number, cap = 10) =>
+      createMedicalSlot({
+        serviceId: svc.id,
+        startsAt: new Date(`${year}-03-04T${String(h).padStart(2, "0")}:00:00+08:00`),
+        capacity: cap,
+      });
     const s1 = await slotAt(9);
     const bookedAt = new Date(`${year}-01-01T00:00:00Z`);
     const stationPeople = await Promise.all(Array.from({ length: 6 }, () => officer(station.id)));
@@ -153,7 +170,9 @@ describe("statistics", () => {
     const u1 = await createUrgentEntry(liaison, { badgeNo: hurt.badgeNo, service: svc.code, reason: "执勤受伤" });
     const u2 = await createUrgentEntry(liaison, { badgeNo: hurt.badgeNo, service: svc.code, reason: "复诊" });
     expect([u1.urgent, u2.urgent]).toEqual([true, true]);
-    await expect(createUrgentEntry(liaison, { badgeNo: "no-such-badge", reason: "x" })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(createUrgentEntry(liaison, { badgeNo: "no-such-badge", reason: "x" })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
   });
 });
 
@@ -168,10 +187,20 @@ test("officers see only open future slots; the liaison sees closed and past ones
   const ids = async (a: Actor) => (await listSlots(a, { service: svc.code, from })).items.map((s) => s.id).sort();
   expect(await ids(me)).toEqual([open.id]);
   expect(await ids(liaison)).toEqual([open.id, closed.id, past.id].sort());
-  await expect(createSlot(liaison, { service: svc.code, startsAt: "2027-05-01T10:00:00+08:00", endsAt: "2027-05-01T09:00:00+08:00", capacity: 2 }))
-    .rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { endsAt: expect.any(String) } });
-  const made = await createSlot(liaison, { service: svc.code, startsAt: "2027-05-01T10:00:00+08:00", endsAt: "2027-05-01T10:30:00+08:00", capacity: 2 });
+  await expect(
+    createSlot(liaison, { service: svc.code, startsAt: "2027-05-01T10:00:00+08:00", endsAt: "2027-05-01T09:00:00+08:00", capacity: 2 }),
+  ).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { endsAt: expect.any(String) } });
+  const made = await createSlot(liaison, {
+    service: svc.code,
+    startsAt: "2027-05-01T10:00:00+08:00",
+    endsAt: "2027-05-01T10:30:00+08:00",
+    capacity: 2,
+  });
   expect(made.startsAt.toISOString()).toBe("2027-05-01T02:00:00.000Z");
-  await expect(createSlot(liaison, { service: svc.code, startsAt: "2027-05-01T10:00:00+08:00", endsAt: "2027-05-01T10:30:00+08:00", capacity: 2 })).rejects.toMatchObject({ code: "SLOT_EXISTS" });
-  await expect(createSlot(me, { service: svc.code, startsAt: "2027-05-02T10:00:00+08:00", endsAt: "2027-05-02T10:30:00+08:00", capacity: 2 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  await expect(
+    createSlot(liaison, { service: svc.code, startsAt: "2027-05-01T10:00:00+08:00", endsAt: "2027-05-01T10:30:00+08:00", capacity: 2 }),
+  ).rejects.toMatchObject({ code: "SLOT_EXISTS" });
+  await expect(
+    createSlot(me, { service: svc.code, startsAt: "2027-05-02T10:00:00+08:00", endsAt: "2027-05-02T10:30:00+08:00", capacity: 2 }),
+  ).rejects.toMatchObject({ code: "FORBIDDEN" });
 });

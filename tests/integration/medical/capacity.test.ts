@@ -42,9 +42,21 @@ test("200 concurrent bookings of a 20-seat slot book exactly 20 and refuse the r
 function runWorker(slotId: string, actors: unknown[]): Promise<{ id?: string; error?: string }[]> {
   const root = path.resolve(__dirname, "../../..");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(__dirname, "book-worker.ts"), slotId, JSON.stringify(actors)], {
-      cwd: root, env: { ...process.env, DB_POOL_SIZE: "10" }, stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(root, "node_modules/tsx/dist/cli.mjs"),
+        "--conditions=react-server",
+        path.join(__dirname, "book-worker.ts"),
+        slotId,
+        JSON.stringify(actors),
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, DB_POOL_SIZE: "10" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
@@ -67,7 +79,11 @@ test("bookings from two OS processes sharing the database never exceed the slot'
 test("one person firing 20 concurrent bookings at different slots of a service gets exactly one", async () => {
   const [actor] = await consentingOfficers(1);
   const svc = await createMedicalService();
-  const slots = await Promise.all(Array.from({ length: 20 }, (_, i) => createMedicalSlot({ serviceId: svc.id, startsAt: new Date(Date.now() + (2 + i) * 86400_000), capacity: 3 })));
+  const slots = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      createMedicalSlot({ serviceId: svc.id, startsAt: new Date(Date.now() + (2 + i) * 86400_000), capacity: 3 }),
+    ),
+  );
   const results = await Promise.allSettled(slots.map((s) => bookSlot(actor!, { slotId: s.id })));
   expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
   const codes = results.filter((r) => r.status === "rejected").map((r) => codeOf((r as PromiseRejectedResult).reason));
@@ -82,7 +98,13 @@ test("the database itself refuses a second active booking for the same person an
   const svc = await createMedicalService();
   const s1 = await createMedicalSlot({ serviceId: svc.id });
   const s2 = await createMedicalSlot({ serviceId: svc.id });
-  const row = (slotId: string) => ({ userId: actor!.id, serviceId: svc.id, slotId, startsAt: new Date(Date.now() + 86400_000), createdById: actor!.id });
+  const row = (slotId: string) => ({
+    userId: actor!.id,
+    serviceId: svc.id,
+    slotId,
+    startsAt: new Date(Date.now() + 86400_000),
+    createdById: actor!.id,
+  });
   await db.medicalBooking.create({ data: row(s1.id) });
   await expect(db.medicalBooking.create({ data: row(s2.id) })).rejects.toBeTruthy();
 });
@@ -105,7 +127,12 @@ test("urgent entries bypass a full slot's capacity and are counted apart from it
   const svc = await createMedicalService();
   const slot = await createMedicalSlot({ serviceId: svc.id, capacity: 1 });
   await bookSlot(a!, { slotId: slot.id });
-  const urgent = await createUrgentEntry(liaison, { badgeNo: hurt.badgeNo, service: svc.code, startsAt: slot.startsAt.toISOString(), reason: "执勤中受伤" });
+  const urgent = await createUrgentEntry(liaison, {
+    badgeNo: hurt.badgeNo,
+    service: svc.code,
+    startsAt: slot.startsAt.toISOString(),
+    reason: "执勤中受伤",
+  });
   expect(urgent).toMatchObject({ urgent: true, status: "BOOKED", slot: null });
   expect((await db.medicalSlot.findUniqueOrThrow({ where: { id: slot.id } })).bookedCount).toBe(1);
   const audit = await db.auditLog.findFirst({ where: { action: "medical.urgent.create", targetId: urgent.id } });

@@ -1,6 +1,14 @@
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/access";
-import { bookSlot, cancelBooking, checkInBooking, completeBooking, markNoShow, recordOutcome, rescheduleBooking } from "@/lib/medical/booking";
+import {
+  bookSlot,
+  cancelBooking,
+  checkInBooking,
+  completeBooking,
+  markNoShow,
+  recordOutcome,
+  rescheduleBooking,
+} from "@/lib/medical/booking";
 import { giveConsent, withdrawConsent } from "@/lib/medical/mutations";
 import { getBooking, getConsentState, getDayList, getEligibility, getMyFollowUp, listBookings } from "@/lib/medical/queries";
 import { CURRENT_CONSENT } from "@/lib/medical/consent-text";
@@ -29,11 +37,17 @@ describe("yearly quota by Shanghai calendar year", () => {
     await checkInBooking(liaison, first.id);
     await completeBooking(liaison, first.id);
 
-    await expect(bookSlot(me, { slotId: also2026.id }, now)).rejects.toMatchObject({ code: "QUOTA_EXCEEDED", extra: { renewsOn: "2027-01-01" } });
+    await expect(bookSlot(me, { slotId: also2026.id }, now)).rejects.toMatchObject({
+      code: "QUOTA_EXCEEDED",
+      extra: { renewsOn: "2027-01-01" },
+    });
     const second = await bookSlot(me, { slotId: early2027.id }, now);
     expect(second.status).toBe("BOOKED");
     await markNoShow(liaison, second.id); // a no-show still uses the year's quota
-    await expect(bookSlot(me, { slotId: later2027.id }, now)).rejects.toMatchObject({ code: "QUOTA_EXCEEDED", extra: { renewsOn: "2028-01-01" } });
+    await expect(bookSlot(me, { slotId: later2027.id }, now)).rejects.toMatchObject({
+      code: "QUOTA_EXCEEDED",
+      extra: { renewsOn: "2028-01-01" },
+    });
   });
 
   test("a cancelled booking gives the quota back and eligibility explains the state", async () => {
@@ -70,25 +84,29 @@ describe("status transitions", () => {
     expect(actions).toEqual(["medical.booking.create", "medical.booking.check_in", "medical.booking.complete"]);
   });
 
-  test.each(["COMPLETED", "CANCELLED", "NO_SHOW"] as const)("from %s every further step is INVALID_TRANSITION and changes nothing", async (end) => {
-    const me = await officer();
-    const liaison = await liaisonActor();
-    const svc = await createMedicalService();
-    const slot = await createMedicalSlot({ serviceId: svc.id });
-    const b = await bookSlot(me, { slotId: slot.id });
-    if (end === "COMPLETED") {
-      await checkInBooking(liaison, b.id);
-      await completeBooking(liaison, b.id);
-    } else if (end === "CANCELLED") await cancelBooking(me, b.id);
-    else await markNoShow(liaison, b.id);
-    const before = await db.medicalBooking.findUniqueOrThrow({ where: { id: b.id } });
-    const slotBefore = await db.medicalSlot.findUniqueOrThrow({ where: { id: slot.id } });
-    const auditsBefore = await db.auditLog.count({ where: { targetId: b.id } });
-    for (const [, step] of illegal) await expect(step(liaison, me, b.id)).rejects.toMatchObject({ code: "INVALID_TRANSITION", status: 409 });
-    expect(await db.medicalBooking.findUniqueOrThrow({ where: { id: b.id } })).toEqual(before);
-    expect((await db.medicalSlot.findUniqueOrThrow({ where: { id: slot.id } })).bookedCount).toBe(slotBefore.bookedCount);
-    expect(await db.auditLog.count({ where: { targetId: b.id } })).toBe(auditsBefore);
-  });
+  test.each(["COMPLETED", "CANCELLED", "NO_SHOW"] as const)(
+    "from %s every further step is INVALID_TRANSITION and changes nothing",
+    async (end) => {
+      const me = await officer();
+      const liaison = await liaisonActor();
+      const svc = await createMedicalService();
+      const slot = await createMedicalSlot({ serviceId: svc.id });
+      const b = await bookSlot(me, { slotId: slot.id });
+      if (end === "COMPLETED") {
+        await checkInBooking(liaison, b.id);
+        await completeBooking(liaison, b.id);
+      } else if (end === "CANCELLED") await cancelBooking(me, b.id);
+      else await markNoShow(liaison, b.id);
+      const before = await db.medicalBooking.findUniqueOrThrow({ where: { id: b.id } });
+      const slotBefore = await db.medicalSlot.findUniqueOrThrow({ where: { id: slot.id } });
+      const auditsBefore = await db.auditLog.count({ where: { targetId: b.id } });
+      for (const [, step] of illegal)
+        await expect(step(liaison, me, b.id)).rejects.toMatchObject({ code: "INVALID_TRANSITION", status: 409 });
+      expect(await db.medicalBooking.findUniqueOrThrow({ where: { id: b.id } })).toEqual(before);
+      expect((await db.medicalSlot.findUniqueOrThrow({ where: { id: slot.id } })).bookedCount).toBe(slotBefore.bookedCount);
+      expect(await db.auditLog.count({ where: { targetId: b.id } })).toBe(auditsBefore);
+    },
+  );
 
   test("a checked-in visit can neither be cancelled nor marked no-show", async () => {
     const me = await officer();
@@ -149,7 +167,9 @@ describe("consent (PIPL art. 28–29)", () => {
     await withdrawConsent(me);
     expect((await getConsentState(me)).given).toBeNull();
     await expect(bookSlot(me, { slotId: s1.id })).rejects.toMatchObject({ code: "CONSENT_REQUIRED" });
-    const actions = (await db.auditLog.findMany({ where: { actorId: me.id, action: { startsWith: "medical.consent" } }, orderBy: { id: "asc" } })).map((a) => a.action);
+    const actions = (
+      await db.auditLog.findMany({ where: { actorId: me.id, action: { startsWith: "medical.consent" } }, orderBy: { id: "asc" } })
+    ).map((a) => a.action);
     expect(actions).toEqual(["medical.consent.give", "medical.consent.withdraw"]);
   });
 
@@ -159,7 +179,9 @@ describe("consent (PIPL art. 28–29)", () => {
     await db.medicalConsent.create({ data: { userId: me.id, version: CURRENT_CONSENT.version - 1 } });
     expect((await getConsentState(me)).valid).toBe(false);
     const svc = await createMedicalService();
-    await expect(bookSlot(me, { slotId: (await createMedicalSlot({ serviceId: svc.id })).id })).rejects.toMatchObject({ code: "CONSENT_REQUIRED" });
+    await expect(bookSlot(me, { slotId: (await createMedicalSlot({ serviceId: svc.id })).id })).rejects.toMatchObject({
+      code: "CONSENT_REQUIRED",
+    });
   });
 });
 
@@ -256,8 +278,12 @@ describe("liver check follow-up", () => {
     const me = await officer();
     const colleague = await officer(me.unitId);
     const liaison = await liaisonActor();
-    const liver = await db.medicalService.findUnique({ where: { code: "LIVER_CHECK" } }) ?? await createMedicalService({ code: "LIVER_CHECK", name: "免费肝脏检查", yearlyQuota: 1 });
-    const consult = await db.medicalService.findUnique({ where: { code: "HEALTH_CONSULT" } }) ?? await createMedicalService({ code: "HEALTH_CONSULT", name: "健康咨询" });
+    const liver =
+      (await db.medicalService.findUnique({ where: { code: "LIVER_CHECK" } })) ??
+      (await createMedicalService({ code: "LIVER_CHECK", name: "免费肝脏检查", yearlyQuota: 1 }));
+    const consult =
+      (await db.medicalService.findUnique({ where: { code: "HEALTH_CONSULT" } })) ??
+      (await createMedicalService({ code: "HEALTH_CONSULT", name: "健康咨询" }));
     const b = await bookSlot(me, { slotId: (await createMedicalSlot({ serviceId: liver.id })).id });
     await expect(recordOutcome(liaison, b.id, { outcome: "ABNORMAL_RECHECK" })).rejects.toMatchObject({ code: "OUTCOME_NOT_APPLICABLE" });
     await checkInBooking(liaison, b.id);

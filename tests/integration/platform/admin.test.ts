@@ -29,24 +29,33 @@ describe("user administration", () => {
 
   test("no account may hold two administrator roles, on create or on edit, and nothing changes", async () => {
     const badgeNo = uniq("N").toUpperCase();
-    await expect(adminCreateUser(sysAdmin, { badgeNo, name: "兼任", unitId, roles: ["SYS_ADMIN", "AUDIT_ADMIN"] }))
-      .rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { roles: expect.stringMatching(/三权分立/) } });
+    await expect(adminCreateUser(sysAdmin, { badgeNo, name: "兼任", unitId, roles: ["SYS_ADMIN", "AUDIT_ADMIN"] })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { roles: expect.stringMatching(/三权分立/) },
+    });
     expect(await db.user.count({ where: { badgeNo } })).toBe(0);
 
     const target = await createUser({ roles: ["SECURITY_ADMIN"], unitId });
-    await expect(updateUser(sysAdmin, target.id, { roles: ["SECURITY_ADMIN", "AUDIT_ADMIN"] })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
-    await expect(updateUser(sysAdmin, target.id, { roles: ["SECURITY_ADMIN", "SYS_ADMIN"] })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(updateUser(sysAdmin, target.id, { roles: ["SECURITY_ADMIN", "AUDIT_ADMIN"] })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
+    await expect(updateUser(sysAdmin, target.id, { roles: ["SECURITY_ADMIN", "SYS_ADMIN"] })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).roles).toEqual(["SECURITY_ADMIN"]);
   });
 
   test("a duplicate badge number is a field error, not a crash", async () => {
     const existing = await createUser({ unitId });
-    await expect(adminCreateUser(sysAdmin, { badgeNo: existing.badgeNo.toUpperCase(), name: "重复", unitId, roles: ["OFFICER"] }))
-      .rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { badgeNo: expect.any(String) } });
+    await expect(
+      adminCreateUser(sysAdmin, { badgeNo: existing.badgeNo.toUpperCase(), name: "重复", unitId, roles: ["OFFICER"] }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { badgeNo: expect.any(String) } });
   });
 
   test("only the system administrator manages users", async () => {
-    await expect(adminCreateUser(officer, { badgeNo: "X1234", name: "x", unitId, roles: ["OFFICER"] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(adminCreateUser(officer, { badgeNo: "X1234", name: "x", unitId, roles: ["OFFICER"] })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(listUsers(auditor, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(updateUser(auditor, officer.id, { active: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
@@ -54,7 +63,9 @@ describe("user administration", () => {
   test("the system administrator cannot change their own roles, unit or active flag", async () => {
     const otherUnit = (await createUnit()).id;
     await expect(updateUser(sysAdmin, sysAdmin.id, { active: false })).rejects.toMatchObject({ code: "SELF_CHANGE" });
-    await expect(updateUser(sysAdmin, sysAdmin.id, { roles: ["SYS_ADMIN", "TRAINING_ADMIN"] })).rejects.toMatchObject({ code: "SELF_CHANGE" });
+    await expect(updateUser(sysAdmin, sysAdmin.id, { roles: ["SYS_ADMIN", "TRAINING_ADMIN"] })).rejects.toMatchObject({
+      code: "SELF_CHANGE",
+    });
     await expect(updateUser(sysAdmin, sysAdmin.id, { unitId: otherUnit })).rejects.toMatchObject({ code: "SELF_CHANGE" });
     const me = await db.user.findUniqueOrThrow({ where: { id: sysAdmin.id } });
     expect([me.roles, me.unitId, me.active]).toEqual([["SYS_ADMIN"], unitId, true]);
@@ -63,14 +74,22 @@ describe("user administration", () => {
 
   test("administrators never also hold a role that reads personal data", async () => {
     const target = await createUser({ roles: ["OFFICER"], unitId });
-    for (const roles of [["SYS_ADMIN", "HR"], ["SYS_ADMIN", "MEDICAL_LIAISON"]] as const) {
-      await expect(updateUser(sysAdmin, target.id, { roles: [...roles] })).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { roles: expect.stringMatching(/敏感信息/) } });
+    for (const roles of [
+      ["SYS_ADMIN", "HR"],
+      ["SYS_ADMIN", "MEDICAL_LIAISON"],
+    ] as const) {
+      await expect(updateUser(sysAdmin, target.id, { roles: [...roles] })).rejects.toMatchObject({
+        code: "VALIDATION_FAILED",
+        fields: { roles: expect.stringMatching(/敏感信息/) },
+      });
     }
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).roles).toEqual(["OFFICER"]);
   });
 
   test("the system administrator can neither grant nor manage the security and audit administrator roles", async () => {
-    await expect(adminCreateUser(sysAdmin, { badgeNo: uniq("P").toUpperCase(), name: "新审计员", unitId, roles: ["AUDIT_ADMIN"] })).rejects.toMatchObject({ code: "PEER_ADMIN", status: 403 });
+    await expect(
+      adminCreateUser(sysAdmin, { badgeNo: uniq("P").toUpperCase(), name: "新审计员", unitId, roles: ["AUDIT_ADMIN"] }),
+    ).rejects.toMatchObject({ code: "PEER_ADMIN", status: 403 });
     const officerTarget = await createUser({ roles: ["OFFICER"], unitId });
     await expect(updateUser(sysAdmin, officerTarget.id, { roles: ["SECURITY_ADMIN"] })).rejects.toMatchObject({ code: "PEER_ADMIN" });
     const peer = await createUser({ roles: ["AUDIT_ADMIN"], unitId });
@@ -92,7 +111,9 @@ describe("units", () => {
     await updateUnit(sysAdmin, a.id, { name: "甲所", code: a.code, kind: "STATION", parentId: b.id });
     const moved = await db.unit.findUniqueOrThrow({ where: { id: team.id } });
     expect(moved.path).toBe(`/${root.id}/${b.id}/${a.id}/${team.id}/`);
-    await expect(updateUnit(sysAdmin, b.id, { name: "乙所", code: b.code, kind: "STATION", parentId: team.id })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(updateUnit(sysAdmin, b.id, { name: "乙所", code: b.code, kind: "STATION", parentId: team.id })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
     expect(await db.auditLog.count({ where: { action: "admin.unit.update", targetId: a.id } })).toBe(1);
   });
 
@@ -111,7 +132,10 @@ describe("audit log", () => {
     expect(res.items.every((e) => e.actor?.badgeNo === sysAdmin.badgeNo && e.action.startsWith("admin.user"))).toBe(true);
     const future = await searchAudit(auditor, { actor: sysAdmin.badgeNo, from: "2099-01-01" });
     expect(future.total).toBe(0);
-    await expect(searchAudit(auditor, { from: "not-a-date" })).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { from: expect.any(String) } });
+    await expect(searchAudit(auditor, { from: "not-a-date" })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { from: expect.any(String) },
+    });
   });
 
   test("exports the matching entries as CSV, and the export is audited", async () => {

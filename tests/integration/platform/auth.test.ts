@@ -8,8 +8,7 @@ import { unlockAccount, updatePolicy } from "@/lib/users/security";
 import { changeOwnPassword } from "@/lib/users/password";
 import { actorOf, createUser, DEMO_PASSWORD } from "@/tests/factories";
 
-const auditOf = (userId: string, action: string) =>
-  db.auditLog.findMany({ where: { targetId: userId, action }, orderBy: { id: "asc" } });
+const auditOf = (userId: string, action: string) => db.auditLog.findMany({ where: { targetId: userId, action }, orderBy: { id: "asc" } });
 
 let sysAdmin: ReturnType<typeof actorOf>;
 let secAdmin: ReturnType<typeof actorOf>;
@@ -17,7 +16,13 @@ let secAdmin: ReturnType<typeof actorOf>;
 beforeAll(async () => {
   sysAdmin = actorOf(await createUser({ roles: ["SYS_ADMIN"] }));
   secAdmin = actorOf(await createUser({ roles: ["SECURITY_ADMIN"] }));
-  await updatePolicy(secAdmin, { maxFailedAttempts: 5, lockoutMinutes: 15, passwordMinLength: 10, idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 });
+  await updatePolicy(secAdmin, {
+    maxFailedAttempts: 5,
+    lockoutMinutes: 15,
+    passwordMinLength: 10,
+    idleTimeoutMinutes: 30,
+    absoluteTimeoutHours: 12,
+  });
 });
 
 describe("sign-in", () => {
@@ -30,7 +35,9 @@ describe("sign-in", () => {
     expect(session.userId).toBe(user.id);
     expect(session.expiresAt.getTime() - session.createdAt.getTime()).toBeCloseTo(12 * 3600_000, -4);
     const [entry] = await auditOf(user.id, "auth.sign_in");
-    expect(entry).toEqual(expect.objectContaining({ outcome: "SUCCESS", actorBadgeNo: user.badgeNo, ip: "10.1.2.3", target: user.badgeNo }));
+    expect(entry).toEqual(
+      expect.objectContaining({ outcome: "SUCCESS", actorBadgeNo: user.badgeNo, ip: "10.1.2.3", target: user.badgeNo }),
+    );
   });
 
   test("a wrong password is refused and audited as a failure", async () => {
@@ -106,22 +113,47 @@ describe("lock-out", () => {
   });
 
   test("the limit and duration follow the policy the security administrator sets", async () => {
-    await updatePolicy(secAdmin, { maxFailedAttempts: 3, lockoutMinutes: 60, passwordMinLength: 10, idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 });
+    await updatePolicy(secAdmin, {
+      maxFailedAttempts: 3,
+      lockoutMinutes: 60,
+      passwordMinLength: 10,
+      idleTimeoutMinutes: 30,
+      absoluteTimeoutHours: 12,
+    });
     try {
       const user = await createUser();
       for (let i = 0; i < 3; i++) await signIn({ badgeNo: user.badgeNo, password: `bad-${i}` });
       const cred = await db.credential.findUniqueOrThrow({ where: { userId: user.id } });
       expect((cred.lockedUntil!.getTime() - Date.now()) / 60_000).toBeGreaterThan(59);
-      const entry = await db.auditLog.findFirst({ where: { action: "security.policy.update", actorId: secAdmin.id }, orderBy: { id: "desc" } });
+      const entry = await db.auditLog.findFirst({
+        where: { action: "security.policy.update", actorId: secAdmin.id },
+        orderBy: { id: "desc" },
+      });
       expect(entry?.details).toEqual(expect.objectContaining({ after: expect.objectContaining({ maxFailedAttempts: 3 }) }));
     } finally {
-      await updatePolicy(secAdmin, { maxFailedAttempts: 5, lockoutMinutes: 15, passwordMinLength: 10, idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 });
+      await updatePolicy(secAdmin, {
+        maxFailedAttempts: 5,
+        lockoutMinutes: 15,
+        passwordMinLength: 10,
+        idleTimeoutMinutes: 30,
+        absoluteTimeoutHours: 12,
+      });
     }
   });
 
   test("a policy below the floor is refused with a message per field", async () => {
-    await expect(updatePolicy(secAdmin, { maxFailedAttempts: 1, lockoutMinutes: 15, passwordMinLength: 6, idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 }))
-      .rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { maxFailedAttempts: expect.any(String), passwordMinLength: expect.any(String) } });
+    await expect(
+      updatePolicy(secAdmin, {
+        maxFailedAttempts: 1,
+        lockoutMinutes: 15,
+        passwordMinLength: 6,
+        idleTimeoutMinutes: 30,
+        absoluteTimeoutHours: 12,
+      }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { maxFailedAttempts: expect.any(String), passwordMinLength: expect.any(String) },
+    });
   });
 });
 
@@ -218,17 +250,29 @@ describe("forced password change", () => {
     expect(state).toEqual(expect.objectContaining({ ok: true, mustChangePassword: true }));
 
     const actor = actorOf(user);
-    await expect(changeOwnPassword(actor, { currentPassword: "Temp#Pass2026", newPassword: "short1A!", confirmPassword: "short1A!" }))
-      .rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { newPassword: expect.stringMatching(/至少 10 个字符/) } });
-    await expect(changeOwnPassword(actor, { currentPassword: "Temp#Pass2026", newPassword: `A!a${user.badgeNo}xyz`, confirmPassword: `A!a${user.badgeNo}xyz` }))
-      .rejects.toMatchObject({ fields: { newPassword: expect.stringMatching(/不得包含警号/) } });
-    await expect(changeOwnPassword(actor, { currentPassword: "Wrong#Pass2026", newPassword: "Brand-New-2026", confirmPassword: "Brand-New-2026" }))
-      .rejects.toMatchObject({ fields: { currentPassword: expect.any(String) } });
-    await expect(changeOwnPassword(actor, { currentPassword: "Temp#Pass2026", newPassword: "Brand-New-2026", confirmPassword: "Brand-New-2027" }))
-      .rejects.toMatchObject({ fields: { confirmPassword: expect.any(String) } });
+    await expect(
+      changeOwnPassword(actor, { currentPassword: "Temp#Pass2026", newPassword: "short1A!", confirmPassword: "short1A!" }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { newPassword: expect.stringMatching(/至少 10 个字符/) } });
+    await expect(
+      changeOwnPassword(actor, {
+        currentPassword: "Temp#Pass2026",
+        newPassword: `A!a${user.badgeNo}xyz`,
+        confirmPassword: `A!a${user.badgeNo}xyz`,
+      }),
+    ).rejects.toMatchObject({ fields: { newPassword: expect.stringMatching(/不得包含警号/) } });
+    await expect(
+      changeOwnPassword(actor, { currentPassword: "Wrong#Pass2026", newPassword: "Brand-New-2026", confirmPassword: "Brand-New-2026" }),
+    ).rejects.toMatchObject({ fields: { currentPassword: expect.any(String) } });
+    await expect(
+      changeOwnPassword(actor, { currentPassword: "Temp#Pass2026", newPassword: "Brand-New-2026", confirmPassword: "Brand-New-2027" }),
+    ).rejects.toMatchObject({ fields: { confirmPassword: expect.any(String) } });
     expect(await resolveSession(res.sessionId)).toEqual(expect.objectContaining({ ok: true, mustChangePassword: true }));
 
-    await changeOwnPassword(actor, { currentPassword: "Temp#Pass2026", newPassword: "Brand-New-2026", confirmPassword: "Brand-New-2026" }, res.sessionId);
+    await changeOwnPassword(
+      actor,
+      { currentPassword: "Temp#Pass2026", newPassword: "Brand-New-2026", confirmPassword: "Brand-New-2026" },
+      res.sessionId,
+    );
     expect(await resolveSession(res.sessionId)).toEqual(expect.objectContaining({ ok: true, mustChangePassword: false }));
     expect((await signIn({ badgeNo: user.badgeNo, password: "Temp#Pass2026" })).ok).toBe(false);
     expect((await signIn({ badgeNo: user.badgeNo, password: "Brand-New-2026" })).ok).toBe(true);
@@ -241,7 +285,11 @@ describe("forced password change", () => {
     const a = await signIn({ badgeNo: user.badgeNo, password: DEMO_PASSWORD });
     const b = await signIn({ badgeNo: user.badgeNo, password: DEMO_PASSWORD });
     if (!a.ok || !b.ok) throw new Error("sign-in failed");
-    await changeOwnPassword(actorOf(user), { currentPassword: DEMO_PASSWORD, newPassword: "Another-Pass-2026", confirmPassword: "Another-Pass-2026" }, a.sessionId);
+    await changeOwnPassword(
+      actorOf(user),
+      { currentPassword: DEMO_PASSWORD, newPassword: "Another-Pass-2026", confirmPassword: "Another-Pass-2026" },
+      a.sessionId,
+    );
     expect((await resolveSession(a.sessionId)).ok).toBe(true);
     expect(await resolveSession(b.sessionId)).toEqual({ ok: false, reason: "REVOKED" });
   });

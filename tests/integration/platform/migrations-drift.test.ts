@@ -29,20 +29,37 @@ async function query<T>(url: string, sql: string): Promise<T[]> {
 // constraints and partial (WHERE …) indexes and exclusion constraints. Everything else must match exactly.
 async function catalogue(url: string) {
   const [columns, indexes, constraints, enums] = await Promise.all([
-    query(url, `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default
+    query(
+      url,
+      `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default
                 FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
-                ORDER BY table_name, column_name`),
-    query<{ indexname: string; indexdef: string }>(url, `SELECT indexname, indexdef FROM pg_indexes
-                WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`),
-    query(url, `SELECT c.conname, c.contype, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c
+                ORDER BY table_name, column_name`,
+    ),
+    query<{ indexname: string; indexdef: string }>(
+      url,
+      `SELECT indexname, indexdef FROM pg_indexes
+                WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`,
+    ),
+    query(
+      url,
+      `SELECT c.conname, c.contype, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c
                 JOIN pg_namespace n ON n.oid = c.connamespace
                 WHERE n.nspname = 'public' AND c.contype NOT IN ('c', 'n') AND c.conrelid::regclass::text NOT IN ('_prisma_migrations', '"_prisma_migrations"')
-                ORDER BY c.conname`),
-    query(url, `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels FROM pg_type t
-                JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`),
+                ORDER BY c.conname`,
+    ),
+    query(
+      url,
+      `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels FROM pg_type t
+                JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`,
+    ),
   ]);
   const partial = (def: string) => /\sWHERE\s/i.test(def);
-  return { columns, indexes: indexes.filter((i) => !partial(i.indexdef)), constraints: constraints.filter((c) => !partial((c as { def: string }).def)), enums };
+  return {
+    columns,
+    indexes: indexes.filter((i) => !partial(i.indexdef)),
+    constraints: constraints.filter((c) => !partial((c as { def: string }).def)),
+    enums,
+  };
 }
 
 beforeAll(async () => {
@@ -55,9 +72,16 @@ afterAll(async () => {
 
 test("the migrations build exactly the database the Prisma schema describes", async () => {
   const root = path.resolve(__dirname, "../../..");
-  const script = execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema", "--script"], {
-    cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: fromMigrations }, stdio: ["ignore", "pipe", "ignore"],
-  });
+  const script = execFileSync(
+    path.join(root, "node_modules/.bin/prisma"),
+    ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema", "--script"],
+    {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: fromMigrations },
+      stdio: ["ignore", "pipe", "ignore"],
+    },
+  );
   const scratch = withDb(adminUrl, scratchName);
   await query(scratch, script);
   const [a, b] = await Promise.all([catalogue(fromMigrations), catalogue(scratch)]);
@@ -69,6 +93,9 @@ test("the migrations build exactly the database the Prisma schema describes", as
 });
 
 test("the audit table's append-only triggers exist only through the migrations", async () => {
-  const triggers = await query<{ tgname: string }>(fromMigrations, `SELECT tgname FROM pg_trigger WHERE tgrelid = '"AuditLog"'::regclass AND NOT tgisinternal ORDER BY tgname`);
+  const triggers = await query<{ tgname: string }>(
+    fromMigrations,
+    `SELECT tgname FROM pg_trigger WHERE tgrelid = '"AuditLog"'::regclass AND NOT tgisinternal ORDER BY tgname`,
+  );
   expect(triggers.map((t) => t.tgname)).toEqual(["AuditLog_no_truncate", "AuditLog_no_update_delete"]);
 });

@@ -5,7 +5,9 @@ import { db } from "@/lib/db";
 const root = path.resolve(__dirname, "../../..");
 const runSeed = (env: Record<string, string>, args: string[] = []) =>
   spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "prisma/seed.ts", ...args], {
-    cwd: root, env: { ...process.env, NODE_OPTIONS: "--conditions=react-server", ...env }, encoding: "utf8",
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS: "--conditions=react-server", ...env },
+    encoding: "utf8",
   });
 
 test("the demo seed refuses to run against a production deployment unless asked explicitly", async () => {
@@ -19,7 +21,13 @@ test("the demo seed refuses to run against a production deployment unless asked 
 test("the platform seed makes exactly the demo accounts of API.md and is idempotent", async () => {
   for (let i = 0; i < 2; i++) expect(runSeed({ APP_ENV: "test", SEED_MODULES: "platform" }).status).toBe(0);
   const accounts = await db.user.findMany({
-    where: { OR: [{ badgeNo: { in: ["000001", "000002", "000003", "010001", "020001", "030001"] } }, { badgeNo: { startsWith: "1000" } }, { badgeNo: { startsWith: "F000" } }] },
+    where: {
+      OR: [
+        { badgeNo: { in: ["000001", "000002", "000003", "010001", "020001", "030001"] } },
+        { badgeNo: { startsWith: "1000" } },
+        { badgeNo: { startsWith: "F000" } },
+      ],
+    },
     select: { badgeNo: true, roles: true, unit: { select: { name: true, kind: true } } },
     orderBy: { badgeNo: "asc" },
   });
@@ -39,9 +47,24 @@ test("the platform seed makes exactly the demo accounts of API.md and is idempot
 test("security and audit administrators are provisioned from the server, audited, with a forced change", async () => {
   const badgeNo = `P${Date.now().toString().slice(-6)}`;
   // the unit code QS exists once the platform seed above has run
-  const res = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/provision-admin.ts", "--badge", badgeNo, "--name", "审计员", "--role", "AUDIT_ADMIN"], {
-    cwd: root, env: { ...process.env, NODE_OPTIONS: "--conditions=react-server" }, encoding: "utf8",
-  });
+  const res = spawnSync(
+    process.execPath,
+    [
+      path.join(root, "node_modules/tsx/dist/cli.mjs"),
+      "scripts/provision-admin.ts",
+      "--badge",
+      badgeNo,
+      "--name",
+      "审计员",
+      "--role",
+      "AUDIT_ADMIN",
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: "--conditions=react-server" },
+      encoding: "utf8",
+    },
+  );
   expect(res.status).toBe(0);
   const temporary = res.stdout.match(/One-time password[^:]*: (\S+)/)?.[1];
   expect(temporary).toHaveLength(14);

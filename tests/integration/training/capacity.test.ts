@@ -17,7 +17,10 @@ async function officers(n: number) {
 async function assertInvariant(sessionId: string, capacity: number, total: number) {
   const rows = await db.trainingEnrollment.findMany({ where: { sessionId }, select: { status: true, waitlistPosition: true } });
   const enrolled = rows.filter((r) => r.status === "ENROLLED");
-  const waitlisted = rows.filter((r) => r.status === "WAITLISTED").map((r) => r.waitlistPosition!).sort((a, b) => a - b);
+  const waitlisted = rows
+    .filter((r) => r.status === "WAITLISTED")
+    .map((r) => r.waitlistPosition!)
+    .sort((a, b) => a - b);
   expect(enrolled).toHaveLength(capacity);
   expect(waitlisted).toEqual(Array.from({ length: total - capacity }, (_, i) => i + 1));
   const s = await db.trainingSession.findUniqueOrThrow({ where: { id: sessionId } });
@@ -30,18 +33,27 @@ test("200 officers enrolling at once into 20 seats: exactly 20 enrolled, waitlis
   const s = await createTrainingSession({ capacity: 20 });
   const results = await Promise.all(actors.map((a) => enrolSelf(a, s.id)));
   expect(results.filter((r) => r.status === "ENROLLED")).toHaveLength(20);
-  expect(results.filter((r) => r.status === "WAITLISTED").map((r) => r.waitlistPosition).sort((a, b) => a! - b!)).toEqual(
-    Array.from({ length: 180 }, (_, i) => i + 1),
-  );
+  expect(
+    results
+      .filter((r) => r.status === "WAITLISTED")
+      .map((r) => r.waitlistPosition)
+      .sort((a, b) => a! - b!),
+  ).toEqual(Array.from({ length: 180 }, (_, i) => i + 1));
   await assertInvariant(s.id, 20, 200);
 }, 120_000);
 
 function runWorker(sessionId: string, actors: unknown[]): Promise<{ status?: string; waitlistPosition?: number | null; error?: string }[]> {
   return new Promise((resolve, reject) => {
     const root = path.resolve(__dirname, "../../..");
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(__dirname, "enrol-worker.ts"), sessionId, JSON.stringify(actors)], {
-      cwd: root, env: { ...process.env, DB_POOL_SIZE: "10", NODE_OPTIONS: "--conditions=react-server" }, stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(__dirname, "enrol-worker.ts"), sessionId, JSON.stringify(actors)],
+      {
+        cwd: root,
+        env: { ...process.env, DB_POOL_SIZE: "10", NODE_OPTIONS: "--conditions=react-server" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));

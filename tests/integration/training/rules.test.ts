@@ -1,6 +1,15 @@
 import { db } from "@/lib/db";
 import { cancelEnrollmentAsOffice, cancelMyEnrollment, enrolSelf, enrolUnitMembers } from "@/lib/training/enrolment";
-import { cancelSession, createSession, markAttendance, publishSession, setPolicy, setRequirement, submitFeedback, updateSession } from "@/lib/training/mutations";
+import {
+  cancelSession,
+  createSession,
+  markAttendance,
+  publishSession,
+  setPolicy,
+  setRequirement,
+  submitFeedback,
+  updateSession,
+} from "@/lib/training/mutations";
 import { checkInWithToken, issueCheckInToken } from "@/lib/training/checkin";
 import { sendTrainingReminders } from "@/lib/training/reminders";
 import { getSession, listRoster, listSessions, listUnitCompliance } from "@/lib/training/queries";
@@ -14,10 +23,17 @@ async function officer(unitId?: string, roles: ("OFFICER" | "AUXILIARY" | "UNIT_
   return actorOf(await createUser({ unitId, roles }));
 }
 const admin = () => officer(undefined, ["TRAINING_ADMIN", "OFFICER"]);
-const code = (p: Promise<unknown>) => p.then(() => "OK", (e: { code?: string }) => e.code ?? String(e));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "OK",
+    (e: { code?: string }) => e.code ?? String(e),
+  );
 
 async function positions(sessionId: string) {
-  const rows = await db.trainingEnrollment.findMany({ where: { sessionId }, select: { userId: true, status: true, waitlistPosition: true } });
+  const rows = await db.trainingEnrollment.findMany({
+    where: { sessionId },
+    select: { userId: true, status: true, waitlistPosition: true },
+  });
   return rows;
 }
 
@@ -106,7 +122,9 @@ describe("cancellation and the waitlist", () => {
     expect(await db.notification.count({ where: { userId: b.id, kind: "training.promoted" } })).toBe(1);
     const session = await db.trainingSession.findUniqueOrThrow({ where: { id: s.id } });
     expect([session.enrolledCount, session.waitlistCount]).toEqual([1, 1]);
-    expect(await db.auditLog.count({ where: { action: "training.enrollment.promote", details: { path: ["userId"], equals: b.id } } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "training.enrollment.promote", details: { path: ["userId"], equals: b.id } } })).toBe(
+      1,
+    );
   });
 
   test("a waitlisted cancellation closes the gap", async () => {
@@ -115,7 +133,10 @@ describe("cancellation and the waitlist", () => {
     for (const p of people) await enrolSelf(p, s.id);
     await cancelMyEnrollment(people[2]!, s.id); // position 2 of 3
     const w = (await positions(s.id)).filter((r) => r.status === "WAITLISTED").sort((x, y) => x.waitlistPosition! - y.waitlistPosition!);
-    expect(w.map((r) => [r.userId, r.waitlistPosition])).toEqual([[people[1]!.id, 1], [people[3]!.id, 2]]);
+    expect(w.map((r) => [r.userId, r.waitlistPosition])).toEqual([
+      [people[1]!.id, 1],
+      [people[3]!.id, 2],
+    ]);
   });
 
   test("no change after the cut-off except by the office", async () => {
@@ -145,7 +166,10 @@ describe("cancellation and the waitlist", () => {
     await Promise.all([...first.slice(0, 12).map((p) => cancelMyEnrollment(p, s.id)), ...late.map((p) => enrolSelf(p, s.id))]);
     const rows = await positions(s.id);
     expect(rows.filter((r) => r.status === "ENROLLED")).toHaveLength(5);
-    const w = rows.filter((r) => r.status === "WAITLISTED").map((r) => r.waitlistPosition!).sort((x, y) => x - y);
+    const w = rows
+      .filter((r) => r.status === "WAITLISTED")
+      .map((r) => r.waitlistPosition!)
+      .sort((x, y) => x - y);
     expect(w).toEqual(Array.from({ length: 30 - 12 - 5 }, (_, i) => i + 1));
   }, 60_000);
 });
@@ -154,7 +178,16 @@ describe("the training office", () => {
   test("creates a draft with defaults, publishes it, rejects invalid input with fields", async () => {
     const adm = await admin();
     const start = new Date(Date.now() + 10 * 86400_000);
-    const s = await createSession(adm, { title: "执法规范化专题", category: "LAW_ENFORCEMENT", venue: "分局会议室", startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 7200_000).toISOString(), capacity: 30, creditHours: 2, lecturers: [{ name: "张教授", affiliation: "辽宁警察学院" }] });
+    const s = await createSession(adm, {
+      title: "执法规范化专题",
+      category: "LAW_ENFORCEMENT",
+      venue: "分局会议室",
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 7200_000).toISOString(),
+      capacity: 30,
+      creditHours: 2,
+      lecturers: [{ name: "张教授", affiliation: "辽宁警察学院" }],
+    });
     expect(s).toMatchObject({ status: "DRAFT", cancelCutoffHours: 24, enrollOpensAt: null });
     expect((await publishSession(adm, s.id)).status).toBe("PUBLISHED");
     expect(await code(publishSession(adm, s.id))).toBe("INVALID_TRANSITION");
@@ -162,7 +195,9 @@ describe("the training office", () => {
     expect(err.code).toBe("VALIDATION_FAILED");
     expect(err.fields.title).toBeTruthy();
     expect(await code(createSession(await officer(), { title: "x" }))).toBe("FORBIDDEN");
-    expect(await db.auditLog.count({ where: { targetId: s.id, action: { in: ["training.session.create", "training.session.publish"] } } })).toBe(2);
+    expect(
+      await db.auditLog.count({ where: { targetId: s.id, action: { in: ["training.session.create", "training.session.publish"] } } }),
+    ).toBe(2);
   });
 
   test("raising capacity promotes the waitlist at once; lowering below enrolled is refused", async () => {
@@ -197,7 +232,11 @@ describe("the training office", () => {
     await enrolSelf(b, s.id);
     await updateSession(adm, s.id, { title: "新标题", venue: s.venue, startsAt: s.startsAt.toISOString() });
     expect(await db.notification.count({ where: { userId: { in: [a.id, b.id] }, kind: "training.changed" } })).toBe(0);
-    await updateSession(adm, s.id, { venue: "汤岗子派出所会议室", startsAt: new Date(s.startsAt.getTime() + 3600_000).toISOString(), endsAt: new Date(s.endsAt.getTime() + 3600_000).toISOString() });
+    await updateSession(adm, s.id, {
+      venue: "汤岗子派出所会议室",
+      startsAt: new Date(s.startsAt.getTime() + 3600_000).toISOString(),
+      endsAt: new Date(s.endsAt.getTime() + 3600_000).toISOString(),
+    });
     expect(await db.notification.count({ where: { userId: { in: [a.id, b.id] }, kind: "training.changed" } })).toBe(2);
     expect(await db.auditLog.count({ where: { targetId: s.id, action: "training.session.update" } })).toBe(2);
     expect(await code(updateSession(await officer(), s.id, { title: "x" }))).toBe("FORBIDDEN");
@@ -216,7 +255,12 @@ describe("attendance", () => {
   test("only enrolled officers can be marked, by the session's lecturer or the office", async () => {
     const lecturer = await officer(undefined, ["OFFICER", "LECTURER"]);
     const otherLecturer = await officer(undefined, ["LECTURER"]);
-    const s = await createTrainingSession({ capacity: 1, startsAt: new Date(Date.now() + 3600_000), cancelCutoffHours: 0, lecturerUserId: lecturer.id });
+    const s = await createTrainingSession({
+      capacity: 1,
+      startsAt: new Date(Date.now() + 3600_000),
+      cancelCutoffHours: 0,
+      lecturerUserId: lecturer.id,
+    });
     const [a, b] = [await officer(), await officer()];
     await enrolSelf(a, s.id);
     await enrolSelf(b, s.id); // waitlisted
@@ -239,7 +283,9 @@ describe("attendance", () => {
     const { token } = await issueCheckInToken(lecturer, s.id, now);
     expect(await code(checkInWithToken(a, other.id, token, now))).toBe("INVALID_TOKEN");
     expect(await code(checkInWithToken(a, s.id, token + "x", now))).toBe("INVALID_TOKEN");
-    expect(await code(checkInWithToken(a, s.id, signToken("training-checkin-forged", { s: s.id, exp: now.getTime() + 60_000 }), now))).toBe("INVALID_TOKEN");
+    expect(await code(checkInWithToken(a, s.id, signToken("training-checkin-forged", { s: s.id, exp: now.getTime() + 60_000 }), now))).toBe(
+      "INVALID_TOKEN",
+    );
     expect(await code(checkInWithToken(a, s.id, token, new Date(now.getTime() + 121_000)))).toBe("TOKEN_EXPIRED");
     expect(await code(checkInWithToken(outsider, s.id, token, now))).toBe("NOT_ENROLLED");
     expect(await checkInWithToken(a, s.id, token, now)).toMatchObject({ alreadyAttended: false });
@@ -264,7 +310,9 @@ describe("attendance", () => {
     expect(await verifyCertificate(cert.token.slice(0, -2) + "xx")).toBeNull();
     expect(await code(getMyCertificate(await officer(), id))).toBe("NOT_FOUND");
     const rows = await unsafeListAttendanceForUsers([a.id]);
-    expect(rows).toEqual([expect.objectContaining({ userId: a.id, sessionId: s.id, category: "LAW_ENFORCEMENT", categoryName: "执法规范化", creditHours: 3 })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ userId: a.id, sessionId: s.id, category: "LAW_ENFORCEMENT", categoryName: "执法规范化", creditHours: 3 }),
+    ]);
   });
 });
 

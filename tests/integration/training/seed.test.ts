@@ -15,7 +15,12 @@ test("the demo seed is idempotent and consistent: counters match rows, nine comp
   for (const s of sessions) {
     expect(s.enrolledCount).toBe(s.enrollments.filter((e) => e.status === "ENROLLED").length);
     expect(s.enrolledCount).toBeLessThanOrEqual(s.capacity);
-    expect(s.enrollments.filter((e) => e.status === "WAITLISTED").map((e) => e.waitlistPosition).sort()).toEqual(Array.from({ length: s.waitlistCount }, (_, i) => i + 1));
+    expect(
+      s.enrollments
+        .filter((e) => e.status === "WAITLISTED")
+        .map((e) => e.waitlistPosition)
+        .sort(),
+    ).toEqual(Array.from({ length: s.waitlistCount }, (_, i) => i + 1));
   }
   expect(await db.trainingCategory.count()).toBeGreaterThanOrEqual(6);
   // the values (民警 40 学时) are checked over the demo seed in tests/e2e/training-api.test.ts: other test files here change them

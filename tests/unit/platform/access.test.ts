@@ -1,4 +1,15 @@
-import { ADMIN_ROLES, PERMISSIONS, ROLES, ROLE_PERMISSIONS, adminRoleConflict, assertCan, can, sensitiveRoleConflict, type Permission, type Role } from "@/lib/access";
+import {
+  ADMIN_ROLES,
+  PERMISSIONS,
+  ROLES,
+  ROLE_PERMISSIONS,
+  adminRoleConflict,
+  assertCan,
+  can,
+  sensitiveRoleConflict,
+  type Permission,
+  type Role,
+} from "@/lib/access";
 
 // The expected map, written out independently of lib/access.ts: a change to who may do what
 // must change this table too.
@@ -46,9 +57,10 @@ describe("permission map", () => {
 
 describe("三权分立: administrator roles are exclusive", () => {
   test("any two of the three administrator roles clash", () => {
-    for (const a of ADMIN_ROLES) for (const b of ADMIN_ROLES) {
-      if (a !== b) expect(adminRoleConflict([a, b])).toEqual(expect.arrayContaining([a, b]));
-    }
+    for (const a of ADMIN_ROLES)
+      for (const b of ADMIN_ROLES) {
+        if (a !== b) expect(adminRoleConflict([a, b])).toEqual(expect.arrayContaining([a, b]));
+      }
   });
   test("one administrator role with other roles is fine", () => {
     expect(adminRoleConflict(["SYS_ADMIN", "OFFICER"])).toBeNull();

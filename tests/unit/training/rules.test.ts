@@ -24,10 +24,26 @@ test("audience limits match a unit anywhere above the person and any listed role
 });
 
 test("session input: wall-clock times are Shanghai, end after start, Chinese field messages", () => {
-  const ok = createSessionSchema.parse({ title: "t", category: "OTHER", venue: "v", startsAt: "2026-12-03T09:00", endsAt: "2026-12-03T11:00+08:00", capacity: "20", creditHours: "1.5" });
+  const ok = createSessionSchema.parse({
+    title: "t",
+    category: "OTHER",
+    venue: "v",
+    startsAt: "2026-12-03T09:00",
+    endsAt: "2026-12-03T11:00+08:00",
+    capacity: "20",
+    creditHours: "1.5",
+  });
   expect(ok.startsAt.toISOString()).toBe("2026-12-03T01:00:00.000Z");
   expect(ok.capacity).toBe(20);
-  const bad = createSessionSchema.safeParse({ title: "", category: "OTHER", venue: "v", startsAt: "2026-12-03T09:00", endsAt: "2026-12-03T08:00", capacity: 0, creditHours: 0.3 });
+  const bad = createSessionSchema.safeParse({
+    title: "",
+    category: "OTHER",
+    venue: "v",
+    startsAt: "2026-12-03T09:00",
+    endsAt: "2026-12-03T08:00",
+    capacity: 0,
+    creditHours: 0.3,
+  });
   expect(bad.success).toBe(false);
   const paths = bad.error!.issues.map((i) => i.path.join("."));
   expect(paths).toEqual(expect.arrayContaining(["title", "capacity", "creditHours"]));

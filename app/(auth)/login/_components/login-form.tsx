@@ -39,7 +39,9 @@ export function LoginForm({ next, initialError }: { next: string; initialError?:
       <Field label={t("password")} htmlFor="password">
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </Field>
-      <Button type="submit" className="w-full" disabled={pending}>{pending ? t("submitting") : t("submit")}</Button>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </Button>
     </form>
   );
 }

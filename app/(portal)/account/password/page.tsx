@@ -11,7 +11,11 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
   return (
     <div className="mx-auto max-w-md">
       <PageHeader title={t("changeTitle")} />
-      {forced ? <div className="mb-4"><Alert kind="warning">{t("forcedNotice")}</Alert></div> : null}
+      {forced ? (
+        <div className="mb-4">
+          <Alert kind="warning">{t("forcedNotice")}</Alert>
+        </div>
+      ) : null}
       <Card>
         <ClientMessages namespaces={["auth"]}>
           <ChangePasswordForm />

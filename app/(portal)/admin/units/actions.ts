@@ -6,7 +6,10 @@ import { actionState, type ActionState } from "@/lib/http/actions";
 import { createUnit, deleteUnit, updateUnit } from "@/lib/users/units";
 
 const input = (fd: FormData) => ({
-  name: fd.get("name"), code: String(fd.get("code") ?? "").toUpperCase(), kind: fd.get("kind"), parentId: fd.get("parentId") || null,
+  name: fd.get("name"),
+  code: String(fd.get("code") ?? "").toUpperCase(),
+  kind: fd.get("kind"),
+  parentId: fd.get("parentId") || null,
 });
 
 export async function createUnitAction(_: ActionState, fd: FormData): Promise<ActionState> {

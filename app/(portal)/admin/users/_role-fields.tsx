@@ -10,14 +10,23 @@ export async function UserFields({ units, value }: { units: UnitDto[]; value?: {
   return (
     <>
       <div>
-        <label htmlFor="name" className="block text-sm font-medium">{t("admin.users.name")}</label>
+        <label htmlFor="name" className="block text-sm font-medium">
+          {t("admin.users.name")}
+        </label>
         <input id="name" name="name" defaultValue={value?.name} className={inputClass} required maxLength={40} />
         <FieldError name="name" />
       </div>
       <div>
-        <label htmlFor="unitId" className="block text-sm font-medium">{t("admin.users.unit")}</label>
+        <label htmlFor="unitId" className="block text-sm font-medium">
+          {t("admin.users.unit")}
+        </label>
         <select id="unitId" name="unitId" defaultValue={value?.unitId} className={inputClass} required>
-          {units.map((u) => <option key={u.id} value={u.id}>{"　".repeat(u.depth)}{u.name}</option>)}
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {"　".repeat(u.depth)}
+              {u.name}
+            </option>
+          ))}
         </select>
         <FieldError name="unitId" />
       </div>

@@ -10,7 +10,12 @@ const rolesOf = (fd: FormData) => fd.getAll("roles").map(String);
 export async function createUserAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requirePermission("users.manage");
   return actionState(async () => {
-    const { temporaryPassword } = await createUser(actor, { badgeNo: String(fd.get("badgeNo") ?? "").toUpperCase(), name: fd.get("name"), unitId: fd.get("unitId"), roles: rolesOf(fd) });
+    const { temporaryPassword } = await createUser(actor, {
+      badgeNo: String(fd.get("badgeNo") ?? "").toUpperCase(),
+      name: fd.get("name"),
+      unitId: fd.get("unitId"),
+      roles: rolesOf(fd),
+    });
     revalidatePath("/admin/users");
     return { ok: true, result: { temporaryPassword } };
   });
@@ -19,7 +24,12 @@ export async function createUserAction(_: ActionState, fd: FormData): Promise<Ac
 export async function updateUserAction(userId: string, _: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requirePermission("users.manage");
   return actionState(async () => {
-    await updateUser(actor, userId, { name: fd.get("name"), unitId: fd.get("unitId"), roles: rolesOf(fd), active: fd.get("active") === "on" });
+    await updateUser(actor, userId, {
+      name: fd.get("name"),
+      unitId: fd.get("unitId"),
+      roles: rolesOf(fd),
+      active: fd.get("active") === "on",
+    });
     revalidatePath(`/admin/users/${userId}`);
   });
 }

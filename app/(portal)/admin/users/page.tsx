@@ -10,26 +10,59 @@ import { Badge, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { Pagination, Table, Td } from "@/components/ui/table";
 
-const params = z.object({ q: z.string().optional(), unitId: z.string().optional(), role: z.string().optional(), status: z.string().optional(), page: z.string().optional() });
+const params = z.object({
+  q: z.string().optional(),
+  unitId: z.string().optional(),
+  role: z.string().optional(),
+  status: z.string().optional(),
+  page: z.string().optional(),
+});
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireRole("users.manage", "/admin/users");
   const sp = params.parse(await searchParams);
   const clean = Object.fromEntries(Object.entries(sp).filter(([, v]) => v));
-  const [t, units, list] = await Promise.all([getTranslations(), listUnits(), listUsers(actor, { ...clean, role: ROLES.includes(sp.role as never) ? sp.role : undefined, status: ["active", "disabled", "locked"].includes(sp.status ?? "") ? sp.status : undefined })]);
+  const [t, units, list] = await Promise.all([
+    getTranslations(),
+    listUnits(),
+    listUsers(actor, {
+      ...clean,
+      role: ROLES.includes(sp.role as never) ? sp.role : undefined,
+      status: ["active", "disabled", "locked"].includes(sp.status ?? "") ? sp.status : undefined,
+    }),
+  ]);
   const qs = (page: number) => `?${new URLSearchParams({ ...clean, page: String(page) })}`;
   return (
     <>
-      <PageHeader title={t("admin.users.title")} subtitle={t("admin.users.subtitle")} actions={<ButtonLink href="/admin/users/new">{t("admin.users.new")}</ButtonLink>} />
+      <PageHeader
+        title={t("admin.users.title")}
+        subtitle={t("admin.users.subtitle")}
+        actions={<ButtonLink href="/admin/users/new">{t("admin.users.new")}</ButtonLink>}
+      />
       <form className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-5" role="search">
-        <input name="q" defaultValue={sp.q} placeholder={t("admin.users.searchPlaceholder")} aria-label={t("admin.users.searchPlaceholder")} className={`${inputClass} col-span-2 sm:col-span-1`} />
+        <input
+          name="q"
+          defaultValue={sp.q}
+          placeholder={t("admin.users.searchPlaceholder")}
+          aria-label={t("admin.users.searchPlaceholder")}
+          className={`${inputClass} col-span-2 sm:col-span-1`}
+        />
         <select name="unitId" defaultValue={sp.unitId ?? ""} aria-label={t("admin.users.unit")} className={inputClass}>
           <option value="">{t("admin.users.allUnits")}</option>
-          {units.map((u) => <option key={u.id} value={u.id}>{"　".repeat(u.depth)}{u.name}</option>)}
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {"　".repeat(u.depth)}
+              {u.name}
+            </option>
+          ))}
         </select>
         <select name="role" defaultValue={sp.role ?? ""} aria-label={t("admin.users.roles")} className={inputClass}>
           <option value="">{t("admin.users.allRoles")}</option>
-          {ROLES.map((r) => <option key={r} value={r}>{t(`common.roles.${r}`)}</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`common.roles.${r}`)}
+            </option>
+          ))}
         </select>
         <select name="status" defaultValue={sp.status ?? ""} aria-label={t("admin.users.status")} className={inputClass}>
           <option value="">{t("admin.users.allStatus")}</option>
@@ -37,15 +70,31 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <option value="disabled">{t("admin.users.disabled")}</option>
           <option value="locked">{t("admin.users.locked")}</option>
         </select>
-        <Button type="submit" variant="secondary">{t("common.actions.search")}</Button>
+        <Button type="submit" variant="secondary">
+          {t("common.actions.search")}
+        </Button>
       </form>
-      <Table head={[t("admin.users.badgeNo"), t("admin.users.name"), t("admin.users.unit"), t("admin.users.roles"), t("admin.users.status")]}>
+      <Table
+        head={[t("admin.users.badgeNo"), t("admin.users.name"), t("admin.users.unit"), t("admin.users.roles"), t("admin.users.status")]}
+      >
         {list.items.map((u) => (
           <tr key={u.id}>
-            <Td><Link className="font-mono text-police-700 underline" href={`/admin/users/${u.id}`}>{u.badgeNo}</Link></Td>
+            <Td>
+              <Link className="font-mono text-police-700 underline" href={`/admin/users/${u.id}`}>
+                {u.badgeNo}
+              </Link>
+            </Td>
             <Td>{u.name}</Td>
             <Td>{u.unit.name}</Td>
-            <Td><div className="flex flex-wrap gap-1">{u.roles.map((r) => <Badge key={r} tone="blue">{t(`common.roles.${r}`)}</Badge>)}</div></Td>
+            <Td>
+              <div className="flex flex-wrap gap-1">
+                {u.roles.map((r) => (
+                  <Badge key={r} tone="blue">
+                    {t(`common.roles.${r}`)}
+                  </Badge>
+                ))}
+              </div>
+            </Td>
             <Td>
               <div className="flex flex-wrap gap-1">
                 {u.active ? <Badge tone="green">{t("admin.users.active")}</Badge> : <Badge tone="red">{t("admin.users.disabled")}</Badge>}
@@ -57,8 +106,21 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         ))}
       </Table>
       {list.items.length === 0 ? <p className="mt-3 text-sm text-slate-600">{t("admin.users.empty")}</p> : null}
-      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} hrefFor={qs}
-        labels={{ prev: t("common.actions.prev"), next: t("common.actions.next"), summary: t("common.pagination", { total: list.total, page: list.page, pages: Math.max(1, Math.ceil(list.total / list.pageSize)) }) }} />
+      <Pagination
+        page={list.page}
+        pageSize={list.pageSize}
+        total={list.total}
+        hrefFor={qs}
+        labels={{
+          prev: t("common.actions.prev"),
+          next: t("common.actions.next"),
+          summary: t("common.pagination", {
+            total: list.total,
+            page: list.page,
+            pages: Math.max(1, Math.ceil(list.total / list.pageSize)),
+          }),
+        }}
+      />
     </>
   );
 }

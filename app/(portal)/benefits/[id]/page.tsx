@@ -7,7 +7,13 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { ProfileView } from "../_components/profile-view";
 
-export default async function ProfilePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string; year?: string }> }) {
+export default async function ProfilePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ tab?: string; year?: string }>;
+}) {
   const { id } = await params;
   const { tab, year } = await searchParams;
   const actor = await requireRole("benefits.manage", `/benefits/${id}`);
@@ -16,8 +22,18 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
   const [t, tc] = await Promise.all([getTranslations("benefits"), getTranslations("common")]);
   return (
     <>
-      <PageHeader title={`${profile.name} · ${profile.auxNo}`} subtitle={`${profile.unit.name} · ${t(`post.${profile.post}`)} · ${t("fields.level")} ${profile.level}`}
-        actions={<><ButtonLink variant="secondary" href="/benefits">{tc("actions.back")}</ButtonLink><ButtonLink href={`/benefits/${id}/edit`}>{tc("actions.edit")}</ButtonLink></>} />
+      <PageHeader
+        title={`${profile.name} · ${profile.auxNo}`}
+        subtitle={`${profile.unit.name} · ${t(`post.${profile.post}`)} · ${t("fields.level")} ${profile.level}`}
+        actions={
+          <>
+            <ButtonLink variant="secondary" href="/benefits">
+              {tc("actions.back")}
+            </ButtonLink>
+            <ButtonLink href={`/benefits/${id}/edit`}>{tc("actions.edit")}</ButtonLink>
+          </>
+        }
+      />
       <ProfileView actor={actor} profile={profile} tab={tab ?? "ALL"} year={year ? Number(year) : undefined} basePath={`/benefits/${id}`} />
     </>
   );

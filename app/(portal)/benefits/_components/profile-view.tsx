@@ -10,13 +10,42 @@ import { Badge, Card } from "@/components/ui/card";
 import { Input, Select, Textarea } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
 import { RevealId } from "./reveal-id";
-import { addRecordAction, deleteRecordAction, issueItemAction, payCaseAction, reviewCaseAction, revealIdAction, saveSizesAction } from "../actions";
+import {
+  addRecordAction,
+  deleteRecordAction,
+  issueItemAction,
+  payCaseAction,
+  reviewCaseAction,
+  revealIdAction,
+  saveSizesAction,
+} from "../actions";
 
-const PAY_KEYS = ["base", "levelAllowance", "seniorityAllowance", "performance", "socialInsurance", "housingFund", "deductions", "net"] as const;
+const PAY_KEYS = [
+  "base",
+  "levelAllowance",
+  "seniorityAllowance",
+  "performance",
+  "socialInsurance",
+  "housingFund",
+  "deductions",
+  "net",
+] as const;
 const STATUS_TONE = { SUBMITTED: "amber", APPROVED: "blue", PAID: "green", REJECTED: "red" } as const;
 
 /** The profile with its timeline and one tab per category; HR gets the forms, the officer a read-only view. */
-export async function ProfileView({ actor, profile, tab, year, basePath }: { actor: Actor; profile: ProfileDto; tab: string; year?: number; basePath: string }) {
+export async function ProfileView({
+  actor,
+  profile,
+  tab,
+  year,
+  basePath,
+}: {
+  actor: Actor;
+  profile: ProfileDto;
+  tab: string;
+  year?: number;
+  basePath: string;
+}) {
   const t = await getTranslations("benefits");
   const manage = can(actor, "benefits.manage");
   const records = await listRecords(actor, { auxiliaryId: profile.id });
@@ -29,8 +58,28 @@ export async function ProfileView({ actor, profile, tab, year, basePath }: { act
       <Card title={t("profile.basics")}>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
           {[
-            [t("fields.auxNo"), <span key="a" className="font-mono">{profile.auxNo}</span>],
-            [t("fields.idNumber"), manage ? <RevealId key="i" masked={profile.idNumberMasked} label={t("profile.reveal")} hint={t("profile.revealHint")} reveal={reveal} /> : <span key="i" className="font-mono" data-testid="id-number">{profile.idNumberMasked}</span>],
+            [
+              t("fields.auxNo"),
+              <span key="a" className="font-mono">
+                {profile.auxNo}
+              </span>,
+            ],
+            [
+              t("fields.idNumber"),
+              manage ? (
+                <RevealId
+                  key="i"
+                  masked={profile.idNumberMasked}
+                  label={t("profile.reveal")}
+                  hint={t("profile.revealHint")}
+                  reveal={reveal}
+                />
+              ) : (
+                <span key="i" className="font-mono" data-testid="id-number">
+                  {profile.idNumberMasked}
+                </span>
+              ),
+            ],
             [t("fields.unit"), profile.unit.name],
             [t("fields.post"), t(`post.${profile.post}`)],
             [t("fields.level"), `${profile.level}（${t("fields.levelSince")} ${profile.levelSince}）`],
@@ -39,34 +88,61 @@ export async function ProfileView({ actor, profile, tab, year, basePath }: { act
             [t("fields.hireDate"), profile.hireDate],
             [t("fields.batch"), profile.batch ?? "—"],
             [t("fields.contractStart"), profile.contractStart ? `${profile.contractStart} ~ ${profile.contractEnd ?? ""}` : "—"],
-            [t("fields.sizes"), SIZE_GROUPS.filter((g) => profile.sizes[g]).map((g) => `${t(`sizeGroup.${g}`)} ${profile.sizes[g]}`).join("，") || "—"],
+            [
+              t("fields.sizes"),
+              SIZE_GROUPS.filter((g) => profile.sizes[g])
+                .map((g) => `${t(`sizeGroup.${g}`)} ${profile.sizes[g]}`)
+                .join("，") || "—",
+            ],
             ...(manage ? [[t("fields.account"), profile.hasAccount ? t("profile.linked") : t("profile.notLinked")]] : []),
           ].map(([k, v], i) => (
-            <div key={i} className="flex gap-2"><dt className="w-24 shrink-0 text-slate-500">{k}</dt><dd>{v}</dd></div>
+            <div key={i} className="flex gap-2">
+              <dt className="w-24 shrink-0 text-slate-500">{k}</dt>
+              <dd>{v}</dd>
+            </div>
           ))}
         </dl>
       </Card>
       <nav className="no-print flex gap-1 overflow-x-auto border-b border-slate-200 text-sm" aria-label={t("profile.timeline")}>
         {tabs.map((c) => (
-          <Link key={c} href={`${basePath}?tab=${c}`} aria-current={current === c ? "page" : undefined}
-            className={`whitespace-nowrap border-b-2 px-3 py-2 ${current === c ? "border-police-700 font-semibold text-police-800" : "border-transparent text-slate-600"}`}>
+          <Link
+            key={c}
+            href={`${basePath}?tab=${c}`}
+            aria-current={current === c ? "page" : undefined}
+            className={`whitespace-nowrap border-b-2 px-3 py-2 ${current === c ? "border-police-700 font-semibold text-police-800" : "border-transparent text-slate-600"}`}
+          >
             {c === "ALL" ? t("profile.timeline") : t(`category.${c}`)}
-            <span className="ml-1 text-xs text-slate-400">{c === "ALL" ? records.length : records.filter((r) => r.category === c).length}</span>
+            <span className="ml-1 text-xs text-slate-400">
+              {c === "ALL" ? records.length : records.filter((r) => r.category === c).length}
+            </span>
           </Link>
         ))}
       </nav>
       {current === "PAY" ? <PayTab actor={actor} profileId={profile.id} year={year} basePath={basePath} /> : null}
       {current === "EQUIPMENT" ? <EquipmentTab actor={actor} profile={profile} manage={manage} /> : null}
       {current === "COMPENSATION" ? <CasesTab records={shown} manage={manage} actorId={actor.id} profileId={profile.id} /> : null}
-      {current !== "PAY" && current !== "COMPENSATION" ? <Timeline records={current === "EQUIPMENT" ? [] : shown} all={current === "ALL"} manageFor={manage && current !== "ALL" ? profile.id : undefined} /> : null}
-      {manage && current !== "ALL" && current !== "PAY" && current !== "EQUIPMENT" ? <AddRecord category={current} profileId={profile.id} /> : null}
+      {current !== "PAY" && current !== "COMPENSATION" ? (
+        <Timeline
+          records={current === "EQUIPMENT" ? [] : shown}
+          all={current === "ALL"}
+          manageFor={manage && current !== "ALL" ? profile.id : undefined}
+        />
+      ) : null}
+      {manage && current !== "ALL" && current !== "PAY" && current !== "EQUIPMENT" ? (
+        <AddRecord category={current} profileId={profile.id} />
+      ) : null}
     </div>
   );
 }
 
 async function Timeline({ records, all, manageFor }: { records: RecordDto[]; all: boolean; manageFor?: string }) {
   const t = await getTranslations("benefits");
-  if (!records.length) return all ? <Card><p className="text-sm text-slate-600">{t("profile.noRecords")}</p></Card> : null;
+  if (!records.length)
+    return all ? (
+      <Card>
+        <p className="text-sm text-slate-600">{t("profile.noRecords")}</p>
+      </Card>
+    ) : null;
   return (
     <Card>
       <ol className="relative space-y-3 border-l border-slate-200 pl-4">
@@ -78,7 +154,9 @@ async function Timeline({ records, all, manageFor }: { records: RecordDto[]; all
               <Badge tone="blue">{t(`category.${r.category}`)}</Badge>
               <span className="font-medium">{r.title}</span>
               {r.amount ? <span className="font-mono">¥{r.amount}</span> : null}
-              {r.status ? <Badge tone={STATUS_TONE[r.status as keyof typeof STATUS_TONE] ?? "slate"}>{t(`caseStatus.${r.status}`)}</Badge> : null}
+              {r.status ? (
+                <Badge tone={STATUS_TONE[r.status as keyof typeof STATUS_TONE] ?? "slate"}>{t(`caseStatus.${r.status}`)}</Badge>
+              ) : null}
               {manageFor && (SIMPLE_CATEGORIES as readonly string[]).includes(r.category) && !r.id.startsWith("att-") ? (
                 <form action={deleteRecordAction} className="no-print ml-auto">
                   <input type="hidden" name="recordId" value={r.id} />
@@ -86,7 +164,13 @@ async function Timeline({ records, all, manageFor }: { records: RecordDto[]; all
                   <button className="text-xs text-red-700 underline">{t("profile.delete")}</button>
                 </form>
               ) : null}
-              {r.category === "TRAINING" ? <span className="text-xs text-slate-500">{r.details.source === "LECTURE_HALL" ? `${t("profile.lectureHall")} · ${String(r.details.categoryName)} · ${String(r.details.creditHours)} ${t("profile.creditHours")}` : t("profile.outside")}</span> : null}
+              {r.category === "TRAINING" ? (
+                <span className="text-xs text-slate-500">
+                  {r.details.source === "LECTURE_HALL"
+                    ? `${t("profile.lectureHall")} · ${String(r.details.categoryName)} · ${String(r.details.creditHours)} ${t("profile.creditHours")}`
+                    : t("profile.outside")}
+                </span>
+              ) : null}
             </div>
             <RecordDetails r={r} />
           </li>
@@ -120,28 +204,56 @@ async function PayTab({ actor, profileId, year, basePath }: { actor: Actor; prof
   const fmt = (c: bigint) => `${c < 0n ? "-" : ""}${(c < 0n ? -c : c) / 100n}.${String((c < 0n ? -c : c) % 100n).padStart(2, "0")}`;
   return (
     <>
-      <Card title={y ? t("pay.yearTotals", { year: y }) : t("pay.none")} actions={years.length > 1 ? (
-        <span className="flex gap-2 text-sm">{years.map((yy) => <Link key={yy} className={yy === y ? "font-semibold" : "text-police-700 underline"} href={`${basePath}?tab=PAY&year=${yy}`}>{yy}</Link>)}</span>
-      ) : null}>
+      <Card
+        title={y ? t("pay.yearTotals", { year: y }) : t("pay.none")}
+        actions={
+          years.length > 1 ? (
+            <span className="flex gap-2 text-sm">
+              {years.map((yy) => (
+                <Link key={yy} className={yy === y ? "font-semibold" : "text-police-700 underline"} href={`${basePath}?tab=PAY&year=${yy}`}>
+                  {yy}
+                </Link>
+              ))}
+            </span>
+          ) : null
+        }
+      >
         {data && data.rows.length ? (
           <Table caption={t("category.PAY")} head={[t("pay.month"), ...PAY_KEYS.map((k) => t(`pay.${k}`))]}>
             {data.rows.map((r) => (
               <tr key={r.month} data-testid="pay-line">
                 <Td className="whitespace-nowrap">{r.month}</Td>
-                {PAY_KEYS.map((k) => <Td key={k} className={`text-right font-mono ${k === "net" ? "font-semibold" : ""}`}>{r[k]}</Td>)}
+                {PAY_KEYS.map((k) => (
+                  <Td key={k} className={`text-right font-mono ${k === "net" ? "font-semibold" : ""}`}>
+                    {r[k]}
+                  </Td>
+                ))}
               </tr>
             ))}
             <tr className="bg-slate-50 font-semibold">
               <Td>{t("pay.yearTotals", { year: y! })}</Td>
-              {PAY_KEYS.map((k) => <Td key={k} className="text-right font-mono">{fmt(data.totals[k])}</Td>)}
+              {PAY_KEYS.map((k) => (
+                <Td key={k} className="text-right font-mono">
+                  {fmt(data.totals[k])}
+                </Td>
+              ))}
             </tr>
           </Table>
-        ) : <p className="text-sm text-slate-600">{t("pay.none")}</p>}
+        ) : (
+          <p className="text-sm text-slate-600">{t("pay.none")}</p>
+        )}
       </Card>
       {scale.length ? (
         <Card title={t("pay.scale")}>
           <Table head={[t("fields.level"), t("pay.base"), t("pay.levelAllowance"), ""]}>
-            {scale.map((s) => <tr key={s.level}><Td>{s.level}</Td><Td className="font-mono">{s.base}</Td><Td className="font-mono">{s.levelAllowance}</Td><Td className="text-xs text-slate-500">{s.note}</Td></tr>)}
+            {scale.map((s) => (
+              <tr key={s.level}>
+                <Td>{s.level}</Td>
+                <Td className="font-mono">{s.base}</Td>
+                <Td className="font-mono">{s.levelAllowance}</Td>
+                <Td className="text-xs text-slate-500">{s.note}</Td>
+              </tr>
+            ))}
           </Table>
         </Card>
       ) : null}
@@ -152,34 +264,89 @@ async function PayTab({ actor, profileId, year, basePath }: { actor: Actor; prof
 async function EquipmentTab({ actor, profile, manage }: { actor: Actor; profile: ProfileDto; manage: boolean }) {
   const t = await getTranslations("benefits");
   const tc = await getTranslations("common");
-  const [ent, records, items] = await Promise.all([listEntitlements(actor, { profileId: profile.id }), listRecords(actor, { auxiliaryId: profile.id, category: "EQUIPMENT" }), manage ? listItems() : Promise.resolve([])]);
+  const [ent, records, items] = await Promise.all([
+    listEntitlements(actor, { profileId: profile.id }),
+    listRecords(actor, { auxiliaryId: profile.id, category: "EQUIPMENT" }),
+    manage ? listItems() : Promise.resolve([]),
+  ]);
   const tone = { OWED: "red", DUE_SOON: "amber", OK: "green" } as const;
   return (
     <>
       <Card title={t("equipment.entitled")}>
         {ent.length ? (
-          <Table head={[t("equipment.item"), t("equipment.quantity"), t("equipment.cycle"), t("equipment.size"), t("equipment.lastIssued"), t("equipment.dueOn"), t("equipment.state")]}>
-            {ent.map((e) => <tr key={e.itemId}><Td>{e.itemName}</Td><Td>{e.quantity}</Td><Td>{e.cycleMonths}</Td><Td>{e.size ?? "—"}</Td><Td>{e.lastIssuedOn ?? "—"}</Td><Td>{e.dueOn}</Td><Td><Badge tone={tone[e.state]}>{t(`equipment.${e.state}`)}</Badge></Td></tr>)}
+          <Table
+            head={[
+              t("equipment.item"),
+              t("equipment.quantity"),
+              t("equipment.cycle"),
+              t("equipment.size"),
+              t("equipment.lastIssued"),
+              t("equipment.dueOn"),
+              t("equipment.state"),
+            ]}
+          >
+            {ent.map((e) => (
+              <tr key={e.itemId}>
+                <Td>{e.itemName}</Td>
+                <Td>{e.quantity}</Td>
+                <Td>{e.cycleMonths}</Td>
+                <Td>{e.size ?? "—"}</Td>
+                <Td>{e.lastIssuedOn ?? "—"}</Td>
+                <Td>{e.dueOn}</Td>
+                <Td>
+                  <Badge tone={tone[e.state]}>{t(`equipment.${e.state}`)}</Badge>
+                </Td>
+              </tr>
+            ))}
           </Table>
-        ) : <p className="text-sm text-slate-600">{t("equipment.nothingDue")}</p>}
+        ) : (
+          <p className="text-sm text-slate-600">{t("equipment.nothingDue")}</p>
+        )}
       </Card>
       <Card title={t("equipment.issues")}>
         {records.length ? (
           <Table head={[t("equipment.issuedOn"), t("equipment.item"), t("equipment.size"), t("equipment.quantity")]}>
-            {records.map((r) => <tr key={r.id}><Td>{r.occurredOn}</Td><Td>{String(r.details.itemName)}</Td><Td>{String(r.details.size ?? "—")}</Td><Td>{String(r.details.quantity)}</Td></tr>)}
+            {records.map((r) => (
+              <tr key={r.id}>
+                <Td>{r.occurredOn}</Td>
+                <Td>{String(r.details.itemName)}</Td>
+                <Td>{String(r.details.size ?? "—")}</Td>
+                <Td>{String(r.details.quantity)}</Td>
+              </tr>
+            ))}
           </Table>
-        ) : <p className="text-sm text-slate-600">{t("equipment.noIssues")}</p>}
+        ) : (
+          <p className="text-sm text-slate-600">{t("equipment.noIssues")}</p>
+        )}
       </Card>
       {manage ? (
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <Card title={t("profile.issueItem")}>
             <ActionForm action={issueItemAction} submitLabel={tc("actions.save")} successText={t("profile.saved")}>
               <input type="hidden" name="profileId" value={profile.id} />
-              <label className="block text-sm">{t("equipment.item")}<Select name="itemId" required>{items.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}</Select></label>
+              <label className="block text-sm">
+                {t("equipment.item")}
+                <Select name="itemId" required>
+                  {items.map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {i.name}
+                    </option>
+                  ))}
+                </Select>
+              </label>
               <div className="grid grid-cols-3 gap-2">
-                <label className="text-sm">{t("equipment.size")}<Input name="size" /></label>
-                <label className="text-sm">{t("equipment.quantity")}<Input name="quantity" type="number" min={1} defaultValue={1} /></label>
-                <label className="text-sm">{t("equipment.issuedOn")}<Input name="issuedOn" type="date" required defaultValue={new Date().toISOString().slice(0, 10)} /></label>
+                <label className="text-sm">
+                  {t("equipment.size")}
+                  <Input name="size" />
+                </label>
+                <label className="text-sm">
+                  {t("equipment.quantity")}
+                  <Input name="quantity" type="number" min={1} defaultValue={1} />
+                </label>
+                <label className="text-sm">
+                  {t("equipment.issuedOn")}
+                  <Input name="issuedOn" type="date" required defaultValue={new Date().toISOString().slice(0, 10)} />
+                </label>
               </div>
               <FieldError name="issuedOn" />
             </ActionForm>
@@ -188,7 +355,12 @@ async function EquipmentTab({ actor, profile, manage }: { actor: Actor; profile:
             <ActionForm action={saveSizesAction} submitLabel={t("profile.sizesSave")} successText={t("profile.saved")}>
               <input type="hidden" name="profileId" value={profile.id} />
               <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
-                {SIZE_GROUPS.map((g) => <label key={g} className="text-sm">{t(`sizeGroup.${g}`)}<Input name={`size.${g}`} defaultValue={profile.sizes[g] ?? ""} /></label>)}
+                {SIZE_GROUPS.map((g) => (
+                  <label key={g} className="text-sm">
+                    {t(`sizeGroup.${g}`)}
+                    <Input name={`size.${g}`} defaultValue={profile.sizes[g] ?? ""} />
+                  </label>
+                ))}
               </div>
             </ActionForm>
           </Card>
@@ -198,7 +370,17 @@ async function EquipmentTab({ actor, profile, manage }: { actor: Actor; profile:
   );
 }
 
-async function CasesTab({ records, manage, actorId, profileId }: { records: RecordDto[]; manage: boolean; actorId: string; profileId: string }) {
+async function CasesTab({
+  records,
+  manage,
+  actorId,
+  profileId,
+}: {
+  records: RecordDto[];
+  manage: boolean;
+  actorId: string;
+  profileId: string;
+}) {
   const t = await getTranslations("benefits");
   const cases = records.filter((r) => r.status);
   const visits = records.filter((r) => !r.status);
@@ -214,7 +396,9 @@ async function CasesTab({ records, manage, actorId, profileId }: { records: Reco
                   <div className="flex flex-wrap items-center gap-2">
                     <Badge tone={STATUS_TONE[c.status as keyof typeof STATUS_TONE]}>{t(`caseStatus.${c.status}`)}</Badge>
                     <span className="font-medium">{c.title}</span>
-                    <span className="text-slate-500">{t(`caseKind.${d.kind}`)} · {c.occurredOn}</span>
+                    <span className="text-slate-500">
+                      {t(`caseKind.${d.kind}`)} · {c.occurredOn}
+                    </span>
                   </div>
                   <p className="mt-1 text-slate-700">
                     {t("cases.requested")} ¥{d.amountRequested}
@@ -223,15 +407,32 @@ async function CasesTab({ records, manage, actorId, profileId }: { records: Reco
                     {d.reviewedBy ? ` · ${t("cases.reviewedBy")} ${d.reviewedBy} ${d.reviewedAt?.slice(0, 10)}` : ""}
                     {d.paidAt ? ` · ${t("cases.paidAt")} ${d.paidAt.slice(0, 10)}` : ""}
                   </p>
-                  {d.reason ? <p className="text-xs text-slate-600">{t("cases.reason")}：{d.reason}</p> : null}
+                  {d.reason ? (
+                    <p className="text-xs text-slate-600">
+                      {t("cases.reason")}：{d.reason}
+                    </p>
+                  ) : null}
                   {d.reviewNote ? <p className="text-xs text-slate-600">{d.reviewNote}</p> : null}
                   {manage && c.status === "SUBMITTED" ? (
-                    <ActionForm action={reviewCaseAction} submitLabel={t("cases.decide")} className="no-print mt-2 flex flex-wrap items-end gap-2">
+                    <ActionForm
+                      action={reviewCaseAction}
+                      submitLabel={t("cases.decide")}
+                      className="no-print mt-2 flex flex-wrap items-end gap-2"
+                    >
                       <input type="hidden" name="caseId" value={c.id} />
                       <input type="hidden" name="profileId" value={profileId} />
-                      <label className="text-xs">{t("cases.approved")}<Input name="amountApproved" defaultValue={d.amountRequested ?? ""} className="w-32" /></label>
-                      <label className="text-xs">{t("profile.note")}<Input name="note" className="w-48" /></label>
-                      <Select name="decision" className="w-28" defaultValue="APPROVE"><option value="APPROVE">{t("cases.approve")}</option><option value="REJECT">{t("cases.reject")}</option></Select>
+                      <label className="text-xs">
+                        {t("cases.approved")}
+                        <Input name="amountApproved" defaultValue={d.amountRequested ?? ""} className="w-32" />
+                      </label>
+                      <label className="text-xs">
+                        {t("profile.note")}
+                        <Input name="note" className="w-48" />
+                      </label>
+                      <Select name="decision" className="w-28" defaultValue="APPROVE">
+                        <option value="APPROVE">{t("cases.approve")}</option>
+                        <option value="REJECT">{t("cases.reject")}</option>
+                      </Select>
                       {actorId === (d.submittedById ?? "") ? <span className="text-xs text-amber-800">{t("cases.selfHint")}</span> : null}
                     </ActionForm>
                   ) : null}
@@ -245,7 +446,9 @@ async function CasesTab({ records, manage, actorId, profileId }: { records: Reco
               );
             })}
           </div>
-        ) : <p className="text-sm text-slate-600">{t("profile.noRecords")}</p>}
+        ) : (
+          <p className="text-sm text-slate-600">{t("profile.noRecords")}</p>
+        )}
         {manage ? <p className="mt-2 text-xs text-slate-500">{t("cases.selfHint")}</p> : null}
       </Card>
       {visits.length ? <Timeline records={visits} all={false} /> : null}
@@ -258,26 +461,80 @@ async function AddRecord({ category, profileId }: { category: Category; profileI
   const tc = await getTranslations("common");
   return (
     <Card title={category === "COMPENSATION" ? t("cases.new") : t("profile.addRecord")} className="no-print">
-      <ActionForm action={addRecordAction} submitLabel={tc("actions.save")} successText={t("profile.recordAdded")} className="grid gap-3 sm:grid-cols-2">
+      <ActionForm
+        action={addRecordAction}
+        submitLabel={tc("actions.save")}
+        successText={t("profile.recordAdded")}
+        className="grid gap-3 sm:grid-cols-2"
+      >
         <input type="hidden" name="auxiliaryId" value={profileId} />
         <input type="hidden" name="category" value={category} />
-        <label className="text-sm">{t("profile.recordTitle")}<Input name="title" required /><FieldError name="title" /></label>
-        <label className="text-sm">{t("profile.occurredOn")}<Input name="occurredOn" type="date" required defaultValue={new Date().toISOString().slice(0, 10)} /><FieldError name="occurredOn" /></label>
+        <label className="text-sm">
+          {t("profile.recordTitle")}
+          <Input name="title" required />
+          <FieldError name="title" />
+        </label>
+        <label className="text-sm">
+          {t("profile.occurredOn")}
+          <Input name="occurredOn" type="date" required defaultValue={new Date().toISOString().slice(0, 10)} />
+          <FieldError name="occurredOn" />
+        </label>
         {category === "COMPENSATION" ? (
-          <label className="text-sm">{t("cases.kind")}<Select name="kind">{CASE_KINDS.map((k) => <option key={k} value={k}>{t(`caseKind.${k}`)}</option>)}</Select></label>
+          <label className="text-sm">
+            {t("cases.kind")}
+            <Select name="kind">
+              {CASE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`caseKind.${k}`)}
+                </option>
+              ))}
+            </Select>
+          </label>
         ) : null}
-        {category === "COMPENSATION" || category === "AWARD" ? <label className="text-sm">{t("profile.amount")}<Input name="amount" inputMode="decimal" /><FieldError name="amount" /></label> : null}
+        {category === "COMPENSATION" || category === "AWARD" ? (
+          <label className="text-sm">
+            {t("profile.amount")}
+            <Input name="amount" inputMode="decimal" />
+            <FieldError name="amount" />
+          </label>
+        ) : null}
         {category === "RECRUITMENT" ? (
           <>
-            <label className="text-sm">{t("fields.batch")}<Input name="details.batch" /></label>
-            <label className="text-sm">{t("profile.examScore")}<Input name="details.examScore" inputMode="decimal" /></label>
-            <label className="text-sm">{t("profile.interviewScore")}<Input name="details.interviewScore" inputMode="decimal" /></label>
-            <label className="text-sm">{t("profile.onboardOn")}<Input name="details.onboardOn" type="date" /></label>
+            <label className="text-sm">
+              {t("fields.batch")}
+              <Input name="details.batch" />
+            </label>
+            <label className="text-sm">
+              {t("profile.examScore")}
+              <Input name="details.examScore" inputMode="decimal" />
+            </label>
+            <label className="text-sm">
+              {t("profile.interviewScore")}
+              <Input name="details.interviewScore" inputMode="decimal" />
+            </label>
+            <label className="text-sm">
+              {t("profile.onboardOn")}
+              <Input name="details.onboardOn" type="date" />
+            </label>
           </>
         ) : null}
-        {category === "PROMOTION" ? <label className="text-sm">{t("profile.toLevel")}<Input name="details.toLevel" type="number" min={1} required /><FieldError name="details.toLevel" /></label> : null}
-        {category === "LEAVE" ? <label className="text-sm">{t("profile.days")}<Input name="details.days" type="number" min={0} step="0.5" /></label> : null}
-        <label className="text-sm sm:col-span-2">{category === "COMPENSATION" ? t("cases.reason") : t("profile.note")}<Textarea name={category === "COMPENSATION" ? "details.reason" : "details.note"} rows={2} /></label>
+        {category === "PROMOTION" ? (
+          <label className="text-sm">
+            {t("profile.toLevel")}
+            <Input name="details.toLevel" type="number" min={1} required />
+            <FieldError name="details.toLevel" />
+          </label>
+        ) : null}
+        {category === "LEAVE" ? (
+          <label className="text-sm">
+            {t("profile.days")}
+            <Input name="details.days" type="number" min={0} step="0.5" />
+          </label>
+        ) : null}
+        <label className="text-sm sm:col-span-2">
+          {category === "COMPENSATION" ? t("cases.reason") : t("profile.note")}
+          <Textarea name={category === "COMPENSATION" ? "details.reason" : "details.note"} rows={2} />
+        </label>
         <FieldError name="category" />
       </ActionForm>
     </Card>

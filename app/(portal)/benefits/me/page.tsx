@@ -13,10 +13,16 @@ export default async function MyBenefitsPage({ searchParams }: { searchParams: P
       <PageHeader title={t("me.title")} subtitle={profile ? `${profile.name} · ${profile.auxNo}` : undefined} />
       {profile ? (
         <>
-          <div className="mb-3"><Alert>{t("me.readOnly")}</Alert></div>
+          <div className="mb-3">
+            <Alert>{t("me.readOnly")}</Alert>
+          </div>
           <ProfileView actor={actor} profile={profile} tab={tab ?? "ALL"} year={year ? Number(year) : undefined} basePath="/benefits/me" />
         </>
-      ) : <Card><p className="text-sm text-slate-600">{t("me.noProfile")}</p></Card>}
+      ) : (
+        <Card>
+          <p className="text-sm text-slate-600">{t("me.noProfile")}</p>
+        </Card>
+      )}
     </>
   );
 }

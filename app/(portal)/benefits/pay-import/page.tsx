@@ -16,17 +16,37 @@ export default async function PayImportPage() {
   const [t, format, imports] = await Promise.all([getTranslations("benefits"), getFormatter(), listPayImports(actor)]);
   const thisMonth = shanghaiDate(new Date()).slice(0, 7);
   const labels = {
-    file: t("payImport.file"), month: t("payImport.month"), replace: t("payImport.replace"), preview: t("payImport.preview"), commit: t("payImport.commit"),
-    rows: t("payImport.rows"), ok: t("payImport.ok"), rowsOk: t.raw("payImport.rowsOk") as string, bad: t.raw("payImport.bad") as string,
-    monthImported: t("payImport.monthImported"), imported: t.raw("payImport.imported") as string, rejected: t("payImport.rejected"),
-    auxNo: t("fields.auxNo"), name: t("fields.name"), net: t("pay.net"),
+    file: t("payImport.file"),
+    month: t("payImport.month"),
+    replace: t("payImport.replace"),
+    preview: t("payImport.preview"),
+    commit: t("payImport.commit"),
+    rows: t("payImport.rows"),
+    ok: t("payImport.ok"),
+    rowsOk: t.raw("payImport.rowsOk") as string,
+    bad: t.raw("payImport.bad") as string,
+    monthImported: t("payImport.monthImported"),
+    imported: t.raw("payImport.imported") as string,
+    rejected: t("payImport.rejected"),
+    auxNo: t("fields.auxNo"),
+    name: t("fields.name"),
+    net: t("pay.net"),
   };
   return (
     <>
-      <PageHeader title={t("payImport.title")} actions={<>
-        <a className="text-sm text-police-700 underline" href={`${TEMPLATE}?format=xlsx`}>{t("payImport.template")} (Excel)</a>
-        <a className="text-sm text-police-700 underline" href={EXPORT_ALL}>{t("payImport.exportAll")}</a>
-      </>} />
+      <PageHeader
+        title={t("payImport.title")}
+        actions={
+          <>
+            <a className="text-sm text-police-700 underline" href={`${TEMPLATE}?format=xlsx`}>
+              {t("payImport.template")} (Excel)
+            </a>
+            <a className="text-sm text-police-700 underline" href={EXPORT_ALL}>
+              {t("payImport.exportAll")}
+            </a>
+          </>
+        }
+      />
       <BenefitsNav current="/benefits/pay-import" />
       <Card className="mb-4">
         <p className="mb-4 text-sm text-slate-600">{t("payImport.hint")}</p>
@@ -36,9 +56,18 @@ export default async function PayImportPage() {
         <Table head={[t("pay.month"), t("payImport.rows"), t("pay.net"), t("payImport.importedBy"), ""]}>
           {imports.map((i) => (
             <tr key={i.id}>
-              <Td>{i.month}</Td><Td>{i.rowCount}</Td><Td className="font-mono">{i.netTotal}</Td>
-              <Td>{i.importedBy ?? ""} · {format.dateTime(i.at, "full")}</Td>
-              <Td>{i.replaced ? <Badge tone="amber">{t("payImport.replaced")}</Badge> : null} <a className="text-xs text-police-700 underline" href={`/api/v1/benefits/exports/pay-lines?month=${i.month}`}>CSV</a></Td>
+              <Td>{i.month}</Td>
+              <Td>{i.rowCount}</Td>
+              <Td className="font-mono">{i.netTotal}</Td>
+              <Td>
+                {i.importedBy ?? ""} · {format.dateTime(i.at, "full")}
+              </Td>
+              <Td>
+                {i.replaced ? <Badge tone="amber">{t("payImport.replaced")}</Badge> : null}{" "}
+                <a className="text-xs text-police-700 underline" href={`/api/v1/benefits/exports/pay-lines?month=${i.month}`}>
+                  CSV
+                </a>
+              </Td>
             </tr>
           ))}
         </Table>

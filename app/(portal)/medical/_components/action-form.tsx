@@ -9,7 +9,14 @@ type Variant = "primary" | "secondary" | "danger" | "ghost";
 
 /** A server-action form that shows the domain's message (and field messages) next to it. */
 export function ActionForm({
-  action, children, submit, variant = "primary", okText, className = "", inline = false, testId,
+  action,
+  children,
+  submit,
+  variant = "primary",
+  okText,
+  className = "",
+  inline = false,
+  testId,
 }: {
   action: (s: State, fd: FormData) => Promise<State>;
   children?: ReactNode;
@@ -23,13 +30,25 @@ export function ActionForm({
   const [state, run, pending] = useActionState<State, FormData>(action, {});
   const fields = Object.entries(state.fields ?? {});
   return (
-    <form action={run} className={inline ? `inline-flex flex-wrap items-center gap-2 ${className}` : `space-y-3 ${className}`} data-testid={testId}>
+    <form
+      action={run}
+      className={inline ? `inline-flex flex-wrap items-center gap-2 ${className}` : `space-y-3 ${className}`}
+      data-testid={testId}
+    >
       {children}
-      <Button type="submit" variant={variant} disabled={pending} className={inline ? "min-h-9 px-3 py-1" : ""}>{submit}</Button>
+      <Button type="submit" variant={variant} disabled={pending} className={inline ? "min-h-9 px-3 py-1" : ""}>
+        {submit}
+      </Button>
       {state.message ? (
         <Alert kind="error">
           {state.message}
-          {fields.length ? <ul className="mt-1 list-disc pl-5">{fields.map(([k, v]) => <li key={k}>{v}</li>)}</ul> : null}
+          {fields.length ? (
+            <ul className="mt-1 list-disc pl-5">
+              {fields.map(([k, v]) => (
+                <li key={k}>{v}</li>
+              ))}
+            </ul>
+          ) : null}
         </Alert>
       ) : null}
       {state.ok && okText ? <Alert kind="success">{okText}</Alert> : null}

@@ -21,8 +21,20 @@ export default async function MedicalStatsPage({ searchParams }: { searchParams:
     const max = Math.max(1, ...rows.map((r) => r.bookings ?? 0));
     return (
       <Card title={title}>
-        {rows.length === 0 ? <p className="text-sm text-slate-600">{t("stats.none")}</p> : (
-          <Table head={[title, t("stats.bookings"), t("stats.people"), t("stats.noShowRate"), <span key="c" className="sr-only">{t("stats.chart")}</span>]}>
+        {rows.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("stats.none")}</p>
+        ) : (
+          <Table
+            head={[
+              title,
+              t("stats.bookings"),
+              t("stats.people"),
+              t("stats.noShowRate"),
+              <span key="c" className="sr-only">
+                {t("stats.chart")}
+              </span>,
+            ]}
+          >
             {rows.map((r) => (
               <tr key={r.key}>
                 <Td className="whitespace-nowrap">{r.label}</Td>
@@ -30,7 +42,9 @@ export default async function MedicalStatsPage({ searchParams }: { searchParams:
                 <Td>{r.people ?? "—"}</Td>
                 <Td>{pct(r.noShowRate)}</Td>
                 <Td className="w-1/3 min-w-24">
-                  {r.bookings !== null ? <div className="h-3 rounded bg-police-600" style={{ width: `${(r.bookings / max) * 100}%` }} aria-hidden /> : null}
+                  {r.bookings !== null ? (
+                    <div className="h-3 rounded bg-police-600" style={{ width: `${(r.bookings / max) * 100}%` }} aria-hidden />
+                  ) : null}
                 </Td>
               </tr>
             ))}
@@ -42,15 +56,33 @@ export default async function MedicalStatsPage({ searchParams }: { searchParams:
 
   return (
     <>
-      <PageHeader title={t("stats.title")} subtitle={stats.scope === "ALL" ? t("stats.scopeAll") : t("stats.scopeUnit", { unit: actor.unitName })} />
+      <PageHeader
+        title={t("stats.title")}
+        subtitle={stats.scope === "ALL" ? t("stats.scopeAll") : t("stats.scopeUnit", { unit: actor.unitName })}
+      />
       <form method="get" className="mb-4 flex items-end gap-2">
-        <Field label={t("stats.year")} htmlFor="year"><Input id="year" name="year" type="number" defaultValue={stats.year} min={2000} max={shanghaiYear(new Date()) + 1} className="w-28" /></Field>
-        <Button type="submit" variant="secondary">{t("actions.show")}</Button>
+        <Field label={t("stats.year")} htmlFor="year">
+          <Input
+            id="year"
+            name="year"
+            type="number"
+            defaultValue={stats.year}
+            min={2000}
+            max={shanghaiYear(new Date()) + 1}
+            className="w-28"
+          />
+        </Field>
+        <Button type="submit" variant="secondary">
+          {t("actions.show")}
+        </Button>
       </form>
       <p className="mb-4 text-sm text-slate-600">{t("stats.privacy", { n: MIN_GROUP })}</p>
       <div className="space-y-4">
         <Card title={t("stats.total")}>
-          <p className="text-sm">{t("stats.bookings")}: <strong>{stats.total.bookings ?? suppressed}</strong> · {t("stats.people")}: <strong>{stats.total.people ?? "—"}</strong> · {t("stats.noShowRate")}: <strong>{pct(stats.total.noShowRate)}</strong></p>
+          <p className="text-sm">
+            {t("stats.bookings")}: <strong>{stats.total.bookings ?? suppressed}</strong> · {t("stats.people")}:{" "}
+            <strong>{stats.total.people ?? "—"}</strong> · {t("stats.noShowRate")}: <strong>{pct(stats.total.noShowRate)}</strong>
+          </p>
         </Card>
         {Bars({ rows: stats.byService, title: t("stats.byService") })}
         {Bars({ rows: stats.byMonth, title: t("stats.byMonth") })}
@@ -58,12 +90,20 @@ export default async function MedicalStatsPage({ searchParams }: { searchParams:
         <Card title={t("stats.quota")}>
           <Table head={[t("fields.service"), t("services.quota"), t("stats.people"), t("stats.exhausted")]}>
             {stats.quota.map((r) => (
-              <tr key={r.service}><Td>{r.label}</Td><Td>{r.quota}</Td><Td>{r.people ?? suppressed}</Td><Td>{r.exhausted ?? "—"}</Td></tr>
+              <tr key={r.service}>
+                <Td>{r.label}</Td>
+                <Td>{r.quota}</Td>
+                <Td>{r.people ?? suppressed}</Td>
+                <Td>{r.exhausted ?? "—"}</Td>
+              </tr>
             ))}
           </Table>
         </Card>
         <Card title={t("stats.liver")}>
-          <p className="text-sm">{t("outcome.NORMAL")}: <strong>{stats.liverOutcome.normal ?? suppressed}</strong> · {t("outcome.ABNORMAL_RECHECK")}: <strong>{stats.liverOutcome.abnormal ?? suppressed}</strong></p>
+          <p className="text-sm">
+            {t("outcome.NORMAL")}: <strong>{stats.liverOutcome.normal ?? suppressed}</strong> · {t("outcome.ABNORMAL_RECHECK")}:{" "}
+            <strong>{stats.liverOutcome.abnormal ?? suppressed}</strong>
+          </p>
         </Card>
       </div>
     </>

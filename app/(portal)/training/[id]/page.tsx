@@ -15,7 +15,10 @@ import { cancelMyEnrollmentAction, enrolAction, feedbackAction } from "../action
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireUser({ next: `/training/${id}` });
-  const session = await getSession(actor, id).catch((e) => { if (isAppError(e) && e.code === "NOT_FOUND") notFound(); throw e; });
+  const session = await getSession(actor, id).catch((e) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
   const [t, format, mine] = await Promise.all([getTranslations("training"), getFormatter(), getMyEnrollment(actor, id)]);
   const now = new Date();
   const active = mine && mine.status !== "CANCELLED" ? mine : null;
@@ -29,33 +32,82 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
     <>
       <PageHeader
         title={session.title}
-        subtitle={<span className="flex flex-wrap gap-2"><Badge tone="blue">{session.categoryName}</Badge><Badge>{t(`status.${session.status}`)}</Badge><Badge>{t(`format.${session.format}`)}</Badge></span>}
+        subtitle={
+          <span className="flex flex-wrap gap-2">
+            <Badge tone="blue">{session.categoryName}</Badge>
+            <Badge>{t(`status.${session.status}`)}</Badge>
+            <Badge>{t(`format.${session.format}`)}</Badge>
+          </span>
+        }
         actions={
           <span className="flex flex-wrap gap-2">
-            <a className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" href={`/api/v1/training/sessions/${id}/calendar.ics`}>{t("session.ics")}</a>
-            {teaches ? <ButtonLink variant="secondary" href={`/training/${id}/roster`}>{t("session.roster")}</ButtonLink> : null}
-            {can(actor, "training.manage") ? <ButtonLink variant="secondary" href={`/training/manage/${id}`}>{t("session.edit")}</ButtonLink> : null}
+            <a
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+              href={`/api/v1/training/sessions/${id}/calendar.ics`}
+            >
+              {t("session.ics")}
+            </a>
+            {teaches ? (
+              <ButtonLink variant="secondary" href={`/training/${id}/roster`}>
+                {t("session.roster")}
+              </ButtonLink>
+            ) : null}
+            {can(actor, "training.manage") ? (
+              <ButtonLink variant="secondary" href={`/training/manage/${id}`}>
+                {t("session.edit")}
+              </ButtonLink>
+            ) : null}
           </span>
         }
       />
-      {session.status === "CANCELLED" ? <Alert kind="error">{t("session.cancelledSession", { reason: session.cancelReason ?? "" })}</Alert> : null}
-      {overlaps.map((o) => <Alert key={o.id} kind="warning">{t("session.overlap", { title: o.title })}</Alert>)}
+      {session.status === "CANCELLED" ? (
+        <Alert kind="error">{t("session.cancelledSession", { reason: session.cancelReason ?? "" })}</Alert>
+      ) : null}
+      {overlaps.map((o) => (
+        <Alert key={o.id} kind="warning">
+          {t("session.overlap", { title: o.title })}
+        </Alert>
+      ))}
       <div className="grid gap-4 md:grid-cols-3">
         <Card className="md:col-span-2">
           <dl className="grid grid-cols-[6rem_1fr] gap-y-2 text-sm">
-            <dt className="text-slate-500">{t("session.when")}</dt><dd>{format.dateTime(session.startsAt, "full")} – {format.dateTime(session.endsAt, "time")}</dd>
-            <dt className="text-slate-500">{t("session.venue")}</dt><dd>{session.venue}</dd>
-            <dt className="text-slate-500">{t("session.hours")}</dt><dd>{session.creditHours}</dd>
-            <dt className="text-slate-500">{t("session.seats")}</dt><dd data-testid="seats">{t("session.seatsValue", { enrolled: session.enrolledCount, capacity: session.capacity, waitlist: session.waitlistCount })}</dd>
+            <dt className="text-slate-500">{t("session.when")}</dt>
+            <dd>
+              {format.dateTime(session.startsAt, "full")} – {format.dateTime(session.endsAt, "time")}
+            </dd>
+            <dt className="text-slate-500">{t("session.venue")}</dt>
+            <dd>{session.venue}</dd>
+            <dt className="text-slate-500">{t("session.hours")}</dt>
+            <dd>{session.creditHours}</dd>
+            <dt className="text-slate-500">{t("session.seats")}</dt>
+            <dd data-testid="seats">
+              {t("session.seatsValue", { enrolled: session.enrolledCount, capacity: session.capacity, waitlist: session.waitlistCount })}
+            </dd>
             <dt className="text-slate-500">{t("session.lecturers")}</dt>
-            <dd><ul>{session.lecturers.map((l, i) => <li key={i}>{l.name}{l.affiliation ? <span className="text-slate-500">（{l.affiliation}）</span> : null}</li>)}</ul></dd>
+            <dd>
+              <ul>
+                {session.lecturers.map((l, i) => (
+                  <li key={i}>
+                    {l.name}
+                    {l.affiliation ? <span className="text-slate-500">（{l.affiliation}）</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </dd>
           </dl>
-          {session.description ? <><h2 className="mt-4 font-medium">{t("session.description")}</h2><p className="mt-1 whitespace-pre-line text-sm text-slate-700">{session.description}</p></> : null}
+          {session.description ? (
+            <>
+              <h2 className="mt-4 font-medium">{t("session.description")}</h2>
+              <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{session.description}</p>
+            </>
+          ) : null}
         </Card>
         <Card>
           <div className="space-y-3" data-testid="enrolment-box">
             {active?.status === "ENROLLED" ? <Alert kind="success">{t("session.enrolled")}</Alert> : null}
-            {active?.status === "WAITLISTED" ? <Alert kind="warning">{t("session.waitlisted", { n: active.waitlistPosition ?? 0 })}</Alert> : null}
+            {active?.status === "WAITLISTED" ? (
+              <Alert kind="warning">{t("session.waitlisted", { n: active.waitlistPosition ?? 0 })}</Alert>
+            ) : null}
             {!active && open && can(actor, "training.book") ? (
               <ActionForm action={enrolAction} submitLabel={full ? t("session.joinWaitlist") : t("session.enrol")}>
                 <input type="hidden" name="sessionId" value={id} />
@@ -64,12 +116,20 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             {!active && !open && session.status !== "CANCELLED" ? <p className="text-sm text-slate-600">{t("session.closed")}</p> : null}
             {active && session.status === "PUBLISHED" && now < session.startsAt ? (
               beforeCutoff ? (
-                <ActionForm action={cancelMyEnrollmentAction} variant="secondary" submitLabel={active.status === "WAITLISTED" ? t("session.leaveWaitlist") : t("session.cancel")}>
+                <ActionForm
+                  action={cancelMyEnrollmentAction}
+                  variant="secondary"
+                  submitLabel={active.status === "WAITLISTED" ? t("session.leaveWaitlist") : t("session.cancel")}
+                >
                   <input type="hidden" name="sessionId" value={id} />
                 </ActionForm>
-              ) : <p className="text-sm text-slate-600">{t("session.afterCutoff")}</p>
+              ) : (
+                <p className="text-sm text-slate-600">{t("session.afterCutoff")}</p>
+              )
             ) : null}
-            <p className="text-xs text-slate-500">{t("session.cutoff", { time: format.dateTime(cutoffOf(session), "full"), hours: session.cancelCutoffHours })}</p>
+            <p className="text-xs text-slate-500">
+              {t("session.cutoff", { time: format.dateTime(cutoffOf(session), "full"), hours: session.cancelCutoffHours })}
+            </p>
           </div>
         </Card>
       </div>
@@ -78,14 +138,26 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           <ActionForm action={feedbackAction} submitLabel={t("session.submitFeedback")} successText={t("session.feedbackDone")}>
             <input type="hidden" name="sessionId" value={id} />
             <Field label={t("session.rating")} htmlFor="rating">
-              <Select id="rating" name="rating" defaultValue="5">{[5, 4, 3, 2, 1].map((n) => <option key={n} value={n}>{n}</option>)}</Select>
+              <Select id="rating" name="rating" defaultValue="5">
+                {[5, 4, 3, 2, 1].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </Select>
             </Field>
-            <Field label={t("session.comment")} htmlFor="comment"><Input id="comment" name="comment" maxLength={1000} /></Field>
+            <Field label={t("session.comment")} htmlFor="comment">
+              <Input id="comment" name="comment" maxLength={1000} />
+            </Field>
             <FieldError name="rating" />
           </ActionForm>
         </Card>
       ) : null}
-      <p className="mt-4 text-sm"><Link className="text-police-700 underline" href="/training">← {t("title")}</Link></p>
+      <p className="mt-4 text-sm">
+        <Link className="text-police-700 underline" href="/training">
+          ← {t("title")}
+        </Link>
+      </p>
     </>
   );
 }

@@ -15,13 +15,26 @@ export function RotatingQr({ sessionId, fetchCode, intervalMs }: { sessionId: st
     };
     void load();
     const timer = setInterval(load, intervalMs);
-    return () => { alive = false; clearInterval(timer); };
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
   }, [sessionId, fetchCode, intervalMs]);
-  if (state.error) return <p role="alert" className="text-red-700">{state.error}</p>;
+  if (state.error)
+    return (
+      <p role="alert" className="text-red-700">
+        {state.error}
+      </p>
+    );
   if (!state.svg) return <div className="aspect-square w-full max-w-[70vh] animate-pulse bg-slate-100" />;
   return (
     <div className="flex flex-col items-center">
-      <div className="aspect-square w-full max-w-[70vh]" data-testid="qr" data-url={state.url} dangerouslySetInnerHTML={{ __html: state.svg }} />
+      <div
+        className="aspect-square w-full max-w-[70vh]"
+        data-testid="qr"
+        data-url={state.url}
+        dangerouslySetInnerHTML={{ __html: state.svg }}
+      />
     </div>
   );
 }

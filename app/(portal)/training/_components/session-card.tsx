@@ -12,12 +12,27 @@ export async function SessionCard({ s }: { s: SessionDto }) {
         <Badge tone="blue">{s.categoryName}</Badge>
         <Badge>{t(`format.${s.format}`)}</Badge>
         {s.status !== "PUBLISHED" ? <Badge tone={s.status === "CANCELLED" ? "red" : "slate"}>{t(`status.${s.status}`)}</Badge> : null}
-        {s.status === "PUBLISHED" ? (left > 0 ? <Badge tone="green">{t("card.seatsLeft", { n: left })}</Badge> : <Badge tone="amber">{t("card.full")} · {t("card.waitlist", { n: s.waitlistCount })}</Badge>) : null}
+        {s.status === "PUBLISHED" ? (
+          left > 0 ? (
+            <Badge tone="green">{t("card.seatsLeft", { n: left })}</Badge>
+          ) : (
+            <Badge tone="amber">
+              {t("card.full")} · {t("card.waitlist", { n: s.waitlistCount })}
+            </Badge>
+          )
+        ) : null}
       </div>
-      <h2 className="mt-2 text-base font-semibold"><Link className="text-police-700 hover:underline" href={`/training/${s.id}`}>{s.title}</Link></h2>
-      <p className="mt-1 text-sm text-slate-600">{format.dateTime(s.startsAt, "full")} · {s.venue}</p>
+      <h2 className="mt-2 text-base font-semibold">
+        <Link className="text-police-700 hover:underline" href={`/training/${s.id}`}>
+          {s.title}
+        </Link>
+      </h2>
       <p className="mt-1 text-sm text-slate-600">
-        {t("card.lecturers")}：{s.lecturers.map((l) => (l.affiliation ? `${l.name}（${l.affiliation}）` : l.name)).join("、") || "—"} · {t("card.hours", { n: s.creditHours })}
+        {format.dateTime(s.startsAt, "full")} · {s.venue}
+      </p>
+      <p className="mt-1 text-sm text-slate-600">
+        {t("card.lecturers")}：{s.lecturers.map((l) => (l.affiliation ? `${l.name}（${l.affiliation}）` : l.name)).join("、") || "—"} ·{" "}
+        {t("card.hours", { n: s.creditHours })}
       </p>
     </li>
   );

@@ -30,7 +30,13 @@ export default async function CheckInPage({ searchParams }: { searchParams: Prom
       <PageHeader title={t("checkin.title")} />
       <Card>
         <Alert kind={message.kind}>{message.text}</Alert>
-        {message.id ? <p className="mt-3 text-sm"><Link className="text-police-700 underline" href={`/training/${message.id}`}>→</Link></p> : null}
+        {message.id ? (
+          <p className="mt-3 text-sm">
+            <Link className="text-police-700 underline" href={`/training/${message.id}`}>
+              →
+            </Link>
+          </p>
+        ) : null}
       </Card>
     </>
   );

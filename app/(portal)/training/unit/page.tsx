@@ -10,14 +10,33 @@ import { unitEnrolAction } from "../actions";
 
 export default async function UnitTrainingPage() {
   const actor = await requireRole("training.unit.view", "/training/unit");
-  const [t, format, people, sessions] = await Promise.all([getTranslations("training"), getFormatter(), listUnitCompliance(actor), listOpenSessions(actor)]);
+  const [t, format, people, sessions] = await Promise.all([
+    getTranslations("training"),
+    getFormatter(),
+    listUnitCompliance(actor),
+    listOpenSessions(actor),
+  ]);
   const mayEnrol = can(actor, "training.unit.enrol");
   const table = (
-    <Table head={[mayEnrol ? t("unit.select") : "", t("roster.badge"), t("roster.name"), t("roster.unit"), t("unit.done"), t("unit.required"), ""]}>
+    <Table
+      head={[
+        mayEnrol ? t("unit.select") : "",
+        t("roster.badge"),
+        t("roster.name"),
+        t("roster.unit"),
+        t("unit.done"),
+        t("unit.required"),
+        "",
+      ]}
+    >
       {people.map((p) => (
         <tr key={p.id}>
           <Td>{mayEnrol ? <input type="checkbox" name="userIds" value={p.id} aria-label={p.name} defaultChecked={p.behind} /> : null}</Td>
-          <Td>{p.badgeNo}</Td><Td>{p.name}</Td><Td>{p.unitName}</Td><Td>{p.done}</Td><Td>{p.required}</Td>
+          <Td>{p.badgeNo}</Td>
+          <Td>{p.name}</Td>
+          <Td>{p.unitName}</Td>
+          <Td>{p.done}</Td>
+          <Td>{p.required}</Td>
           <Td>{p.behind ? <Badge tone="red">{t("unit.behind")}</Badge> : <Badge tone="green">{t("unit.ok")}</Badge>}</Td>
         </tr>
       ))}
@@ -30,11 +49,19 @@ export default async function UnitTrainingPage() {
         {mayEnrol && sessions.length ? (
           <ActionForm action={unitEnrolAction} submitLabel={t("unit.enrol")} resultLabels={{ summary: "" }}>
             <Field label={t("unit.session")} htmlFor="sessionId">
-              <Select id="sessionId" name="sessionId">{sessions.map((s) => <option key={s.id} value={s.id}>{s.title}（{format.dateTime(s.startsAt, "short")}，{s.enrolledCount}/{s.capacity}）</option>)}</Select>
+              <Select id="sessionId" name="sessionId">
+                {sessions.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.title}（{format.dateTime(s.startsAt, "short")}，{s.enrolledCount}/{s.capacity}）
+                  </option>
+                ))}
+              </Select>
             </Field>
             {table}
           </ActionForm>
-        ) : table}
+        ) : (
+          table
+        )}
       </Card>
     </>
   );

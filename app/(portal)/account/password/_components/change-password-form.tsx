@@ -15,15 +15,31 @@ export function ChangePasswordForm() {
     <form action={action} className="space-y-4">
       {state.message && !Object.keys(f).length ? <Alert kind="error">{state.message}</Alert> : null}
       <Field label={t("currentPassword")} htmlFor="currentPassword" error={f.currentPassword}>
-        <Input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" aria-invalid={!!f.currentPassword} required />
+        <Input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={!!f.currentPassword}
+          required
+        />
       </Field>
       <Field label={t("newPassword")} htmlFor="newPassword" error={f.newPassword} hint={t("rules")}>
         <Input id="newPassword" name="newPassword" type="password" autoComplete="new-password" aria-invalid={!!f.newPassword} required />
       </Field>
       <Field label={t("confirmPassword")} htmlFor="confirmPassword" error={f.confirmPassword}>
-        <Input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" aria-invalid={!!f.confirmPassword} required />
+        <Input
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={!!f.confirmPassword}
+          required
+        />
       </Field>
-      <Button type="submit" disabled={pending} className="w-full">{t("changeSubmit")}</Button>
+      <Button type="submit" disabled={pending} className="w-full">
+        {t("changeSubmit")}
+      </Button>
     </form>
   );
 }

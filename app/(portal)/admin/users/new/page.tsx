@@ -14,9 +14,16 @@ export default async function NewUserPage() {
     <div className="mx-auto max-w-2xl">
       <PageHeader title={t("admin.users.new")} />
       <Card>
-        <ActionForm action={createUserAction} submitLabel={t("common.actions.create")} successText={t("admin.users.created")} resultLabels={{ temporaryPassword: t("admin.users.temporaryPassword") }}>
+        <ActionForm
+          action={createUserAction}
+          submitLabel={t("common.actions.create")}
+          successText={t("admin.users.created")}
+          resultLabels={{ temporaryPassword: t("admin.users.temporaryPassword") }}
+        >
           <div>
-            <label htmlFor="badgeNo" className="block text-sm font-medium">{t("admin.users.badgeNo")}</label>
+            <label htmlFor="badgeNo" className="block text-sm font-medium">
+              {t("admin.users.badgeNo")}
+            </label>
             <input id="badgeNo" name="badgeNo" className={`${inputClass} font-mono uppercase`} required maxLength={16} />
             <FieldError name="badgeNo" />
           </div>

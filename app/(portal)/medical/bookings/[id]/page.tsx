@@ -32,23 +32,64 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   const targets = manage && booking.status === "BOOKED" && !booking.urgent ? await listRescheduleTargets(actor, booking.id) : [];
   return (
     <>
-      <PageHeader title={booking.service.name} subtitle={format.dateTime(booking.startsAt, "full")}
-        actions={<ButtonLink variant="secondary" href={manage && !own ? `/medical/manage?date=${shanghaiDate(booking.startsAt)}` : "/medical"}>{t("actions.back")}</ButtonLink>} />
+      <PageHeader
+        title={booking.service.name}
+        subtitle={format.dateTime(booking.startsAt, "full")}
+        actions={
+          <ButtonLink variant="secondary" href={manage && !own ? `/medical/manage?date=${shanghaiDate(booking.startsAt)}` : "/medical"}>
+            {t("actions.back")}
+          </ButtonLink>
+        }
+      />
       <Card>
         <dl className="grid gap-3 text-sm sm:grid-cols-2">
-          <div><dt className="text-slate-500">{t("fields.status")}</dt><dd><StatusBadge status={booking.status} urgent={booking.urgent} /></dd></div>
-          <div><dt className="text-slate-500">{t("fields.person")}</dt><dd>{booking.user.name}（{booking.user.badgeNo}）· {booking.user.unit.name}</dd></div>
-          <div><dt className="text-slate-500">{t("fields.time")}</dt><dd>{format.dateTime(booking.startsAt, "full")}{booking.endsAt ? ` – ${format.dateTime(booking.endsAt, "time")}` : ""}</dd></div>
-          {booking.outcome ? <div><dt className="text-slate-500">{t("fields.outcome")}</dt><dd>{t(`outcome.${booking.outcome}`)}</dd></div> : null}
-          {booking.cancelReason ? <div><dt className="text-slate-500">{t("fields.cancelReason")}</dt><dd>{booking.cancelReason}</dd></div> : null}
+          <div>
+            <dt className="text-slate-500">{t("fields.status")}</dt>
+            <dd>
+              <StatusBadge status={booking.status} urgent={booking.urgent} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("fields.person")}</dt>
+            <dd>
+              {booking.user.name}（{booking.user.badgeNo}）· {booking.user.unit.name}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("fields.time")}</dt>
+            <dd>
+              {format.dateTime(booking.startsAt, "full")}
+              {booking.endsAt ? ` – ${format.dateTime(booking.endsAt, "time")}` : ""}
+            </dd>
+          </div>
+          {booking.outcome ? (
+            <div>
+              <dt className="text-slate-500">{t("fields.outcome")}</dt>
+              <dd>{t(`outcome.${booking.outcome}`)}</dd>
+            </div>
+          ) : null}
+          {booking.cancelReason ? (
+            <div>
+              <dt className="text-slate-500">{t("fields.cancelReason")}</dt>
+              <dd>{booking.cancelReason}</dd>
+            </div>
+          ) : null}
           <div className="sm:col-span-2">
             <dt className="text-slate-500">{t("fields.note")}</dt>
-            <dd className="whitespace-pre-wrap" data-testid="booking-note">{booking.note ?? t("fields.noNote")}</dd>
-            {booking.hasNote ? <dd className="mt-1 text-xs text-slate-500">{booking.shareNote ? t("fields.noteShared") : t("fields.noteNotShared")} · {t("fields.noteAudited")}</dd> : null}
+            <dd className="whitespace-pre-wrap" data-testid="booking-note">
+              {booking.note ?? t("fields.noNote")}
+            </dd>
+            {booking.hasNote ? (
+              <dd className="mt-1 text-xs text-slate-500">
+                {booking.shareNote ? t("fields.noteShared") : t("fields.noteNotShared")} · {t("fields.noteAudited")}
+              </dd>
+            ) : null}
           </div>
         </dl>
         <div className="mt-4 flex flex-wrap gap-2">
-          {manage ? <BookingActions booking={booking} /> : own && booking.status === "BOOKED" && !booking.urgent ? (
+          {manage ? (
+            <BookingActions booking={booking} />
+          ) : own && booking.status === "BOOKED" && !booking.urgent ? (
             <ActionForm action={cancelAction} submit={t("actions.cancel")} variant="secondary" inline>
               <input type="hidden" name="id" value={booking.id} />
             </ActionForm>
@@ -59,7 +100,11 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
             <ActionForm action={rescheduleAction} submit={t("actions.reschedule")} variant="secondary" okText={t("manage.rescheduled")}>
               <input type="hidden" name="id" value={booking.id} />
               <Select name="slotId" aria-label={t("actions.reschedule")} className="sm:w-auto">
-                {targets.map((s) => <option key={s.id} value={s.id}>{formatShanghai(s.startsAt)}（{t("book.free", { n: s.capacity - s.bookedCount })}）</option>)}
+                {targets.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {formatShanghai(s.startsAt)}（{t("book.free", { n: s.capacity - s.bookedCount })}）
+                  </option>
+                ))}
               </Select>
             </ActionForm>
           </div>

@@ -12,17 +12,29 @@ export async function BookingActions({ booking }: { booking: Pick<BookingDto, "i
     <div className="flex flex-wrap gap-2">
       {booking.status === "BOOKED" ? (
         <>
-          <ActionForm action={checkInAction} submit={t("actions.checkIn")} inline>{id}</ActionForm>
-          <ActionForm action={noShowAction} submit={t("actions.noShow")} variant="secondary" inline>{id}</ActionForm>
-          <ActionForm action={cancelAction} submit={t("actions.cancel")} variant="secondary" inline>{id}</ActionForm>
+          <ActionForm action={checkInAction} submit={t("actions.checkIn")} inline>
+            {id}
+          </ActionForm>
+          <ActionForm action={noShowAction} submit={t("actions.noShow")} variant="secondary" inline>
+            {id}
+          </ActionForm>
+          <ActionForm action={cancelAction} submit={t("actions.cancel")} variant="secondary" inline>
+            {id}
+          </ActionForm>
         </>
       ) : null}
-      {booking.status === "CHECKED_IN" ? <ActionForm action={completeAction} submit={t("actions.complete")} inline>{id}</ActionForm> : null}
+      {booking.status === "CHECKED_IN" ? (
+        <ActionForm action={completeAction} submit={t("actions.complete")} inline>
+          {id}
+        </ActionForm>
+      ) : null}
       {booking.status === "COMPLETED" && booking.service.code === "LIVER_CHECK" ? (
         <ActionForm action={outcomeAction} submit={t("actions.saveOutcome")} variant="secondary" inline>
           {id}
           <Select name="outcome" aria-label={t("fields.outcome")} defaultValue={booking.outcome ?? ""} className="w-auto" required>
-            <option value="" disabled>{t("fields.outcome")}</option>
+            <option value="" disabled>
+              {t("fields.outcome")}
+            </option>
             <option value="NORMAL">{t("outcome.NORMAL")}</option>
             <option value="ABNORMAL_RECHECK">{t("outcome.ABNORMAL_RECHECK")}</option>
           </Select>

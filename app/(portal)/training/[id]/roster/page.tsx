@@ -25,39 +25,72 @@ export default async function RosterPage({ params }: { params: Promise<{ id: str
         actions={
           <span className="flex flex-wrap gap-2">
             <ButtonLink href={`/training/${id}/qr`}>{t("session.qr")}</ButtonLink>
-            <ButtonLink variant="secondary" href={`/training/${id}/sheet`}>{t("roster.printSheet")}</ButtonLink>
-            <a className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" href={`/api/v1/training/sessions/${id}/roster?format=xlsx`}>{t("roster.xlsx")}</a>
-            <a className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" href={`/api/v1/training/sessions/${id}/roster?format=csv`}>{t("roster.csv")}</a>
+            <ButtonLink variant="secondary" href={`/training/${id}/sheet`}>
+              {t("roster.printSheet")}
+            </ButtonLink>
+            <a
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+              href={`/api/v1/training/sessions/${id}/roster?format=xlsx`}
+            >
+              {t("roster.xlsx")}
+            </a>
+            <a
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+              href={`/api/v1/training/sessions/${id}/roster?format=csv`}
+            >
+              {t("roster.csv")}
+            </a>
           </span>
         }
       />
       <Card>
-        {rows.length === 0 ? <p className="text-sm text-slate-600">{t("roster.empty")}</p> : (
+        {rows.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("roster.empty")}</p>
+        ) : (
           <Table head={[t("roster.badge"), t("roster.name"), t("roster.unit"), t("roster.status"), t("roster.attendance"), ""]}>
             {rows.map((r) => (
               <tr key={r.id}>
                 <Td>{r.user.badgeNo}</Td>
                 <Td>{r.user.name}</Td>
                 <Td>{r.user.unitName}</Td>
-                <Td>{t(`enrollment.${r.status}`)}{r.waitlistPosition ? ` #${r.waitlistPosition}` : ""}</Td>
-                <Td>{r.attendance ? <Badge tone={r.attendance === "ATTENDED" ? "green" : "red"}>{t(`attendance.${r.attendance}`)}</Badge> : t("attendance.none")}</Td>
+                <Td>
+                  {t(`enrollment.${r.status}`)}
+                  {r.waitlistPosition ? ` #${r.waitlistPosition}` : ""}
+                </Td>
+                <Td>
+                  {r.attendance ? (
+                    <Badge tone={r.attendance === "ATTENDED" ? "green" : "red"}>{t(`attendance.${r.attendance}`)}</Badge>
+                  ) : (
+                    t("attendance.none")
+                  )}
+                </Td>
                 <Td className="whitespace-nowrap">
                   <span className="flex gap-1">
-                  {r.status === "ENROLLED" && canMark ? (
-                    <>
-                      <ActionForm action={attendanceAction} submitLabel={t("roster.present")} variant="secondary" className="inline-flex">
-                        <input type="hidden" name="sessionId" value={id} /><input type="hidden" name="userId" value={r.user.id} /><input type="hidden" name="present" value="1" />
+                    {r.status === "ENROLLED" && canMark ? (
+                      <>
+                        <ActionForm action={attendanceAction} submitLabel={t("roster.present")} variant="secondary" className="inline-flex">
+                          <input type="hidden" name="sessionId" value={id} />
+                          <input type="hidden" name="userId" value={r.user.id} />
+                          <input type="hidden" name="present" value="1" />
+                        </ActionForm>
+                        <ActionForm action={attendanceAction} submitLabel={t("roster.absent")} variant="secondary" className="inline-flex">
+                          <input type="hidden" name="sessionId" value={id} />
+                          <input type="hidden" name="userId" value={r.user.id} />
+                          <input type="hidden" name="present" value="0" />
+                        </ActionForm>
+                      </>
+                    ) : null}
+                    {office && session.status === "PUBLISHED" ? (
+                      <ActionForm
+                        action={officeCancelEnrollmentAction}
+                        submitLabel={t("roster.remove")}
+                        variant="danger"
+                        className="inline-flex"
+                      >
+                        <input type="hidden" name="sessionId" value={id} />
+                        <input type="hidden" name="userId" value={r.user.id} />
                       </ActionForm>
-                      <ActionForm action={attendanceAction} submitLabel={t("roster.absent")} variant="secondary" className="inline-flex">
-                        <input type="hidden" name="sessionId" value={id} /><input type="hidden" name="userId" value={r.user.id} /><input type="hidden" name="present" value="0" />
-                      </ActionForm>
-                    </>
-                  ) : null}
-                  {office && session.status === "PUBLISHED" ? (
-                    <ActionForm action={officeCancelEnrollmentAction} submitLabel={t("roster.remove")} variant="danger" className="inline-flex">
-                      <input type="hidden" name="sessionId" value={id} /><input type="hidden" name="userId" value={r.user.id} />
-                    </ActionForm>
-                  ) : null}
+                    ) : null}
                   </span>
                 </Td>
               </tr>
@@ -67,9 +100,19 @@ export default async function RosterPage({ params }: { params: Promise<{ id: str
       </Card>
       <Card title={t("roster.feedback")} className="mt-4">
         <p className="text-sm">{t("teach.rating", { avg: feedback.average?.toFixed(1) ?? "—", count: feedback.count })}</p>
-        <ul className="mt-2 space-y-1 text-sm">{feedback.comments.map((c, i) => <li key={i}>★{c.rating} {c.comment}</li>)}</ul>
+        <ul className="mt-2 space-y-1 text-sm">
+          {feedback.comments.map((c, i) => (
+            <li key={i}>
+              ★{c.rating} {c.comment}
+            </li>
+          ))}
+        </ul>
       </Card>
-      <p className="mt-4 text-sm"><Link className="text-police-700 underline" href={`/training/${id}`}>←</Link></p>
+      <p className="mt-4 text-sm">
+        <Link className="text-police-700 underline" href={`/training/${id}`}>
+          ←
+        </Link>
+      </p>
     </>
   );
 }

@@ -13,11 +13,25 @@ export default async function SignInSheetPage({ params }: { params: Promise<{ id
   return (
     <div className="mx-auto max-w-[210mm] bg-white p-4 print:p-0">
       <style>{"@page { size: A4 portrait; margin: 15mm; }"}</style>
-      <div className="no-print mb-3"><PrintButton label={t("me.print")} /></div>
-      <h1 className="text-center text-xl font-bold">{session.title}　{t("roster.sheetTitle")}</h1>
-      <p className="mt-1 text-center text-sm">{format.dateTime(session.startsAt, "full")} · {session.venue} · {session.lecturers.map((l) => l.name).join("、")}</p>
+      <div className="no-print mb-3">
+        <PrintButton label={t("me.print")} />
+      </div>
+      <h1 className="text-center text-xl font-bold">
+        {session.title}　{t("roster.sheetTitle")}
+      </h1>
+      <p className="mt-1 text-center text-sm">
+        {format.dateTime(session.startsAt, "full")} · {session.venue} · {session.lecturers.map((l) => l.name).join("、")}
+      </p>
       <table className="mt-4 w-full border-collapse text-sm">
-        <thead><tr>{["#", t("roster.badge"), t("roster.name"), t("roster.unit"), t("roster.signature")].map((h) => <th key={h} className="border border-black px-2 py-1">{h}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            {["#", t("roster.badge"), t("roster.name"), t("roster.unit"), t("roster.signature")].map((h) => (
+              <th key={h} className="border border-black px-2 py-1">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {enrolled.map((r, i) => (
             <tr key={r.id} className="break-inside-avoid">

@@ -11,7 +11,9 @@ export default async function NewSessionPage() {
   return (
     <>
       <PageHeader title={t("manage.new")} />
-      <Card><SessionForm action={createSessionAction} categories={categories} units={units} submitLabel={t("manage.save")} /></Card>
+      <Card>
+        <SessionForm action={createSessionAction} categories={categories} units={units} submitLabel={t("manage.save")} />
+      </Card>
     </>
   );
 }

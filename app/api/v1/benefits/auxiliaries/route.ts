@@ -4,9 +4,14 @@ import { createAuxiliary } from "@/lib/benefits/mutations";
 import { getAuxiliary, listAuxiliaries } from "@/lib/benefits/queries";
 import { rosterQuerySchema } from "@/lib/benefits/schemas";
 
-export const GET = apiRoute(async ({ req, actor }) => listAuxiliaries(actor, parseInput(rosterQuerySchema, readQuery(req))), { permission: "benefits.manage" });
+export const GET = apiRoute(async ({ req, actor }) => listAuxiliaries(actor, parseInput(rosterQuerySchema, readQuery(req))), {
+  permission: "benefits.manage",
+});
 
-export const POST = apiRoute(async ({ req, actor }) => {
-  const p = await createAuxiliary(actor, await readJson(req));
-  return created(await getAuxiliary(actor, p.id));
-}, { permission: "benefits.manage" });
+export const POST = apiRoute(
+  async ({ req, actor }) => {
+    const p = await createAuxiliary(actor, await readJson(req));
+    return created(await getAuxiliary(actor, p.id));
+  },
+  { permission: "benefits.manage" },
+);

@@ -6,4 +6,6 @@ import { recordsQuerySchema } from "@/lib/benefits/schemas";
 
 export const GET = apiRoute(async ({ req, actor }) => listRecords(actor, parseInput(recordsQuerySchema, readQuery(req))));
 
-export const POST = apiRoute(async ({ req, actor }) => created(await createRecord(actor, await readJson(req))), { permission: "benefits.manage" });
+export const POST = apiRoute(async ({ req, actor }) => created(await createRecord(actor, await readJson(req))), {
+  permission: "benefits.manage",
+});

@@ -9,4 +9,6 @@ export const GET = apiRoute(async ({ req, actor }) => {
   return { ...page, items: page.items.map(bookingJson) };
 });
 
-export const POST = apiRoute(async ({ req, actor }) => created(bookingJson(await bookSlot(actor, await readJson(req)))), { permission: "medical.book" });
+export const POST = apiRoute(async ({ req, actor }) => created(bookingJson(await bookSlot(actor, await readJson(req)))), {
+  permission: "medical.book",
+});

@@ -8,4 +8,6 @@ export const GET = apiRoute(async ({ req, actor }) => {
   return { ...page, items: page.items.map(slotJson) };
 });
 
-export const POST = apiRoute(async ({ req, actor }) => created(slotJson(await createSlot(actor, await readJson(req)))), { permission: "medical.manage" });
+export const POST = apiRoute(async ({ req, actor }) => created(slotJson(await createSlot(actor, await readJson(req)))), {
+  permission: "medical.manage",
+});

@@ -10,4 +10,6 @@ export const GET = apiRoute(async ({ req, actor }) => {
   return { ...page, items: page.items.map(sessionJson) };
 });
 
-export const POST = apiRoute(async ({ req, actor }) => created(sessionJson(await createSession(actor, await readJson(req)))), { permission: "training.manage" });
+export const POST = apiRoute(async ({ req, actor }) => created(sessionJson(await createSession(actor, await readJson(req)))), {
+  permission: "training.manage",
+});

@@ -1,4 +1,6 @@
 import { apiRoute } from "@/lib/http/api";
 import { markCasePaid } from "@/lib/benefits/mutations";
 
-export const POST = apiRoute<{ id: string }>(async ({ params, actor }) => markCasePaid(actor, params.id), { permission: "benefits.manage" });
+export const POST = apiRoute<{ id: string }>(async ({ params, actor }) => markCasePaid(actor, params.id), {
+  permission: "benefits.manage",
+});

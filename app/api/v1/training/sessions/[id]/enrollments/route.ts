@@ -8,6 +8,13 @@ export const POST = apiRoute<P>(async ({ actor, params }) => created(await enrol
 
 export const GET = apiRoute<P>(async ({ actor, params }) => {
   const rows = await listRoster(actor, params.id);
-  const items = rows.map((r) => ({ id: r.id, user: { id: r.user.id, badgeNo: r.user.badgeNo, name: r.user.name }, status: r.status, waitlistPosition: r.waitlistPosition, attendance: r.attendance, createdAt: toIsoShanghai(r.createdAt) }));
+  const items = rows.map((r) => ({
+    id: r.id,
+    user: { id: r.user.id, badgeNo: r.user.badgeNo, name: r.user.name },
+    status: r.status,
+    waitlistPosition: r.waitlistPosition,
+    attendance: r.attendance,
+    createdAt: toIsoShanghai(r.createdAt),
+  }));
   return { items, total: items.length, page: 1, pageSize: items.length };
 });
