@@ -306,18 +306,16 @@ export async function seedBenefits(ctx: SeedContext): Promise<void> {
       },
     });
     await db.campaignVisit.createMany({
-      data: active
-        .slice(0, 6)
-        .map((p, i) => ({
-          campaignId: c.id,
-          profileId: p.id,
-          visitedOn: d(`${now.getUTCFullYear()}-01-${22 + i}`),
-          visitors: "政治处主任、所长",
-          visitee: i % 2 ? "父亲" : "本人",
-          reason: i % 2 ? "家属患病" : "春节慰问",
-          gift: "米、面、油",
-          amount: i % 2 ? "1000.00" : "500.00",
-        })),
+      data: active.slice(0, 6).map((p, i) => ({
+        campaignId: c.id,
+        profileId: p.id,
+        visitedOn: d(`${now.getUTCFullYear()}-01-${22 + i}`),
+        visitors: "政治处主任、所长",
+        visitee: i % 2 ? "父亲" : "本人",
+        reason: i % 2 ? "家属患病" : "春节慰问",
+        gift: "米、面、油",
+        amount: i % 2 ? "1000.00" : "500.00",
+      })),
     });
   }
   ctx.log(`benefits: ${profiles.length} profiles (${created} new), pay, equipment, cases, campaign, rules`);
