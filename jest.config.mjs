@@ -23,10 +23,11 @@ const base = createJestConfig({
 // otplib's own dependencies (@scure/base, @noble/hashes) ship ES modules only: let next/jest's
 // SWC transform compile them too, like the packages Next.js itself lists there.
 const ESM_ONLY = ["otplib", "@otplib", "@scure", "@noble"];
-export default async () => {
-  const config = await base();
-  config.transformIgnorePatterns = config.transformIgnorePatterns.map((p) =>
+const config = async () => {
+  const resolved = await base();
+  resolved.transformIgnorePatterns = resolved.transformIgnorePatterns.map((p) =>
     p.replace("/node_modules/(?!.pnpm)(?!(", `/node_modules/(?!.pnpm)(?!(${ESM_ONLY.join("|")}|`),
   );
-  return config;
+  return resolved;
 };
+export default config;

@@ -69,7 +69,7 @@ export async function PortalShell({
               <span className="sr-only">{t("nav.account")}</span>
             </Link>
             <form action={signOut} method="post">
-              <button type="submit" className="flex items-center gap-1 rounded p-2 text-sm hover:bg-white/10">
+              <button type="submit" className="flex items-center gap-1 rounded p-2 text-sm hover:bg-white/10" aria-label={t("nav.signOut")}>
                 <LogOut className="h-5 w-5" aria-hidden />
                 <span className="hidden sm:inline">{t("nav.signOut")}</span>
               </button>

@@ -48,11 +48,11 @@ export async function freePort() {
 }
 
 // server.mjs, not `next start`: it decides the client address from the socket (see its header).
-export function startServer(env, port, { quiet = false } = {}) {
+export function startServer(env, port, { quiet = false, silent = false } = {}) {
   const child = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
+    stdio: ["ignore", quiet || silent ? "ignore" : "inherit", silent ? "ignore" : "inherit"],
     detached: false,
   });
   return child;

@@ -8,9 +8,11 @@
 //    only ±30 s is accepted, so many sign-ins of one second-factor account would collide.
 //  - tests about signing in use the real credentials callback (ApiClient.signIn) or the real
 //    form (signInThroughForm, fillSignInForm), with the demo TOTP for second-factor accounts.
+import http from "node:http";
 import pg from "pg";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { mintSessionCookie } from "@/scripts/lib/session-fixture.mjs";
+import { freePort, startServer, waitForHttp } from "@/scripts/lib/server.mjs";
 import { DEMO_TOTP_SECRET, demoMfaAccounts } from "@/prisma/seed/demo-accounts";
 import { TOTP_PERIOD_SECONDS, totpCode } from "@/lib/auth/totp";
 
@@ -128,10 +130,42 @@ export async function signInThroughForm(
 type Json = any;
 type Res = { status: number; data: Json; text: string; headers: Headers };
 
+/**
+ * One HTTP request from a chosen local address (127.0.0.0/8 is all loopback): how tests play
+ * several clients on one machine, since the server believes the socket, not X-Forwarded-For.
+ */
+export function requestFrom(
+  localAddress: string,
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; headers: Headers; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers, localAddress }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const h = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) for (const one of ([] as string[]).concat(v ?? [])) h.append(k, one);
+        resolve({ status: res.statusCode ?? 0, headers: h, text: Buffer.concat(chunks).toString("utf8") });
+      });
+    });
+    req.on("error", reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
 /** A cookie-keeping JSON client, as another bureau system would use the API. */
 export class ApiClient {
   jar = new Map<string, string>();
-  constructor(public origin: string | null = BASE_URL) {}
+  /** connect from this loopback address instead of 127.0.0.1 (see requestFrom) */
+  localAddress?: string;
+  constructor(
+    public origin: string | null = BASE_URL,
+    public baseUrl = BASE_URL,
+  ) {}
 
   async req(
     method: string,
@@ -149,7 +183,9 @@ export class ApiClient {
       headers["content-type"] = "application/json";
       body = JSON.stringify(opts.body);
     }
-    const res = await fetch(BASE_URL + path, { method, headers, body, redirect: "manual" });
+    const res = this.localAddress
+      ? await requestFrom(this.localAddress, method, this.baseUrl + path, headers, body as string | undefined)
+      : await fetch(this.baseUrl + path, { method, headers, body, redirect: "manual" });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");
       const i = pair!.indexOf("=");
@@ -158,7 +194,7 @@ export class ApiClient {
       if (value) this.jar.set(name, value);
       else this.jar.delete(name);
     }
-    const text = await res.text();
+    const text = "text" in res && typeof res.text === "string" ? res.text : await (res as Response).text();
     let data: Json = null;
     try {
       data = JSON.parse(text);
@@ -197,3 +233,51 @@ export async function signedIn(badgeNo: string, password = DEMO_PASSWORD): Promi
   if ((await c.req("GET", "/api/v1/me")).status !== 200) throw new Error(`sign-in failed for ${badgeNo}`);
   return c;
 }
+
+/**
+ * Another instance of the production build (server.mjs) beside the test server, with its own
+ * environment: a database that is down, an https public URL … Stopped by the returned function.
+ */
+export async function startExtraServer(env: Record<string, string>): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // silent: a server whose database is down logs every refused sign-in, as it should
+  const child = startServer({ NODE_ENV: "production", NEXTAUTH_URL: baseUrl, DISABLE_JOBS: "1", ...env }, port, { silent: true });
+  await waitForHttp(`${baseUrl}/login`, 60_000);
+  return {
+    baseUrl,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** An account as the admin pages create one, written straight into this run's database. */
+export async function insertAccount(opts: {
+  badgeNo: string;
+  password: string;
+  roles?: string[];
+  mustChange?: boolean;
+  passwordChangedDaysAgo?: number;
+}): Promise<string> {
+  const { hash } = await import("@node-rs/argon2");
+  const id = `e2e${opts.badgeNo.toLowerCase()}`;
+  await dbQuery(
+    `INSERT INTO "User" (id, "badgeNo", name, "unitId", roles, "updatedAt") SELECT $1, $2, '新警员', id, $3::"Role"[], now() FROM "Unit" WHERE code = 'QS'`,
+    [id, opts.badgeNo, opts.roles ?? ["OFFICER"]],
+  );
+  await dbQuery(
+    `INSERT INTO "Credential" ("userId", "passwordHash", "mustChange", "changedAt", "updatedAt") VALUES ($1, $2, $3, now() - make_interval(days => $4), now())`,
+    [id, await hash(opts.password), opts.mustChange ?? false, opts.passwordChangedDaysAgo ?? 0],
+  );
+  return id;
+}
+
+/** A badge number no other test uses. */
+export const freshBadge = (prefix = "E") =>
+  `${prefix}${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1296)
+    .toString(36)
+    .toUpperCase()}`.slice(0, 16);

@@ -4,7 +4,7 @@ import { getSessionState, requireUser } from "@/lib/auth/current";
 import { currentTotpEnrolment, getOwnMfaStatus } from "@/lib/auth/mfa";
 import { Alert, Card, PageHeader } from "@/components/ui/card";
 import { ClientMessages } from "@/components/shell/client-messages";
-import { ConfirmMfaForm } from "./_components/confirm-form";
+import { MfaEnrolment } from "./_components/mfa-enrolment";
 
 export const metadata = { title: "双因素认证" };
 
@@ -37,32 +37,14 @@ export default async function MfaPage() {
 
   const enrolment = await currentTotpEnrolment(actor);
   const svg = await QRCode.toString(enrolment.otpauthUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-  const grouped = enrolment.secret.match(/.{1,4}/g)!.join(" ");
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <Alert kind={required ? "warning" : "info"}>{required ? t("requiredNotice") : t("optionalNotice")}</Alert>
       <Card>
-        <div className="space-y-4 text-sm text-slate-700">
-          <p>{t("step1")}</p>
-          <p>{t("step2")}</p>
-          <div className="flex flex-col items-center gap-3 sm:flex-row sm:items-start">
-            <div role="img" aria-label={t("qrAlt")} className="h-48 w-48 shrink-0 bg-white" dangerouslySetInnerHTML={{ __html: svg }} />
-            <dl className="w-full space-y-2">
-              <div>
-                <dt className="text-xs text-slate-500">{t("account")}</dt>
-                <dd className="font-mono">{actor.badgeNo}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-500">{t("secret")}</dt>
-                <dd className="select-all break-all font-mono text-base tracking-wider" data-testid="totp-secret">
-                  {grouped}
-                </dd>
-              </div>
-            </dl>
-          </div>
+        <div className="text-sm text-slate-700">
           <ClientMessages namespaces={["auth"]}>
-            <ConfirmMfaForm badgeNo={actor.badgeNo} />
+            <MfaEnrolment badgeNo={actor.badgeNo} qrSvg={svg} secret={enrolment.secret} />
           </ClientMessages>
         </div>
       </Card>

@@ -9,8 +9,11 @@ import { confirmMfaAction } from "../actions";
 
 type State = Awaited<ReturnType<typeof confirmMfaAction>>;
 
-/** Step 3, then the recovery codes — shown once, with a download and a print button. */
-export function ConfirmMfaForm({ badgeNo }: { badgeNo: string }) {
+/**
+ * The enrolment steps (QR code, key, the confirming code), then — in their place, so the key is
+ * no longer on screen — the recovery codes, shown once, with a download and a print button.
+ */
+export function MfaEnrolment({ badgeNo, qrSvg, secret }: { badgeNo: string; qrSvg: string; secret: string }) {
   const t = useTranslations("auth.mfa");
   const [state, action, pending] = useActionState<State, FormData>(confirmMfaAction, {});
   const codes = state.ok ? (state.result?.recoveryCodes ?? "").split("\n").filter(Boolean) : [];
@@ -52,24 +55,43 @@ export function ConfirmMfaForm({ badgeNo }: { badgeNo: string }) {
 
   const f = state.fields ?? {};
   return (
-    <form action={action} className="space-y-3">
-      {state.message && !f.code ? <Alert kind="error">{state.message}</Alert> : null}
-      <Field label={t("code")} htmlFor="code" error={f.code} hint={t("step3")}>
-        <Input
-          id="code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          aria-invalid={!!f.code}
-          className="max-w-40 font-mono tracking-widest"
-          required
-        />
-      </Field>
-      <Button type="submit" disabled={pending}>
-        {t("confirm")}
-      </Button>
-    </form>
+    <div className="space-y-4">
+      <p>{t("step1")}</p>
+      <p>{t("step2")}</p>
+      <div className="flex flex-col items-center gap-3 sm:flex-row sm:items-start">
+        <div role="img" aria-label={t("qrAlt")} className="h-48 w-48 shrink-0 bg-white" dangerouslySetInnerHTML={{ __html: qrSvg }} />
+        <dl className="w-full space-y-2">
+          <div>
+            <dt className="text-xs text-slate-500">{t("account")}</dt>
+            <dd className="font-mono">{badgeNo}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">{t("secret")}</dt>
+            <dd className="select-all break-all font-mono text-base tracking-wider" data-testid="totp-secret">
+              {secret.match(/.{1,4}/g)!.join(" ")}
+            </dd>
+          </div>
+        </dl>
+      </div>
+      <form action={action} className="space-y-3">
+        {state.message && !f.code ? <Alert kind="error">{state.message}</Alert> : null}
+        <Field label={t("code")} htmlFor="code" error={f.code} hint={t("step3")}>
+          <Input
+            id="code"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            aria-invalid={!!f.code}
+            className="max-w-40 font-mono tracking-widest"
+            required
+          />
+        </Field>
+        <Button type="submit" disabled={pending}>
+          {t("confirm")}
+        </Button>
+      </form>
+    </div>
   );
 }
