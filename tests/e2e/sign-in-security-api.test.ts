@@ -426,6 +426,14 @@ describe("other instances", () => {
     const page = await c.req("GET", "/login?error=UNAVAILABLE");
     expect(page.text).toContain("服务暂不可用");
     expect(page.text).not.toMatch(LEAK);
+    // someone still holding a session cookie gets the form too, with the same message
+    const { name, value } = await sessionCookie("100012");
+    const holder = new ApiClient(down.baseUrl, down.baseUrl);
+    holder.jar.set(name, value);
+    const login = await holder.req("GET", "/login");
+    expect(login.status).toBe(200);
+    expect(login.text).toContain("服务暂不可用");
+    expect(login.text).not.toMatch(LEAK);
   });
 
   test("served over https: HSTS, __Host- cookies, and only the __Host- session cookie is read", async () => {

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/current";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import { ClientMessages } from "@/components/shell/client-messages";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { signInErrorKey } from "@/lib/auth/sign-in-errors";
@@ -9,8 +10,15 @@ import { LoginForm } from "./_components/login-form";
 export const metadata = { title: "登录" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
-  const { next, error } = await searchParams;
-  if (await getActor()) redirect(safeRedirectPath(next));
+  const { next, error: given } = await searchParams;
+  let error = given;
+  try {
+    if (await getActor()) redirect(safeRedirectPath(next));
+  } catch (e) {
+    // the database is down: still show the form, saying so, rather than an error page
+    if (!isDatabaseUnavailable(e)) throw e;
+    error = "UNAVAILABLE";
+  }
   const t = await getTranslations();
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-police-800 to-police-700 px-4 py-10">
