@@ -45,6 +45,7 @@ export function proxy(request: NextRequest) {
   const here = request.nextUrl.clone();
   here.searchParams.delete("_rsc"); // the client router's cache-buster is not part of the address
   forward.set("x-jingxin-path", `${here.pathname}${here.search}`);
+  forward.set("x-jingxin-method", request.method);
 
   const response = NextResponse.next({ request: { headers: forward } });
   response.headers.set("x-request-id", requestId);

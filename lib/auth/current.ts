@@ -21,6 +21,7 @@ export const SESSION_COOKIES = [SESSION_COOKIE] as const;
 
 /** Request headers proxy.ts sets for server components (it overwrites whatever a client sent). */
 export const PATH_HEADER = "x-jingxin-path";
+const METHOD_HEADER = "x-jingxin-method";
 
 /** The session id carried by the request's next-auth cookie, if its JWT is genuine. */
 export async function readSessionId(): Promise<string | null> {
@@ -37,16 +38,28 @@ export async function readSessionId(): Promise<string | null> {
 /** Address, request id and path of the current request (set by server.mjs and proxy.ts). */
 export const getRequestContext = cache(async () => {
   const h = await headers();
-  return { ip: clientIp(h), requestId: requestIdOf(h), path: h.get(PATH_HEADER) };
+  return { ip: clientIp(h), requestId: requestIdOf(h), path: h.get(PATH_HEADER), method: h.get(METHOD_HEADER) };
 });
 
-/** Resolved once per request (React cache), from the database. */
-export const getSessionState = cache(async (): Promise<SessionState> => {
-  const sid = await readSessionId();
-  if (!sid) return { ok: false, reason: "MISSING" };
-  const { ip, requestId } = await getRequestContext();
-  return resolveSession(sid, { ip, requestId });
-});
+// React's cache() memoises only while React renders (pages, layouts); route handlers call these
+// outside it. The request's headers object is one per request in both, so it keys the memo.
+const statePerRequest = new WeakMap<object, Promise<SessionState>>();
+
+/** Resolved once per request, from the database (pages and route handlers alike). */
+export async function getSessionState(): Promise<SessionState> {
+  const h = await headers();
+  let state = statePerRequest.get(h);
+  if (!state) {
+    state = (async () => {
+      const sid = await readSessionId();
+      if (!sid) return { ok: false, reason: "MISSING" } as const;
+      const { ip, requestId } = await getRequestContext();
+      return resolveSession(sid, { ip, requestId });
+    })();
+    statePerRequest.set(h, state);
+  }
+  return state;
+}
 
 export async function getActor(): Promise<Actor | null> {
   const s = await getSessionState();
@@ -56,7 +69,7 @@ export async function getActor(): Promise<Actor | null> {
 // ---- refusals at the edge, each audited once (API.md: every 401 with a known session, every 403)
 
 const audited = new WeakSet<object>();
-const auditedThisRequest = cache(() => new Set<string>());
+const refusalsPerRequest = new WeakMap<object, Set<string>>();
 
 /** Whether this error's refusal was already written to the audit log. */
 export const refusalAudited = (e: unknown) => typeof e === "object" && e !== null && audited.has(e);
@@ -71,9 +84,14 @@ export async function auditRefusal(
   error?: object,
 ): Promise<void> {
   if (error) audited.add(error);
-  const path = (refusal.path ?? (await getRequestContext()).path ?? "").split("?")[0]!.slice(0, 300);
+  const ctx = await getRequestContext();
+  // the path without its query (a search may hold a name), and the method: "GET /admin/users"
+  const path = (refusal.path ?? ctx.path ?? "").split("?")[0]!.slice(0, 300);
+  const method = (refusal.method ?? ctx.method ?? "").slice(0, 10);
   const key = `${refusal.status}:${refusal.code}:${path}`;
-  const seen = auditedThisRequest();
+  const h = await headers();
+  const seen = refusalsPerRequest.get(h) ?? new Set<string>();
+  refusalsPerRequest.set(h, seen);
   if (seen.has(key)) return;
   seen.add(key);
   try {
@@ -82,7 +100,7 @@ export async function auditRefusal(
       action: refusal.status === 401 ? "access.unauthenticated" : "access.denied",
       outcome: "DENIED",
       targetType: "Route",
-      target: refusal.method ? `${refusal.method} ${path}` : path,
+      target: method ? `${method} ${path}` : path,
       details: { status: refusal.status, code: refusal.code, ...(refusal.reason ? { reason: refusal.reason } : {}) },
     });
   } catch (e) {

@@ -5,7 +5,14 @@ import { writeAudit } from "@/lib/audit/log";
 import { getSecurityPolicy, mfaRequiredFor, passwordExpired } from "@/lib/auth/policy";
 
 /** Who a refused session belonged to, so the refusal can be audited against them. */
-export type SessionOwner = { id: string; badgeNo: string; name: string; ip?: string | null; requestId?: string | null };
+export type SessionOwner = {
+  id: string;
+  badgeNo: string;
+  name: string;
+  roles?: readonly Role[];
+  ip?: string | null;
+  requestId?: string | null;
+};
 
 export type SessionState =
   | {
@@ -55,7 +62,14 @@ export async function resolveSession(sessionId: string, ctx: RequestContext | st
     },
   });
   if (!row) return { ok: false, reason: "MISSING" };
-  const owner: SessionOwner = { id: row.user.id, badgeNo: row.user.badgeNo, name: row.user.name, ip, requestId };
+  const owner: SessionOwner = {
+    id: row.user.id,
+    badgeNo: row.user.badgeNo,
+    name: row.user.name,
+    roles: row.user.roles as Role[],
+    ip,
+    requestId,
+  };
   if (row.revokedAt) return { ok: false, reason: "REVOKED", owner };
   const now = Date.now();
   if (row.expiresAt.getTime() <= now) return { ok: false, reason: "EXPIRED", owner };
@@ -104,8 +118,8 @@ export async function revokeSession(
   const who =
     actor ??
     (await db.authSession
-      .findUnique({ where: { id: sessionId }, select: { user: { select: { id: true, badgeNo: true, name: true } } } })
-      .then((s) => (s ? { ...s.user, ip: ctx.ip ?? null, requestId: ctx.requestId ?? null } : null)));
+      .findUnique({ where: { id: sessionId }, select: { user: { select: { id: true, badgeNo: true, name: true, roles: true } } } })
+      .then((s) => (s ? { ...s.user, roles: s.user.roles as Role[], ip: ctx.ip ?? null, requestId: ctx.requestId ?? null } : null)));
   await writeAudit(db, {
     actor: who,
     ip: ctx.ip ?? null,

@@ -56,7 +56,7 @@ export async function signIn({
     where: { badgeNo },
     select: { id: true, badgeNo: true, name: true, active: true, roles: true, credential: true },
   });
-  const actor = user ? { id: user.id, badgeNo: user.badgeNo, name: user.name, ip, requestId } : null;
+  const actor = user ? { id: user.id, badgeNo: user.badgeNo, name: user.name, roles: user.roles, ip, requestId } : null;
   const fail = async (
     reason: "INVALID" | "LOCKED" | "DISABLED" | "RATE_LIMITED",
     outcome: "FAILURE" | "DENIED" = "FAILURE",

@@ -73,7 +73,7 @@ describe("an account that must still enrol", () => {
       expect(code(r)).toBe("MFA_ENROLMENT_REQUIRED");
     }
     const denied = await auditRows(`"actorBadgeNo" = $1 AND action = 'access.denied'`, [badgeNo]);
-    expect(denied.map((d) => d.target)).toEqual(expect.arrayContaining(["/api/v1/training/categories"]));
+    expect(denied.map((d) => d.target)).toEqual(expect.arrayContaining(["GET /api/v1/training/categories", "POST /api/v1/medical/slots"]));
     expect(denied.every((d) => d.outcome === "DENIED" && d.details.code === "MFA_ENROLMENT_REQUIRED")).toBe(true);
 
     const start = await c.req("POST", "/api/v1/me/mfa/totp");
@@ -264,17 +264,17 @@ describe("refusals with a known user are audited", () => {
     const seen = rows.map((r) => `${r.action} ${r.target} ${r.details.status}`);
     expect(seen).toEqual(
       expect.arrayContaining([
-        "access.denied /api/v1/audit 403",
-        "access.denied /admin/users 403",
-        "access.unauthenticated /api/v1/me 401",
-        "access.unauthenticated /training 401",
+        "access.denied GET /api/v1/audit 403",
+        "access.denied GET /admin/users 403",
+        "access.unauthenticated GET /api/v1/me 401",
+        "access.unauthenticated GET /training 401",
         ...(sessions[0] ? [`access.denied GET /api/v1/training/sessions/${sessions[0].id}/enrollments 403`] : []),
       ]),
     );
     expect(rows.every((r) => r.outcome === "DENIED" && r.ip === "127.0.0.1")).toBe(true);
     // once per request, though the layout and the page both look
-    expect(rows.filter((r) => r.target === "/admin/users")).toHaveLength(1);
-    expect(rows.filter((r) => r.target === "/training")).toHaveLength(1);
+    expect(rows.filter((r) => r.target === "GET /admin/users")).toHaveLength(1);
+    expect(rows.filter((r) => r.target === "GET /training")).toHaveLength(1);
   });
 });
 

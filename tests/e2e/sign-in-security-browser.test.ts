@@ -84,6 +84,18 @@ describeBrowser("sign-in security in the browser", () => {
     await page.goto("/account/mfa");
     await page.getByText("双因素认证已启用").waitFor();
     await page.getByText("剩余未使用的恢复码：10 个").waitFor();
+
+    // a lost phone: the security administrator resets it on 安全策略; the user's session ends
+    const admin = await signInPage(browser, "000002");
+    await admin.goto("/admin/security");
+    await admin.getByLabel("警号", { exact: true }).fill(badgeNo);
+    await admin.getByRole("button", { name: "查找" }).click();
+    await admin.getByText(/已启用（/).waitFor();
+    await admin.getByRole("button", { name: "重置" }).click();
+    await admin.getByText("未启用").waitFor();
+    await admin.context().close();
+    await page.goto("/");
+    await page.waitForURL(/\/login\?next=%2F$/);
     await page.context().close();
   });
 
