@@ -4,7 +4,7 @@ const createJestConfig = nextJest({ dir: "./" });
 
 // Unit and integration tests (real PostgreSQL: scripts/test.mjs creates a fresh database per
 // run and passes DATABASE_URL). Browser and HTTP tests run against a built server: jest.e2e.config.mjs.
-export default createJestConfig({
+const base = createJestConfig({
   testEnvironment: "node",
   roots: ["<rootDir>/tests/unit", "<rootDir>/tests/integration"],
   moduleNameMapper: {
@@ -19,3 +19,15 @@ export default createJestConfig({
   testTimeout: 60_000,
   maxWorkers: 2,
 });
+
+// otplib's own dependencies (@scure/base, @noble/hashes) ship ES modules only: let next/jest's
+// SWC transform compile them too, like the packages Next.js itself lists there.
+const ESM_ONLY = ["otplib", "@otplib", "@scure", "@noble"];
+const config = async () => {
+  const resolved = await base();
+  resolved.transformIgnorePatterns = resolved.transformIgnorePatterns.map((p) =>
+    p.replace("/node_modules/(?!.pnpm)(?!(", `/node_modules/(?!.pnpm)(?!(${ESM_ONLY.join("|")}|`),
+  );
+  return resolved;
+};
+export default config;

@@ -10,12 +10,7 @@ const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" },
-  // Everything is served by the app itself: police networks have no internet.
-  {
-    key: "Content-Security-Policy",
-    value:
-      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  },
+  // The Content-Security-Policy (per-request nonce), Cache-Control and HSTS come from proxy.ts.
 ];
 
 const config: NextConfig = {

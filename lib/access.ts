@@ -64,7 +64,10 @@ export type Actor = {
   /** Materialised path of the actor's unit ("/rootId/stationId/"), for subtree scoping. */
   unitPath: string;
   unitName: string;
+  /** The client address of the request (lib/auth/request-info.ts: socket, or TRUSTED_PROXY_HOPS). */
   ip?: string | null;
+  /** The request's x-request-id (proxy.ts), so audit entries and logs of one request match. */
+  requestId?: string | null;
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -15,6 +15,11 @@ const schema = z.object({
   DATA_ENCRYPTION_KEY: base64Key,
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * How many reverse proxies of our own stand in front of the app. 0 (default): the client is the
+   * socket's peer and X-Forwarded-For is ignored. N: the client is the address N hops back.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -7,6 +7,8 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "RATE_LIMITED"
   | "PASSWORD_CHANGE_REQUIRED"
+  | "MFA_ENROLMENT_REQUIRED"
+  | "UNAVAILABLE"
   | "CONFLICT"
   | (string & {});
 
@@ -16,8 +18,12 @@ const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   PASSWORD_CHANGE_REQUIRED: 403,
+  MFA_ENROLMENT_REQUIRED: 403,
+  STEP_UP_REQUIRED: 403,
   NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };
 
 export class AppError extends Error {
@@ -61,4 +67,36 @@ export function isUniqueViolation(e: unknown): boolean {
 /** Prisma's foreign-key violation (P2003): the row is still referenced elsewhere. */
 export function isForeignKeyViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2003";
+}
+
+// Prisma's "cannot reach / lost / timed out" codes, and what the pg driver says underneath.
+const UNAVAILABLE_PRISMA = new Set(["P1001", "P1002", "P1003", "P1008", "P1010", "P1011", "P1017", "P2024", "P2028"]);
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "DatabaseDoesNotExist",
+  "DatabaseAccessDenied",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "TlsConnectionError",
+]);
+const UNAVAILABLE_PG = /^(08\d{3}|57P0[1-3]|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE)$/;
+
+/** The database cannot be reached or gave up on us (an outage, not a bug): answer 503 UNAVAILABLE. */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let err = e, depth = 0; err && typeof err === "object" && depth < 5; err = (err as { cause?: unknown }).cause, depth++) {
+    const o = err as {
+      code?: unknown;
+      kind?: unknown;
+      message?: unknown;
+      meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } };
+    };
+    if (typeof o.code === "string" && (UNAVAILABLE_PRISMA.has(o.code) || UNAVAILABLE_PG.test(o.code))) return true;
+    const cause = o.meta?.driverAdapterError?.cause;
+    if (cause && (UNAVAILABLE_KINDS.has(String(cause.kind)) || UNAVAILABLE_PG.test(String(cause.originalCode ?? "")))) return true;
+    if (typeof o.kind === "string" && UNAVAILABLE_KINDS.has(o.kind)) return true;
+    if (typeof o.message === "string" && /Connection terminated|connection timeout|Can't reach database server/i.test(o.message))
+      return true;
+  }
+  return false;
 }

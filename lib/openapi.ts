@@ -2,6 +2,7 @@
 import { trainingPaths } from "@/lib/training/openapi";
 import { medicalPaths } from "@/lib/medical/openapi";
 import { benefitsPaths } from "@/lib/benefits/openapi";
+import { authPaths } from "@/lib/auth/openapi";
 
 import { R as commonResponses, pageParams, type PathsObject } from "@/lib/openapi-parts";
 
@@ -12,6 +13,9 @@ const platformPaths: PathsObject = {
       responses: {
         200: { description: "me", content: { "application/json": { schema: { $ref: "#/components/schemas/Me" } } } },
         401: commonResponses[401],
+        403: {
+          description: "PASSWORD_CHANGE_REQUIRED is never answered here: /me stays readable during a forced change and a pending enrolment",
+        },
       },
     },
   },
@@ -30,6 +34,13 @@ const platformPaths: PathsObject = {
   },
 };
 
+/** Fragments may describe other methods of the same path (GET in one, POST in another). */
+function mergePaths(...fragments: PathsObject[]): PathsObject {
+  const out: PathsObject = {};
+  for (const f of fragments) for (const [path, ops] of Object.entries(f)) out[path] = { ...(out[path] ?? {}), ...ops };
+  return out;
+}
+
 export function openApiDocument() {
   return {
     openapi: "3.1.0",
@@ -37,11 +48,18 @@ export function openApiDocument() {
       title: "JingXin 暖警心 API",
       version: "1.0.0",
       description:
-        "See API.md. Sign in with next-auth credentials (GET /api/auth/csrf, POST /api/auth/callback/credentials); every call uses the session cookie.",
+        "See API.md. Sign in with next-auth credentials (GET /api/auth/csrf, POST /api/auth/callback/credentials with csrfToken, badgeNo, password and — for accounts with the second factor — otp, a TOTP code or a recovery code); every call uses the session cookie. The callback answers 429 RATE_LIMITED when the client address made too many failed attempts and 503 UNAVAILABLE during a database outage. Every authenticated route may also answer 403 PASSWORD_CHANGE_REQUIRED or MFA_ENROLMENT_REQUIRED, 413 PAYLOAD_TOO_LARGE (JSON over 1 MiB) and 503 UNAVAILABLE.",
     },
     servers: [{ url: "/" }],
     components: {
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
+      securitySchemes: {
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "__Host-next-auth.session-token when served over https",
+        },
+      },
       schemas: {
         Error: {
           type: "object",
@@ -66,11 +84,16 @@ export function openApiDocument() {
             name: { type: "string" },
             roles: { type: "array", items: { type: "string" } },
             unit: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
+            mfa: {
+              type: "object",
+              description: "second factor: required by the security policy for one of the roles, and enrolled",
+              properties: { required: { type: "boolean" }, enrolled: { type: "boolean" } },
+            },
           },
         },
       },
     },
     security: [{ session: [] }],
-    paths: { ...platformPaths, ...trainingPaths, ...medicalPaths, ...benefitsPaths },
+    paths: mergePaths(platformPaths, trainingPaths, medicalPaths, benefitsPaths, authPaths),
   };
 }

@@ -3,18 +3,9 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getActor, readSessionId, SESSION_COOKIES } from "@/lib/auth/current";
-import { revokeSession } from "@/lib/auth/sessions";
+import { getActor } from "@/lib/auth/current";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/config";
 import { markAllMyNotificationsRead } from "@/lib/notifications/queries";
-
-export async function signOutAction(): Promise<void> {
-  const sid = await readSessionId();
-  if (sid) await revokeSession(sid, await getActor());
-  const jar = await cookies();
-  for (const name of SESSION_COOKIES) jar.delete(name);
-  redirect("/login");
-}
 
 export async function setLocaleAction(formData: FormData): Promise<void> {
   const locale = formData.get("locale");

@@ -17,7 +17,8 @@ export async function PortalShell({
   user: ShellUser;
   nav: NavItem[];
   unread: number;
-  signOut: () => Promise<void>;
+  /** where the sign-out form posts (a route, so its answer can carry Clear-Site-Data) */
+  signOut: string;
   setLocale: (fd: FormData) => Promise<void>;
   children: React.ReactNode;
 }) {
@@ -67,8 +68,8 @@ export async function PortalShell({
               <KeyRound className="h-5 w-5" aria-hidden />
               <span className="sr-only">{t("nav.account")}</span>
             </Link>
-            <form action={signOut}>
-              <button type="submit" className="flex items-center gap-1 rounded p-2 text-sm hover:bg-white/10">
+            <form action={signOut} method="post">
+              <button type="submit" className="flex items-center gap-1 rounded p-2 text-sm hover:bg-white/10" aria-label={t("nav.signOut")}>
                 <LogOut className="h-5 w-5" aria-hidden />
                 <span className="hidden sm:inline">{t("nav.signOut")}</span>
               </button>

@@ -1,5 +1,7 @@
 import "server-only";
+import type { Role } from "@/lib/access";
 import { db } from "@/lib/db";
+import { MFA_REQUIRED_ROLES } from "@/lib/auth/mfa-roles";
 
 export type SecurityPolicy = {
   maxFailedAttempts: number;
@@ -7,7 +9,13 @@ export type SecurityPolicy = {
   passwordMinLength: number;
   idleTimeoutMinutes: number;
   absoluteTimeoutHours: number;
+  /** Accounts holding any of these roles must sign in with the second factor (TOTP). */
+  mfaRoles: Role[];
+  /** A password older than this must be changed at the next sign-in. */
+  passwordMaxAgeDays: number;
 };
+
+export { MFA_REQUIRED_ROLES };
 
 export const DEFAULT_POLICY: SecurityPolicy = {
   maxFailedAttempts: 5,
@@ -15,6 +23,8 @@ export const DEFAULT_POLICY: SecurityPolicy = {
   passwordMinLength: 10,
   idleTimeoutMinutes: 30,
   absoluteTimeoutHours: 12,
+  mfaRoles: [...MFA_REQUIRED_ROLES],
+  passwordMaxAgeDays: 90,
 };
 
 // Read on every request, so cached briefly per process; a change made here clears the cache
@@ -32,6 +42,9 @@ export async function getSecurityPolicy(): Promise<SecurityPolicy> {
         passwordMinLength: row.passwordMinLength,
         idleTimeoutMinutes: row.idleTimeoutMinutes,
         absoluteTimeoutHours: row.absoluteTimeoutHours,
+        // the column is a nullable array in PostgreSQL: never trust it to be set
+        mfaRoles: withRequiredMfaRoles((row.mfaRoles ?? []) as Role[]),
+        passwordMaxAgeDays: row.passwordMaxAgeDays,
       }
     : DEFAULT_POLICY;
   cached = { at: Date.now(), value };
@@ -40,4 +53,19 @@ export async function getSecurityPolicy(): Promise<SecurityPolicy> {
 
 export function clearSecurityPolicyCache(): void {
   cached = null;
+}
+
+/** The policy's list with the roles that may never go without the second factor. */
+export function withRequiredMfaRoles(roles: readonly Role[]): Role[] {
+  return [...new Set<Role>([...MFA_REQUIRED_ROLES, ...roles])];
+}
+
+/** Whether an account with these roles must use the second factor under this policy. */
+export function mfaRequiredFor(roles: readonly string[], policy: Pick<SecurityPolicy, "mfaRoles">): boolean {
+  return roles.some((r) => (policy.mfaRoles as readonly string[]).includes(r));
+}
+
+/** Whether a password set at `changedAt` is past the policy's maximum age. */
+export function passwordExpired(changedAt: Date, policy: Pick<SecurityPolicy, "passwordMaxAgeDays">, now = Date.now()): boolean {
+  return now - changedAt.getTime() > policy.passwordMaxAgeDays * 86_400_000;
 }

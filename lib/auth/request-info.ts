@@ -1,17 +1,37 @@
-// The client address as the app sees it. X-Forwarded-For is "client, proxy1, proxy2": every
-// entry but the last was written by whoever sent the request, so only the last hop — added by
-// our own reverse proxy (or by Next.js itself when there is none) — is trusted. Deployments with
-// several proxy layers set TRUSTED_PROXY_HOPS to how many hops of their own to skip back from.
+import { logger } from "@/lib/logger";
+
+// The client address as the app sees it, for the audit log and the per-address sign-in limit.
+// Next.js exposes no socket address to route handlers or server components, so server.mjs (the
+// production server) decides it from the socket and TRUSTED_PROXY_HOPS before Next.js runs and
+// passes it on beside a per-process token: a client cannot forge that pair, and with
+// TRUSTED_PROXY_HOPS=0 (the default) X-Forwarded-For is never believed.
+const EDGE_TOKEN = Symbol.for("jingxin.edge-token");
+let warned = false;
+
 export function clientIp(headers: Headers): string | null {
-  const xff = headers.get("x-forwarded-for");
-  if (xff) {
-    const hops = xff
-      .split(",")
-      .map((h) => h.trim())
-      .filter(Boolean);
-    const skip = Math.max(0, Number(process.env.TRUSTED_PROXY_HOPS ?? 1) - 1);
-    const hop = hops[Math.max(0, hops.length - 1 - skip)];
-    if (hop) return hop.slice(0, 64);
+  const token = (globalThis as Record<symbol, unknown>)[EDGE_TOKEN];
+  if (typeof token === "string" && headers.get("x-jingxin-edge") === token) return headers.get("x-jingxin-client-ip") || null;
+  // Not behind server.mjs (`next dev`, or `next start` by hand): Next.js fills X-Forwarded-For with
+  // the socket address only when the client sent none, so this is a best effort, said once.
+  if (!warned && process.env.NODE_ENV === "production") {
+    warned = true;
+    logger.warn("client addresses are not reliable: start the app with `node server.mjs` (npm start), not `next start`");
   }
-  return headers.get("x-real-ip")?.slice(0, 64) ?? null;
+  return pickClientAddress(headers.get("x-forwarded-for"), Number(process.env.TRUSTED_PROXY_HOPS ?? 0));
+}
+
+/** From "client, proxy1, …, proxyN" (the socket's peer last), the address `hops` entries back. */
+export function pickClientAddress(chain: string | null, hops: number): string | null {
+  const entries = (chain ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
+  const hop = entries[Math.max(0, entries.length - 1 - hops)];
+  return hop ? hop.slice(0, 64) : null;
+}
+
+/** The request id proxy.ts set (a UUID), if this request went through it. */
+export function requestIdOf(headers: Headers): string | null {
+  const id = headers.get("x-request-id");
+  return id && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
 }

@@ -2,10 +2,18 @@ import "server-only";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/log";
 import { burnVerifyTime, verifyPassword } from "@/lib/auth/password";
-import { getSecurityPolicy } from "@/lib/auth/policy";
+import { getSecurityPolicy, mfaRequiredFor } from "@/lib/auth/policy";
+import { checkSecondFactor, spendSecondFactor } from "@/lib/auth/mfa";
 
 export type SignInResult =
-  | { ok: true; userId: string; sessionId: string; mustChangePassword: boolean }
+  | {
+      ok: true;
+      userId: string;
+      sessionId: string;
+      mustChangePassword: boolean;
+      /** The policy requires a second factor this account has not enrolled: a restricted session. */
+      mfaEnrolmentRequired: boolean;
+    }
   | { ok: false; reason: "INVALID" | "LOCKED" | "DISABLED" | "RATE_LIMITED" };
 
 /**
@@ -15,21 +23,45 @@ export type SignInResult =
 export const IP_FAILURE_LIMIT = 30;
 export const IP_WINDOW_MINUTES = 15;
 
-type SignInInput = { badgeNo: string; password: string; ip?: string | null; userAgent?: string | null };
+type SignInInput = {
+  badgeNo: string;
+  password: string;
+  otp?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  requestId?: string | null;
+};
+
+// Same statement, same plan, no row: an unknown badge number costs the database what a wrong
+// password costs it (see the timing test in tests/integration/platform/sign-in-security.test.ts).
+const NO_SUCH_USER = "-no-such-user-";
 
 /**
- * Checks a badge number and password, applies the lock-out policy and opens a server-side
- * session. Every outcome is audited. Callers show one generic message for every failure.
+ * Checks a badge number, password and — where the account has enrolled one — the second factor;
+ * applies the lock-out policy and opens a server-side session. A missing, wrong or already-used
+ * code fails exactly like a wrong password. Every outcome is audited; callers show one message
+ * for every failure. Database errors propagate (the caller answers "unavailable").
  */
-export async function signIn({ badgeNo, password, ip = null, userAgent = null }: SignInInput): Promise<SignInResult> {
+export async function signIn({
+  badgeNo,
+  password,
+  otp = null,
+  ip = null,
+  userAgent = null,
+  requestId = null,
+}: SignInInput): Promise<SignInResult> {
   const policy = await getSecurityPolicy();
   const now = new Date();
   const user = await db.user.findUnique({
     where: { badgeNo },
-    select: { id: true, badgeNo: true, name: true, active: true, credential: true },
+    select: { id: true, badgeNo: true, name: true, active: true, roles: true, credential: true },
   });
-  const actor = user ? { id: user.id, badgeNo: user.badgeNo, name: user.name, ip } : null;
-  const fail = async (reason: "INVALID" | "LOCKED" | "DISABLED" | "RATE_LIMITED", outcome: "FAILURE" | "DENIED" = "FAILURE") => {
+  const actor = user ? { id: user.id, badgeNo: user.badgeNo, name: user.name, roles: user.roles, ip, requestId } : null;
+  const fail = async (
+    reason: "INVALID" | "LOCKED" | "DISABLED" | "RATE_LIMITED",
+    outcome: "FAILURE" | "DENIED" = "FAILURE",
+    extra = {},
+  ) => {
     await writeAudit(db, {
       actor,
       ip,
@@ -38,7 +70,7 @@ export async function signIn({ badgeNo, password, ip = null, userAgent = null }:
       targetType: "User",
       targetId: user?.id,
       target: badgeNo,
-      details: { reason },
+      details: { reason, ...extra },
     });
     return { ok: false as const, reason };
   };
@@ -50,30 +82,39 @@ export async function signIn({ badgeNo, password, ip = null, userAgent = null }:
     if (recentFailures >= IP_FAILURE_LIMIT) return fail("RATE_LIMITED", "DENIED");
   }
 
-  if (!user || !user.credential) {
+  const cred = user?.credential ?? null;
+  if (!user || !cred) {
     await burnVerifyTime(password);
+    await db.credential.updateMany({ where: { userId: NO_SUCH_USER }, data: { failedCount: { increment: 1 } } });
     return fail("INVALID");
   }
   if (!user.active) {
     await burnVerifyTime(password);
     return fail("DISABLED", "DENIED");
   }
-  if (user.credential.lockedUntil && user.credential.lockedUntil > now) {
+  if (cred.lockedUntil && cred.lockedUntil > now) {
     await burnVerifyTime(password);
     return fail("LOCKED", "DENIED");
   }
 
-  if (!(await verifyPassword(user.credential.passwordHash, password))) {
+  const enrolled = !!cred.totpEnrolledAt;
+  // The code is checked (no write) whatever the password, so a right password behind a wrong
+  // code takes the time a wrong password takes; it is spent only after the password matched.
+  const [passwordOk, claim] = await Promise.all([
+    verifyPassword(cred.passwordHash, password),
+    enrolled ? checkSecondFactor(cred, otp, now.getTime()) : Promise.resolve(null),
+  ]);
+  const secondFactorOk = !enrolled || (passwordOk && !!claim && (await spendSecondFactor(user.id, claim)));
+
+  if (!passwordOk || !secondFactorOk) {
     // Atomic increment: concurrent guesses cannot slip past the limit.
-    const cred = await db.credential.update({
+    const expiredLock = !!cred.lockedUntil && cred.lockedUntil <= now;
+    const updated = await db.credential.update({
       where: { userId: user.id },
-      data: {
-        failedCount: user.credential.lockedUntil && user.credential.lockedUntil <= now ? 1 : { increment: 1 },
-        ...(user.credential.lockedUntil && user.credential.lockedUntil <= now ? { lockedUntil: null } : {}),
-      },
+      data: { failedCount: expiredLock ? 1 : { increment: 1 }, ...(expiredLock ? { lockedUntil: null } : {}) },
       select: { failedCount: true },
     });
-    if (cred.failedCount >= policy.maxFailedAttempts) {
+    if (updated.failedCount >= policy.maxFailedAttempts) {
       const lockedUntil = new Date(now.getTime() + policy.lockoutMinutes * 60_000);
       await db.credential.update({ where: { userId: user.id }, data: { lockedUntil, failedCount: 0 } });
       await writeAudit(db, {
@@ -84,12 +125,14 @@ export async function signIn({ badgeNo, password, ip = null, userAgent = null }:
         targetType: "User",
         targetId: user.id,
         target: badgeNo,
-        details: { failedAttempts: cred.failedCount, lockedUntil: lockedUntil.toISOString() },
+        details: { failedAttempts: updated.failedCount, lockedUntil: lockedUntil.toISOString() },
       });
     }
-    return fail("INVALID");
+    // Only the audit log tells which factor failed; the caller gets the same INVALID either way.
+    return fail("INVALID", "FAILURE", passwordOk ? { factor: otp ? "otp" : "otp_missing" } : {});
   }
 
+  const mfaEnrolmentRequired = !enrolled && mfaRequiredFor(user.roles, policy);
   const sessionId = await db.$transaction(async (tx) => {
     await tx.credential.update({ where: { userId: user.id }, data: { failedCount: 0, lockedUntil: null } });
     const session = await tx.authSession.create({
@@ -101,8 +144,15 @@ export async function signIn({ badgeNo, password, ip = null, userAgent = null }:
       },
       select: { id: true },
     });
-    await writeAudit(tx, { actor, action: "auth.sign_in", targetType: "User", targetId: user.id, target: badgeNo });
+    await writeAudit(tx, {
+      actor,
+      action: "auth.sign_in",
+      targetType: "User",
+      targetId: user.id,
+      target: badgeNo,
+      details: { secondFactor: claim?.kind ?? (mfaEnrolmentRequired ? "enrolment_required" : "none") },
+    });
     return session.id;
   });
-  return { ok: true, userId: user.id, sessionId, mustChangePassword: user.credential.mustChange };
+  return { ok: true, userId: user.id, sessionId, mustChangePassword: cred.mustChange, mfaEnrolmentRequired };
 }

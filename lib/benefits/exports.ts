@@ -11,16 +11,48 @@ import { PAY_HEADERS_ZH } from "./pay-import";
 import { listEntitlements } from "./equipment";
 import { getCampaign } from "./campaigns";
 import { listCandidates } from "./promotion";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { assertStepUp } from "@/lib/auth/step-up";
 
 const POST = { DUTY: "勤务", CIVILIAN: "文职" } as const;
 const STATUS = { ACTIVE: "在岗", LEFT: "离岗" } as const;
 
+/** Full ID numbers leave the system at most this often per person (per rolling hour). */
+export const FULL_EXPORT_LIMIT_PER_HOUR = 3;
+
+const fullExportSchema = z.object({
+  reason: z.string("请写明导出事由").trim().min(4, "请写明导出事由（至少 4 个字）").max(200, "事由不超过 200 字"),
+});
+
+/** Full ID numbers: a reason, the password again (and the second factor where enrolled). */
+export type FullExportRequest = { reason: string; password: string; otp?: string };
+
 /**
- * The roster as a spreadsheet. ID numbers are masked unless `full` is asked for, which is
- * audited (one entry naming how many numbers left the system).
+ * The roster as a spreadsheet. ID numbers are masked unless `full` carries a reason and a
+ * successful step-up (lib/auth/step-up.ts); full exports are rate-limited per person and audited
+ * (one entry naming the reason and how many numbers left the system).
  */
-export async function exportRoster(actor: Actor, q: Partial<RosterQuery>, format: "csv" | "xlsx", full: boolean): Promise<Buffer | string> {
+export async function exportRoster(
+  actor: Actor,
+  q: Partial<RosterQuery>,
+  format: "csv" | "xlsx",
+  full: false | FullExportRequest,
+): Promise<Buffer | string> {
   assertHr(actor);
+  let reason: string | undefined;
+  if (full) {
+    reason = parseInput(fullExportSchema, full).reason;
+    const recent = await db.auditLog.count({
+      where: { action: "benefits.roster.export_full", actorId: actor.id, outcome: "SUCCESS", at: { gt: new Date(Date.now() - 3600_000) } },
+    });
+    if (recent >= FULL_EXPORT_LIMIT_PER_HOUR) {
+      await writeAudit(db, { actor, action: "benefits.roster.export_full", outcome: "DENIED", details: { reason: "rate_limited" } });
+      throw new AppError("RATE_LIMITED", `完整身份证号每小时最多导出 ${FULL_EXPORT_LIMIT_PER_HOUR} 次，请稍后再试`);
+    }
+    await assertStepUp(actor, full, "benefits.roster.export_full");
+  }
   const rows: (ProfileRow & { idText: string })[] = [];
   const encById = new Map<string, string>();
   for await (const r of iterateRoster(actor, q)) rows.push({ ...r, idText: r.idNumberMasked });
@@ -36,7 +68,7 @@ export async function exportRoster(actor: Actor, q: Partial<RosterQuery>, format
     actor,
     action: full ? "benefits.roster.export_full" : "benefits.roster.export",
     target: `${rows.length} 人`,
-    details: { format, rows: rows.length, fullIdNumbers: full },
+    details: { format, rows: rows.length, fullIdNumbers: !!full, ...(reason ? { reason } : {}) },
   });
   const columns: Column<(typeof rows)[number]>[] = [
     { header: "辅警编号", value: (r) => r.auxNo },

@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { Actor, Permission } from "@/lib/access";
 import { AppError, isAppError, validationFailed } from "@/lib/errors";
-import { requireActor, requirePermission } from "@/lib/auth/current";
+import { auditRefusal, refusalAudited, requireActor, requirePermission } from "@/lib/auth/current";
 import { logger } from "@/lib/logger";
 
 // The edge of the JSON API (API.md): authentication, the foreign-Origin refusal, JSON parsing
@@ -48,19 +48,32 @@ function toResponse(result: unknown): Response {
   return NextResponse.json(result ?? null);
 }
 
-/** An authenticated /api/v1 route; pass a permission to require it before the handler runs. */
+/**
+ * An authenticated /api/v1 route; pass a permission to require it before the handler runs.
+ * Every 403 the route answers to a known user (the domain's own refusals included) is audited.
+ */
 export function apiRoute<P = Record<string, string>>(
   handler: Handler<P>,
-  opts: { permission?: Permission; /** for the password change itself */ allowPasswordChange?: boolean } = {},
+  opts: {
+    permission?: Permission;
+    /** for the password change itself */
+    allowPasswordChange?: boolean;
+    /** for GET /me and /me/mfa/*: the calls a session waiting for second-factor enrolment may make */
+    allowMfaEnrolment?: boolean;
+  } = {},
 ) {
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
+    let actor: Actor | null = null;
     try {
       assertSameOrigin(req);
-      const actor = opts.permission
+      actor = opts.permission
         ? await requirePermission(opts.permission)
-        : await requireActor({ allowPasswordChange: opts.allowPasswordChange });
+        : await requireActor({ allowPasswordChange: opts.allowPasswordChange, allowMfaEnrolment: opts.allowMfaEnrolment });
       return toResponse(await handler({ req, params: await ctx.params, actor }));
     } catch (e) {
+      if (actor && isAppError(e) && e.status === 403 && !refusalAudited(e)) {
+        await auditRefusal(actor, { status: 403, code: e.code, method: req.method, path: new URL(req.url).pathname }, e);
+      }
       return errorResponse(e);
     }
   };
@@ -82,9 +95,40 @@ export function created(data: unknown): Response {
   return NextResponse.json(data, { status: 201 });
 }
 
-/** The request body as JSON; malformed JSON is 400 VALIDATION_FAILED, an empty body is {}. */
+/** The largest JSON body an /api/v1 call accepts (files go as multipart, with their own limits). */
+export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
+
+function tooLarge() {
+  return new AppError("PAYLOAD_TOO_LARGE", `请求体过大（JSON 不超过 ${JSON_BODY_LIMIT_BYTES / 1024 / 1024} MB）`);
+}
+
+/** The body as text, read no further than `limit` bytes (a lying Content-Length changes nothing). */
+async function readLimited(req: Request, limit: number): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The request body as JSON; over JSON_BODY_LIMIT_BYTES is 413 PAYLOAD_TOO_LARGE, malformed JSON
+ * is 400 VALIDATION_FAILED, an empty body is {}.
+ */
 export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
+  const text = await readLimited(req, JSON_BODY_LIMIT_BYTES);
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);

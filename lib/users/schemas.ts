@@ -56,4 +56,7 @@ export const policySchema = z.object({
   passwordMinLength: z.coerce.number().int().min(10, "不少于 10 位").max(64),
   idleTimeoutMinutes: z.coerce.number().int().min(5).max(120),
   absoluteTimeoutHours: z.coerce.number().int().min(1).max(24),
+  /** Roles that must use the second factor; absent keeps the current list. */
+  mfaRoles: z.array(z.enum(ROLES, "未知角色")).optional(),
+  passwordMaxAgeDays: z.coerce.number().int().min(30, "不少于 30 天").max(365, "不超过 365 天").optional(),
 });

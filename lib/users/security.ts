@@ -1,9 +1,9 @@
 import "server-only";
 import { assertCan, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { notFound, validationFailed } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/log";
-import { clearSecurityPolicyCache, getSecurityPolicy, type SecurityPolicy } from "@/lib/auth/policy";
+import { clearSecurityPolicyCache, getSecurityPolicy, MFA_REQUIRED_ROLES, type SecurityPolicy } from "@/lib/auth/policy";
 import { parseInput } from "@/lib/validation";
 import { policySchema } from "./schemas";
 
@@ -14,8 +14,16 @@ export async function getPolicy(actor: Actor): Promise<SecurityPolicy> {
 
 export async function updatePolicy(actor: Actor, input: unknown): Promise<SecurityPolicy> {
   assertCan(actor, "security.manage");
-  const data = parseInput(policySchema, input);
+  const parsed = parseInput(policySchema, input);
   const before = await getSecurityPolicy();
+  // The second factor can be required of more roles, never of fewer than the level-3 floor.
+  const missing = parsed.mfaRoles ? MFA_REQUIRED_ROLES.filter((r) => !parsed.mfaRoles!.includes(r)) : [];
+  if (missing.length) throw validationFailed({ mfaRoles: `以下角色必须使用双因素认证（等保三级），不能取消：${missing.join("、")}` });
+  const data: SecurityPolicy = {
+    ...parsed,
+    mfaRoles: parsed.mfaRoles ? [...new Set(parsed.mfaRoles)] : before.mfaRoles,
+    passwordMaxAgeDays: parsed.passwordMaxAgeDays ?? before.passwordMaxAgeDays,
+  };
   await db.$transaction(async (tx) => {
     await tx.securityPolicy.upsert({
       where: { id: 1 },

@@ -5,7 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import { ROOT } from "./pg.mjs";
 
-const SOURCES = ["app", "lib", "components", "prisma/schema", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = ["app", "lib", "components", "prisma/schema", "next.config.ts", "proxy.ts", "package-lock.json", "postcss.config.mjs"];
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;
@@ -47,11 +47,12 @@ export async function freePort() {
   });
 }
 
-export function startServer(env, port, { quiet = false } = {}) {
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "0.0.0.0"], {
+// server.mjs, not `next start`: it decides the client address from the socket (see its header).
+export function startServer(env, port, { quiet = false, silent = false } = {}) {
+  const child = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
+    env: { ...process.env, ...env, PORT: String(port), HOST: "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", quiet || silent ? "ignore" : "inherit", silent ? "ignore" : "inherit"],
     detached: false,
   });
   return child;

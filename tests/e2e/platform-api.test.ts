@@ -45,6 +45,7 @@ describe("platform API", () => {
       name: "张建国",
       roles: ["OFFICER", "UNIT_LEAD"],
       unit: { id: expect.any(String), name: expect.any(String) },
+      mfa: { required: false, enrolled: false },
     });
   });
 

@@ -1,21 +1,24 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/current";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import { ClientMessages } from "@/components/shell/client-messages";
+import { safeRedirectPath } from "@/lib/auth/redirect";
+import { signInErrorKey } from "@/lib/auth/sign-in-errors";
 import { LoginForm } from "./_components/login-form";
 
 export const metadata = { title: "登录" };
 
-/** Only a path on this site: an open redirect would help phishing ("//x", "/\\x" and schemes are refused). */
-function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith("/") || /[\\\s\u0000-\u001f]/.test(next)) return "/";
-  const url = new URL(next, "http://jingxin.invalid");
-  return url.origin === "http://jingxin.invalid" ? `${url.pathname}${url.search}${url.hash}` : "/";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
-  const { next, error } = await searchParams;
-  if (await getActor()) redirect(safeNext(next));
+  const { next, error: given } = await searchParams;
+  let error = given;
+  try {
+    if (await getActor()) redirect(safeRedirectPath(next));
+  } catch (e) {
+    // the database is down: still show the form, saying so, rather than an error page
+    if (!isDatabaseUnavailable(e)) throw e;
+    error = "UNAVAILABLE";
+  }
   const t = await getTranslations();
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-police-800 to-police-700 px-4 py-10">
@@ -26,7 +29,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <div className="mt-1 text-xs tracking-widest text-slate-500">{t("common.tagline")}</div>
         </div>
         <ClientMessages namespaces={["auth"]}>
-          <LoginForm next={safeNext(next)} initialError={error ? t("auth.failed") : undefined} />
+          <LoginForm next={safeRedirectPath(next)} initialError={error ? t(`auth.${signInErrorKey(error)}`) : undefined} />
         </ClientMessages>
         <p className="mt-6 text-center text-xs text-slate-500">{t("auth.hint")}</p>
       </div>

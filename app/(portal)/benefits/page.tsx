@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { getSessionState, requireRole } from "@/lib/auth/current";
+import { ClientMessages } from "@/components/shell/client-messages";
+import { FullExportForm } from "./_components/full-export-form";
 import { listAuxiliaries, listSubtreeUnits } from "@/lib/benefits/queries";
 import { rosterQuerySchema, ROSTER_SORTS } from "@/lib/benefits/schemas";
 import { ButtonLink } from "@/components/ui/button";
@@ -14,11 +16,12 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
   const raw = await searchParams;
   const parsed = rosterQuerySchema.safeParse(raw);
   const q = parsed.success ? parsed.data : rosterQuerySchema.parse({});
-  const [t, tc, units, res] = await Promise.all([
+  const [t, tc, units, res, session] = await Promise.all([
     getTranslations("benefits"),
     getTranslations("common"),
     listSubtreeUnits(actor),
     listAuxiliaries(actor, q),
+    getSessionState(),
   ]);
   const qs = (over: Record<string, string | number | undefined>) => {
     const p = new URLSearchParams();
@@ -100,15 +103,13 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
           <a className="text-police-700 underline" href={`/api/v1/benefits/exports/roster?format=csv&${exportQs}`}>
             {tc("actions.exportCsv")}
           </a>
-          <a
-            className="text-amber-800 underline"
-            title={t("roster.exportFullHint")}
-            href={`/api/v1/benefits/exports/roster?format=xlsx&full=1&${exportQs}`}
-          >
-            {t("roster.exportFull")}
-          </a>
-          <span className="text-xs text-slate-500">{t("roster.exportFullHint")}</span>
         </div>
+        <details className="no-print mt-3 text-sm">
+          <summary className="cursor-pointer text-amber-800 underline">{t("roster.exportFull")}</summary>
+          <ClientMessages namespaces={["auth"]}>
+            <FullExportForm filters={Object.fromEntries(new URLSearchParams(exportQs))} needsOtp={session.ok && session.mfa.enrolled} />
+          </ClientMessages>
+        </details>
       </Card>
       {res.items.length === 0 ? (
         <Card>

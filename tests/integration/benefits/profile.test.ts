@@ -4,7 +4,7 @@ import { getAuxiliary, listAuxiliaries } from "@/lib/benefits/queries";
 import { exportRoster } from "@/lib/benefits/exports";
 import { makeIdNumber } from "@/lib/benefits/idcard";
 import { nextAuxNo, randomIdNumber } from "@/tests/factories/benefits";
-import { createUser } from "@/tests/factories";
+import { createUser, DEMO_PASSWORD } from "@/tests/factories";
 import { rejects, world } from "./helpers";
 
 describe("auxiliary profiles and ID numbers", () => {
@@ -89,7 +89,7 @@ describe("auxiliary profiles and ID numbers", () => {
     const masked = String(await exportRoster(w.hrA, { q: "导出测试" }, "csv", false));
     expect(masked).toContain(`2103**********${idNumber.slice(-4)}`);
     expect(masked).not.toContain(idNumber);
-    const full = String(await exportRoster(w.hrA, { q: "导出测试" }, "csv", true));
+    const full = String(await exportRoster(w.hrA, { q: "导出测试" }, "csv", { reason: "年度核对社保信息", password: DEMO_PASSWORD }));
     expect(full).toContain(idNumber);
     const audit = await db.auditLog.findFirst({ where: { action: "benefits.roster.export_full", actorId: w.hrA.id } });
     expect(audit).not.toBeNull();

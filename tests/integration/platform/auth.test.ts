@@ -4,7 +4,10 @@ import { db } from "@/lib/db";
 import { signIn } from "@/lib/auth/sign-in";
 import { resolveSession } from "@/lib/auth/sessions";
 import { updateUser, resetPassword } from "@/lib/users/users";
-import { unlockAccount, updatePolicy } from "@/lib/users/security";
+import { getPolicy, unlockAccount, updatePolicy } from "@/lib/users/security";
+import { ROLES } from "@/lib/access";
+import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/auth/mfa";
+import { totpCode } from "@/lib/auth/totp";
 import { changeOwnPassword } from "@/lib/users/password";
 import { actorOf, createUser, DEMO_PASSWORD } from "@/tests/factories";
 
@@ -76,6 +79,36 @@ describe("lock-out", () => {
     expect(minutes).toBeLessThanOrEqual(15);
     expect(await signIn({ badgeNo: user.badgeNo, password: DEMO_PASSWORD })).toEqual({ ok: false, reason: "LOCKED" });
     expect(await auditOf(user.id, "auth.lockout")).toHaveLength(1);
+  });
+
+  test("password alone, a wrong code, or a malformed one fail exactly like a wrong password, count toward lock-out, open no session", async () => {
+    const user = await createUser({ roles: ["HR"] });
+    const { secret } = await startTotpEnrolment(actorOf(user));
+    await confirmTotpEnrolment(actorOf(user), { code: await totpCode(secret, Date.now() - 30_000) });
+    const wrong = String((Number(await totpCode(secret)) + 1) % 1_000_000).padStart(6, "0");
+    for (const otp of [null, wrong, "abc", "9999999"]) {
+      expect(await signIn({ badgeNo: user.badgeNo, password: DEMO_PASSWORD, otp })).toEqual({ ok: false, reason: "INVALID" });
+    }
+    expect(await signIn({ badgeNo: user.badgeNo, password: "Wrong-Password-1" })).toEqual({ ok: false, reason: "INVALID" });
+    expect(await db.authSession.count({ where: { userId: user.id } })).toBe(0);
+    // five failures of either kind: locked, even with the right password and code now
+    const c = await db.credential.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(c.lockedUntil).not.toBeNull();
+    expect(await signIn({ badgeNo: user.badgeNo, password: DEMO_PASSWORD, otp: await totpCode(secret) })).toEqual({
+      ok: false,
+      reason: "LOCKED",
+    });
+    const reasons = await db.auditLog.findMany({
+      where: { targetId: user.id, action: "auth.sign_in", outcome: "FAILURE" },
+      orderBy: { id: "asc" },
+    });
+    expect(reasons.map((r) => (r.details as { factor?: string }).factor ?? "password")).toEqual([
+      "otp_missing",
+      "otp",
+      "otp",
+      "otp",
+      "password",
+    ]);
   });
 
   test("a success resets the failure count", async () => {
@@ -182,7 +215,7 @@ describe("sessions are checked on every request", () => {
     const sid = await session(user);
     expect((await resolveSession(sid)).ok).toBe(true);
     await updateUser(sysAdmin, user.id, { active: false });
-    expect(await resolveSession(sid)).toEqual({ ok: false, reason: "REVOKED" });
+    expect(await resolveSession(sid)).toEqual(expect.objectContaining({ ok: false, reason: "REVOKED" }));
     const [entry] = await auditOf(user.id, "admin.user.disable");
     expect(entry?.actorId).toBe(sysAdmin.id);
   });
@@ -191,7 +224,7 @@ describe("sessions are checked on every request", () => {
     const user = await createUser();
     const sid = await session(user);
     await db.user.update({ where: { id: user.id }, data: { active: false } });
-    expect(await resolveSession(sid)).toEqual({ ok: false, reason: "DISABLED" });
+    expect(await resolveSession(sid)).toEqual(expect.objectContaining({ ok: false, reason: "DISABLED" }));
   });
 
   test("a role change applies on the next request", async () => {
@@ -210,7 +243,7 @@ describe("sessions are checked on every request", () => {
     const user = await createUser();
     const sid = await session(user);
     await db.authSession.update({ where: { id: sid }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
-    expect(await resolveSession(sid)).toEqual({ ok: false, reason: "IDLE" });
+    expect(await resolveSession(sid)).toEqual(expect.objectContaining({ ok: false, reason: "IDLE" }));
   });
 
   test("activity keeps the session alive", async () => {
@@ -226,14 +259,14 @@ describe("sessions are checked on every request", () => {
     const user = await createUser();
     const sid = await session(user);
     await db.authSession.update({ where: { id: sid }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await resolveSession(sid)).toEqual({ ok: false, reason: "EXPIRED" });
+    expect(await resolveSession(sid)).toEqual(expect.objectContaining({ ok: false, reason: "EXPIRED" }));
   });
 
   test("a reset password ends open sessions and forces a change", async () => {
     const user = await createUser();
     const sid = await session(user);
     const { temporaryPassword } = await resetPassword(sysAdmin, user.id);
-    expect(await resolveSession(sid)).toEqual({ ok: false, reason: "REVOKED" });
+    expect(await resolveSession(sid)).toEqual(expect.objectContaining({ ok: false, reason: "REVOKED" }));
     const res = await signIn({ badgeNo: user.badgeNo, password: temporaryPassword });
     expect(res).toEqual(expect.objectContaining({ ok: true, mustChangePassword: true }));
     expect(await auditOf(user.id, "admin.user.reset_password")).toHaveLength(1);
@@ -291,7 +324,7 @@ describe("forced password change", () => {
       a.sessionId,
     );
     expect((await resolveSession(a.sessionId)).ok).toBe(true);
-    expect(await resolveSession(b.sessionId)).toEqual({ ok: false, reason: "REVOKED" });
+    expect(await resolveSession(b.sessionId)).toEqual(expect.objectContaining({ ok: false, reason: "REVOKED" }));
   });
 
   test("the password is stored as an argon2id hash, never in plain text", async () => {
@@ -299,5 +332,71 @@ describe("forced password change", () => {
     const cred = await db.credential.findUniqueOrThrow({ where: { userId: user.id } });
     expect(cred.passwordHash).toMatch(/^\$argon2id\$/);
     expect(cred.passwordHash).not.toContain("Plain-Text-Never-1");
+  });
+});
+
+describe("second-factor policy", () => {
+  const base = { maxFailedAttempts: 5, lockoutMinutes: 15, passwordMinLength: 10, idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 };
+
+  test("defaults to the administrators, HR, the liaison and the training office", async () => {
+    const policy = await getPolicy(secAdmin);
+    expect([...policy.mfaRoles].sort()).toEqual(["AUDIT_ADMIN", "HR", "MEDICAL_LIAISON", "SECURITY_ADMIN", "SYS_ADMIN", "TRAINING_ADMIN"]);
+    expect(policy.passwordMaxAgeDays).toBe(90);
+  });
+
+  test("the security administrator extends it to every role; the next request of an officer is restricted", async () => {
+    const officer = await createUser({ roles: ["OFFICER"] });
+    const res = await signIn({ badgeNo: officer.badgeNo, password: DEMO_PASSWORD });
+    if (!res.ok) throw new Error("sign-in failed");
+    expect(await resolveSession(res.sessionId)).toEqual(expect.objectContaining({ mfa: { required: false, enrolled: false } }));
+    try {
+      await updatePolicy(secAdmin, { ...base, mfaRoles: [...ROLES] });
+      expect(await resolveSession(res.sessionId)).toEqual(expect.objectContaining({ ok: true, mfa: { required: true, enrolled: false } }));
+      const again = await signIn({ badgeNo: officer.badgeNo, password: DEMO_PASSWORD });
+      expect(again).toEqual(expect.objectContaining({ ok: true, mfaEnrolmentRequired: true }));
+      const entry = await db.auditLog.findFirst({
+        where: { action: "security.policy.update", actorId: secAdmin.id },
+        orderBy: { id: "desc" },
+      });
+      expect(entry?.details).toEqual(
+        expect.objectContaining({ after: expect.objectContaining({ mfaRoles: expect.arrayContaining(["OFFICER"]) }) }),
+      );
+    } finally {
+      await updatePolicy(secAdmin, {
+        ...base,
+        mfaRoles: ["TRAINING_ADMIN", "MEDICAL_LIAISON", "HR", "SYS_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"],
+      });
+    }
+    expect(await resolveSession(res.sessionId)).toEqual(expect.objectContaining({ mfa: { required: false, enrolled: false } }));
+  });
+
+  test("never below the level-3 floor, and nobody else edits it", async () => {
+    await expect(updatePolicy(secAdmin, { ...base, mfaRoles: ["SYS_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"] })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { mfaRoles: expect.stringMatching(/HR/) },
+    });
+    await expect(updatePolicy(sysAdmin, { ...base, mfaRoles: [...ROLES] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updatePolicy(secAdmin, { ...base, mfaRoles: ["NOT_A_ROLE"] })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+  });
+
+  test("the maximum password age follows the policy", async () => {
+    const user = await createUser();
+    await db.credential.update({ where: { userId: user.id }, data: { changedAt: new Date(Date.now() - 40 * 86_400_000) } });
+    const res = await signIn({ badgeNo: user.badgeNo, password: DEMO_PASSWORD });
+    if (!res.ok) throw new Error("sign-in failed");
+    expect(await resolveSession(res.sessionId)).toEqual(expect.objectContaining({ mustChangePassword: false }));
+    const young = await createUser();
+    await db.credential.update({ where: { userId: young.id }, data: { changedAt: new Date(Date.now() - 89 * 86_400_000) } });
+    const y = await signIn({ badgeNo: young.badgeNo, password: DEMO_PASSWORD });
+    if (y.ok) expect(await resolveSession(y.sessionId)).toEqual(expect.objectContaining({ mustChangePassword: false }));
+    try {
+      await updatePolicy(secAdmin, { ...base, passwordMaxAgeDays: 30 });
+      expect(await resolveSession(res.sessionId)).toEqual(expect.objectContaining({ mustChangePassword: true, passwordExpired: true }));
+      await expect(updatePolicy(secAdmin, { ...base, passwordMaxAgeDays: 7 })).rejects.toMatchObject({
+        fields: { passwordMaxAgeDays: expect.any(String) },
+      });
+    } finally {
+      await updatePolicy(secAdmin, { ...base, passwordMaxAgeDays: 90 });
+    }
   });
 });

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Alert } from "@/components/ui/card";
+import { signInErrorKey } from "@/lib/auth/sign-in-errors";
 
 export function LoginForm({ next, initialError }: { next: string; initialError?: string }) {
   const t = useTranslations("auth");
@@ -17,16 +18,22 @@ export function LoginForm({ next, initialError }: { next: string; initialError?:
     const form = new FormData(e.currentTarget);
     const badgeNo = String(form.get("badgeNo") ?? "").trim();
     const password = String(form.get("password") ?? "");
+    const otp = String(form.get("otp") ?? "").replace(/\s/g, "");
     if (!badgeNo || !password) return setError(t("required"));
     setPending(true);
     setError(undefined);
-    const res = await signIn("credentials", { badgeNo, password, redirect: false });
+    let res: Awaited<ReturnType<typeof signIn>> | undefined;
+    try {
+      res = await signIn("credentials", { badgeNo, password, otp, redirect: false });
+    } catch {
+      res = { error: "UNAVAILABLE", status: 503, ok: false, url: null };
+    }
     if (res?.ok && !res.error) {
       window.location.assign(next);
       return;
     }
     setPending(false);
-    setError(t("failed"));
+    setError(t(signInErrorKey(res?.error)));
   }
 
   return (
@@ -38,6 +45,9 @@ export function LoginForm({ next, initialError }: { next: string; initialError?:
       </Field>
       <Field label={t("password")} htmlFor="password">
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
+      </Field>
+      <Field label={t("otp")} htmlFor="otp" hint={t("otpHint")}>
+        <Input id="otp" name="otp" autoComplete="one-time-code" inputMode="text" maxLength={20} spellCheck={false} />
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? t("submitting") : t("submit")}

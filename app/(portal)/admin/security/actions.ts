@@ -4,11 +4,12 @@ import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/lib/auth/current";
 import { actionState, type ActionState } from "@/lib/http/actions";
 import { revokeSessionAsAdmin, unlockAccount, updatePolicy } from "@/lib/users/security";
+import { clearMfa } from "@/lib/auth/mfa";
 
 export async function updatePolicyAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requirePermission("security.manage");
   return actionState(async () => {
-    await updatePolicy(actor, Object.fromEntries(fd));
+    await updatePolicy(actor, { ...Object.fromEntries(fd), mfaRoles: fd.getAll("mfaRoles") });
     revalidatePath("/admin/security");
   });
 }
@@ -25,6 +26,14 @@ export async function revokeSessionAction(sessionId: string, _: ActionState): Pr
   const actor = await requirePermission("security.manage");
   return actionState(async () => {
     await revokeSessionAsAdmin(actor, sessionId);
+    revalidatePath("/admin/security");
+  });
+}
+
+export async function clearMfaAction(userId: string, _: ActionState): Promise<ActionState> {
+  const actor = await requirePermission("security.manage");
+  return actionState(async () => {
+    await clearMfa(actor, userId);
     revalidatePath("/admin/security");
   });
 }
