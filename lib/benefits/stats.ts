@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/access";
 import { db } from "@/lib/db";
-import { shanghaiDate } from "@/lib/time";
+import { shanghaiToday } from "@/lib/time";
 import { assertHr } from "./access";
 import { listEntitlements } from "./equipment";
 
@@ -9,7 +9,7 @@ import { listEntitlements } from "./equipment";
 export async function getDashboard(actor: Actor) {
   assertHr(actor);
   const prefix = `${actor.unitPath}%`;
-  const thisMonth = shanghaiDate(new Date()).slice(0, 7);
+  const thisMonth = shanghaiToday().slice(0, 7);
   const [byUnit, byLevel, pay, cases, recent] = await Promise.all([
     db.$queryRaw<{ unitId: string; name: string; n: bigint }[]>`
       SELECT u.id AS "unitId", u.name, count(*)::bigint AS n FROM "AuxiliaryProfile" p JOIN "Unit" u ON u.id = p."unitId"

@@ -10,6 +10,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { Input, Select, Textarea } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
 import { RevealId } from "./reveal-id";
+import { shanghaiToday } from "@/lib/time";
 import {
   addRecordAction,
   deleteRecordAction,
@@ -345,7 +346,7 @@ async function EquipmentTab({ actor, profile, manage }: { actor: Actor; profile:
                 </label>
                 <label className="text-sm">
                   {t("equipment.issuedOn")}
-                  <Input name="issuedOn" type="date" required defaultValue={new Date().toISOString().slice(0, 10)} />
+                  <Input name="issuedOn" type="date" required defaultValue={shanghaiToday()} />
                 </label>
               </div>
               <FieldError name="issuedOn" />
@@ -476,7 +477,7 @@ async function AddRecord({ category, profileId }: { category: Category; profileI
         </label>
         <label className="text-sm">
           {t("profile.occurredOn")}
-          <Input name="occurredOn" type="date" required defaultValue={new Date().toISOString().slice(0, 10)} />
+          <Input name="occurredOn" type="date" required defaultValue={shanghaiToday()} />
           <FieldError name="occurredOn" />
         </label>
         {category === "COMPENSATION" ? (

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
-import { shanghaiDate } from "@/lib/time";
+import { shanghaiToday } from "@/lib/time";
 import { listPayImports } from "@/lib/benefits/pay-import";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
@@ -14,7 +14,7 @@ const TEMPLATE = "/api/v1/benefits/exports/pay-template";
 export default async function PayImportPage() {
   const actor = await requireRole("benefits.manage", "/benefits/pay-import");
   const [t, format, imports] = await Promise.all([getTranslations("benefits"), getFormatter(), listPayImports(actor)]);
-  const thisMonth = shanghaiDate(new Date()).slice(0, 7);
+  const thisMonth = shanghaiToday().slice(0, 7);
   const labels = {
     file: t("payImport.file"),
     month: t("payImport.month"),
