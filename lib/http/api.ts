@@ -4,6 +4,7 @@ import type { Actor, Permission } from "@/lib/access";
 import { AppError, isAppError, validationFailed } from "@/lib/errors";
 import { requireActor, requirePermission } from "@/lib/auth/current";
 import { logger } from "@/lib/logger";
+import { findControlChars } from "@/lib/validation";
 
 // The edge of the JSON API (API.md): authentication, the foreign-Origin refusal, JSON parsing
 // and the one mapping of errors to responses. Route files stay a few lines long.
@@ -43,6 +44,13 @@ export function assertSameOrigin(req: Request): void {
   if (!host || originHost !== host) throw new AppError("FORBIDDEN", "拒绝跨站请求");
 }
 
+/** Path parameters name records: one holding control characters (NUL) names none. */
+async function readParams<P>(ctx: RouteContext<P>): Promise<P> {
+  const params = await ctx.params;
+  if (findControlChars(params)) throw new AppError("NOT_FOUND", "记录不存在");
+  return params;
+}
+
 function toResponse(result: unknown): Response {
   if (result instanceof Response) return result;
   return NextResponse.json(result ?? null);
@@ -59,7 +67,7 @@ export function apiRoute<P = Record<string, string>>(
       const actor = opts.permission
         ? await requirePermission(opts.permission)
         : await requireActor({ allowPasswordChange: opts.allowPasswordChange });
-      return toResponse(await handler({ req, params: await ctx.params, actor }));
+      return toResponse(await handler({ req, params: await readParams(ctx), actor }));
     } catch (e) {
       return errorResponse(e);
     }
@@ -71,7 +79,7 @@ export function publicRoute<P = Record<string, string>>(handler: PublicHandler<P
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
     try {
       assertSameOrigin(req);
-      return toResponse(await handler({ req, params: await ctx.params }));
+      return toResponse(await handler({ req, params: await readParams(ctx) }));
     } catch (e) {
       return errorResponse(e);
     }
@@ -86,14 +94,21 @@ export function created(data: unknown): Response {
 export async function readJson(req: Request): Promise<unknown> {
   const text = await req.text();
   if (!text.trim()) return {};
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(text);
   } catch {
     throw validationFailed({ _: "请求体不是合法的 JSON" }, "请求体不是合法的 JSON");
   }
+  const bad = findControlChars(data);
+  if (bad) throw validationFailed({ [bad]: "含有不允许的控制字符" });
+  return data;
 }
 
-/** Query parameters as a plain object, for zod. */
+/** Query parameters as a plain object, for zod; a control character (NUL) is 400 VALIDATION_FAILED. */
 export function readQuery(req: Request): Record<string, string> {
-  return Object.fromEntries(new URL(req.url).searchParams);
+  const query = Object.fromEntries(new URL(req.url).searchParams);
+  const bad = findControlChars(query);
+  if (bad) throw validationFailed({ [bad]: "含有不允许的控制字符" });
+  return query;
 }
