@@ -161,7 +161,13 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
                   </div>
                   <StatusBadge status={b.status} urgent={b.urgent} />
                   {b.status === "BOOKED" && !b.urgent ? (
-                    <ActionForm action={cancelAction} submit={t("actions.cancel")} variant="secondary" inline>
+                    <ActionForm
+                      action={cancelAction}
+                      submit={t("actions.cancel")}
+                      variant="secondary"
+                      inline
+                      confirm={{ text: t("actions.cancelConfirm"), yes: t("actions.confirmYes"), no: t("actions.back") }}
+                    >
                       <input type="hidden" name="id" value={b.id} />
                     </ActionForm>
                   ) : null}

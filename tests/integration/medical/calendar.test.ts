@@ -142,7 +142,7 @@ describe("statistics", () => {
       await checkInBooking(liaison, id);
       await completeBooking(liaison, id);
     }
-    await markNoShow(liaison, ids[4]!);
+    await markNoShow(liaison, ids[4]!, new Date(s1.endsAt.getTime() + 60_000));
     const s2 = await slotAt(10);
     for (let i = 0; i < 2; i++) await bookSlot(await officer(small.id), { slotId: s2.id }, bookedAt);
 
