@@ -1,3 +1,5 @@
+import ExcelJS from "exceljs";
+import { exportCampaign } from "@/lib/benefits/exports";
 import { db } from "@/lib/db";
 import { batchIssue, createItem, createStandard, listEntitlements, issueItem } from "@/lib/benefits/equipment";
 import { decidePromotion, listCandidates, saveRule } from "@/lib/benefits/promotion";
@@ -135,5 +137,11 @@ describe("equipment, promotion and visit campaigns", () => {
     expect((await listCampaigns(w.hrA)).find((x) => x.id === c.id)).toMatchObject({ visits: 2, people: 1, total: "0.30" });
     const recs = await listRecords(w.auxA, { category: "COMPENSATION" });
     expect(recs.some((r) => r.title.includes("春节慰问"))).toBe(true);
+    // the spreadsheet: 慰问金 are numbers, visit dates date cells
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportCampaign(w.hrA, c.id, "xlsx")) as unknown as ArrayBuffer);
+    const row = wb.worksheets[0]!.getRow(2);
+    expect(row.getCell(1).value).toEqual(new Date("2026-01-25T00:00:00Z"));
+    expect(row.getCell(9).value).toBe(0.1);
   });
 });
