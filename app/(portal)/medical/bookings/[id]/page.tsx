@@ -29,9 +29,19 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
         title={booking.service.name}
         subtitle={format.dateTime(booking.startsAt, "full")}
         actions={
-          <ButtonLink variant="secondary" href={manage && !own ? `/medical/manage?date=${shanghaiDate(booking.startsAt)}` : "/medical"}>
-            {t("actions.back")}
-          </ButtonLink>
+          <>
+            {booking.status === "BOOKED" ? (
+              <a
+                className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+                href={`/api/v1/medical/bookings/${booking.id}/calendar.ics`}
+              >
+                {t("mine.icsOne")}
+              </a>
+            ) : null}
+            <ButtonLink variant="secondary" href={manage && !own ? `/medical/manage?date=${shanghaiDate(booking.startsAt)}` : "/medical"}>
+              {t("actions.back")}
+            </ButtonLink>
+          </>
         }
       />
       <Card>
