@@ -291,6 +291,7 @@ describe("attendance", () => {
     const { token } = await issueCheckInToken(lecturer, s.id, now);
     expect(await code(checkInWithToken(a, other.id, token, now))).toBe("INVALID_TOKEN");
     expect(await code(checkInWithToken(a, s.id, token + "x", now))).toBe("INVALID_TOKEN");
+    expect(await code(checkInWithToken(a, "x\u0000y", token, now))).toBe("INVALID_TOKEN"); // refused, not a database error
     expect(await code(checkInWithToken(a, s.id, signToken("training-checkin-forged", { s: s.id, exp: now.getTime() + 60_000 }), now))).toBe(
       "INVALID_TOKEN",
     );
