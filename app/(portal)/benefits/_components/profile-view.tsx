@@ -21,7 +21,10 @@ import {
   saveSizesAction,
 } from "../actions";
 
+// 实发 (net) first after the month: on a phone the table scrolls sideways and the figure people
+// look for must be on screen without scrolling
 const PAY_KEYS = [
+  "net",
   "base",
   "levelAllowance",
   "seniorityAllowance",
@@ -29,7 +32,6 @@ const PAY_KEYS = [
   "socialInsurance",
   "housingFund",
   "deductions",
-  "net",
 ] as const;
 const STATUS_TONE = { SUBMITTED: "amber", APPROVED: "blue", PAID: "green", REJECTED: "red" } as const;
 
@@ -113,7 +115,7 @@ export async function ProfileView({
             className={`whitespace-nowrap border-b-2 px-3 py-2 ${current === c ? "border-police-700 font-semibold text-police-800" : "border-transparent text-slate-600"}`}
           >
             {c === "ALL" ? t("profile.timeline") : t(`category.${c}`)}
-            <span className="ml-1 text-xs text-slate-400">
+            <span className="ml-1 text-xs text-slate-600">
               {c === "ALL" ? records.length : records.filter((r) => r.category === c).length}
             </span>
           </Link>
