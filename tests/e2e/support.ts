@@ -23,16 +23,19 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Signs in through the real login form. */
+/** Signs in through the real login form. With `startAt`, a signed-out visit to that link first
+ * (a scanned QR code, a bookmark): the form is the one the app sent the visitor to. */
 export async function signInPage(
   browser: Browser,
   badgeNo: string,
   password = DEMO_PASSWORD,
   viewport = { width: 1280, height: 900 },
+  startAt = "/login",
 ): Promise<Page> {
   const context = await browser.newContext({ baseURL: BASE_URL, viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const page = await context.newPage();
-  await page.goto("/login");
+  await page.goto(startAt);
+  await page.waitForURL((u) => u.pathname.startsWith("/login"));
   await page.getByLabel("警号 / 辅警编号").fill(badgeNo);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();

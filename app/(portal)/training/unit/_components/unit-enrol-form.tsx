@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { Alert, Badge } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
@@ -14,7 +14,9 @@ export type OpenSession = { id: string; label: string };
  * The unit lead's one-step enrolment. The chosen session and the ticks are the form's own state:
  * after a submission the session stays chosen and the ticks are cleared (people just enrolled
  * are not enrolled twice by a second click), and the summary says who got a seat, who is
- * waitlisted and who was refused, with the reason.
+ * waitlisted and who was refused, with the reason. The form is submitted by hand, not through
+ * its action attribute: React resets a form after its action, which put the first session back
+ * and re-ticked everyone.
  */
 export function UnitEnrolForm({
   action,
@@ -95,7 +97,14 @@ export function UnitEnrolForm({
   );
   if (!mayEnrol || !sessions.length) return table;
   return (
-    <form action={formAction} className="space-y-4">
+    <form
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const fd = new FormData(e.currentTarget);
+        startTransition(() => formAction(fd));
+      }}
+    >
       {state.message ? (
         <Alert kind={!state.ok ? "error" : refused ? "warning" : "success"}>
           <span data-testid="unit-enrol-summary">{state.message}</span>

@@ -37,7 +37,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ en
         </p>
         <div className="mt-10 flex items-end justify-between">
           <div className="text-left text-xs">
-            <div className="h-24 w-24" dangerouslySetInnerHTML={{ __html: svg }} />
+            <div className="h-24 w-24" data-testid="cert-qr" dangerouslySetInnerHTML={{ __html: svg }} />
             <p>{t("cert.scan")}</p>
             <p>
               {t("cert.no")}：{cert.enrollmentId.slice(-10).toUpperCase()}
