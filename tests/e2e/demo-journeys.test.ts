@@ -227,7 +227,7 @@ describeBrowser("demo journeys over the demo seed, one per role", () => {
     const page = await signInPage(browser, "100002");
     await page.goto("/training/teach");
     await page.locator("li", { hasText: "今日课程：执法记录仪规范使用现场演练" }).getByRole("link", { name: "名单与考勤" }).click();
-    const row = page.locator("tr", { hasText: "100003" });
+    const row = page.locator("tr", { hasText: "100004" }); // 100003 checks in by QR in training-browser.test.ts
     await row.getByRole("button", { name: "出勤" }).click();
     await row.getByText("出勤", { exact: true }).first().waitFor();
     await expect(row.locator("span", { hasText: "出勤" }).count()).resolves.toBeGreaterThan(0);
