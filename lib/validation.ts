@@ -15,7 +15,7 @@ export function hasControlChars(s: string): boolean {
 /** The path of the first string inside `data` that holds a control character, if any. */
 export function findControlChars(data: unknown, path: string[] = [], depth = 0): string | null {
   if (typeof data === "string") return CONTROL.test(data) ? path.join(".") || "_" : null;
-  if (depth > 20 || data === null || typeof data !== "object") return null;
+  if (depth > 20 || data === null || typeof data !== "object" || ArrayBuffer.isView(data)) return null; // files are not text
   for (const [k, v] of Object.entries(data)) {
     const found = findControlChars(v, [...path, k], depth + 1);
     if (found) return found;
