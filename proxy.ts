@@ -31,7 +31,19 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+/** A path segment that cannot be percent-decoded makes Next.js 16.4 answer a bare 500 (vercel/next.js#92527). */
+function undecodable(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  if (undecodable(request.nextUrl.pathname))
+    return new NextResponse("Not Found", { status: 404, headers: { "cache-control": "no-store" } });
   const incoming = request.headers.get("x-request-id");
   const requestId = incoming && UUID.test(incoming) ? incoming.toLowerCase() : crypto.randomUUID();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

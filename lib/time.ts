@@ -13,6 +13,17 @@ export function shanghaiDate(d: Date): string {
   return new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** Today's calendar date in Shanghai, YYYY-MM-DD: the one "today" of the code base. (The UTC date
+ * is still yesterday before 08:00 in Shanghai.) */
+export function shanghaiToday(now = new Date()): string {
+  return shanghaiDate(now);
+}
+
+/** Today in Shanghai as a DATE column holds it (that calendar date at UTC midnight). */
+export function shanghaiTodayAsDate(now = new Date()): Date {
+  return new Date(`${shanghaiToday(now)}T00:00:00Z`);
+}
+
 /** The Shanghai calendar year of an instant. */
 export function shanghaiYear(d: Date): number {
   return new Date(d.getTime() + OFFSET_MS).getUTCFullYear();

@@ -38,7 +38,11 @@ export async function PortalShell({
             <span className="hidden text-xs font-normal text-white/70 sm:inline">{t("tagline")}</span>
           </Link>
           <div className="flex items-center gap-1">
-            <Link href="/notifications" className="relative rounded p-2 hover:bg-white/10" aria-label={t("nav.notifications")}>
+            <Link
+              href="/notifications"
+              className="relative rounded p-2 hover:bg-white/10"
+              aria-label={unread > 0 ? t("nav.notificationsUnread", { count: unread > 99 ? "99+" : unread }) : t("nav.notifications")}
+            >
               <Bell className="h-5 w-5" aria-hidden />
               {unread > 0 ? (
                 <span className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs leading-5">

@@ -2,7 +2,7 @@
 
 import { createContext, useActionState, useContext, type ReactNode } from "react";
 import { Alert } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
+import { SubmitButton, type Confirm } from "@/components/ui/submit-button";
 
 type State = { ok?: boolean; message?: string; fields?: Record<string, string>; result?: Record<string, string> };
 const FormState = createContext<State>({});
@@ -19,6 +19,7 @@ export function ActionForm({
   className = "space-y-4",
   variant = "primary",
   resultLabels = {},
+  confirm,
 }: {
   action: (prev: State, fd: FormData) => Promise<State>;
   children?: ReactNode;
@@ -28,6 +29,8 @@ export function ActionForm({
   variant?: "primary" | "secondary" | "danger";
   /** labels for values the action returns once (a temporary password): shown selectable. */
   resultLabels?: Record<string, string>;
+  /** an irreversible action asks first */
+  confirm?: Confirm;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
@@ -39,9 +42,7 @@ export function ActionForm({
           ? Object.entries(state.result).map(([k, v]) => <TemporaryPassword key={k} label={resultLabels[k] ?? k} value={v} />)
           : null}
         {children}
-        <Button type="submit" variant={variant} disabled={pending}>
-          {submitLabel}
-        </Button>
+        <SubmitButton label={submitLabel} variant={variant} pending={pending} confirm={confirm} state={state} />
       </FormState.Provider>
     </form>
   );

@@ -1,7 +1,18 @@
 import type { ReactNode } from "react";
 
 /** A table that scrolls sideways on a phone instead of breaking the layout. */
-export function Table({ head, children, caption }: { head: ReactNode[]; children: ReactNode; caption?: string }) {
+export function Table({
+  head,
+  children,
+  caption,
+  headClassNames = [],
+}: {
+  head: ReactNode[];
+  children: ReactNode;
+  caption?: string;
+  /** per column, e.g. "hidden sm:table-cell" for a column a phone leaves out (its cells say the same) */
+  headClassNames?: (string | undefined)[];
+}) {
   return (
     // focusable so keyboard users can scroll a wide table sideways
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={caption ?? "表格"}>
@@ -10,7 +21,11 @@ export function Table({ head, children, caption }: { head: ReactNode[]; children
         <thead className="bg-slate-50">
           <tr>
             {head.map((h, i) => (
-              <th key={i} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-600">
+              <th
+                key={i}
+                scope="col"
+                className={`whitespace-nowrap px-3 py-2 text-left font-medium text-slate-600 ${headClassNames[i] ?? ""}`}
+              >
                 {h}
               </th>
             ))}

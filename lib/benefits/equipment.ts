@@ -7,6 +7,7 @@ import { AppError, isUniqueViolation, notFound, validationFailed } from "@/lib/e
 import { parseInput } from "@/lib/validation";
 import { assertHr, profileWhere } from "./access";
 import { batchIssueSchema, dateOnly, issueSchema, itemSchema, standardSchema, ymd } from "./schemas";
+import { shanghaiTodayAsDate } from "@/lib/time";
 
 export async function listItems() {
   return db.equipmentItem.findMany({
@@ -169,7 +170,7 @@ export async function listEntitlements(
   actor: Actor,
   opts: { profileId?: string; withinDays?: number; today?: Date } = {},
 ): Promise<Entitlement[]> {
-  const today = dateOnly((opts.today ?? new Date()).toISOString().slice(0, 10));
+  const today = shanghaiTodayAsDate(opts.today);
   const horizon = new Date(today.getTime() + (opts.withinDays ?? 90) * 86400000);
   const people = await db.auxiliaryProfile.findMany({
     where: { AND: [profileWhere(actor), { status: "ACTIVE" }, ...(opts.profileId ? [{ id: opts.profileId }] : [])] },

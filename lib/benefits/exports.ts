@@ -3,10 +3,10 @@ import type { Actor } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
 import { decryptField } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { csvLine, toCsv, toXlsx, type Column } from "@/lib/export";
+import { csvLine, csvRow, streamXlsx, toCsv, toXlsx, type Column } from "@/lib/export";
 import { assertHr } from "./access";
 import { iterateRoster, type ProfileRow } from "./queries";
-import { ymd, type RosterQuery } from "./schemas";
+import type { RosterQuery } from "./schemas";
 import { PAY_HEADERS_ZH } from "./pay-import";
 import { listEntitlements } from "./equipment";
 import { getCampaign } from "./campaigns";
@@ -71,13 +71,13 @@ export async function exportRoster(
     details: { format, rows: rows.length, fullIdNumbers: !!full, ...(reason ? { reason } : {}) },
   });
   const columns: Column<(typeof rows)[number]>[] = [
-    { header: "辅警编号", value: (r) => r.auxNo },
+    { header: "辅警编号", value: (r) => r.auxNo, kind: "text" },
     { header: "姓名", value: (r) => r.name },
-    { header: "身份证号", value: (r) => r.idText, width: 22 },
+    { header: "身份证号", value: (r) => r.idText, width: 22, kind: "text" },
     { header: "单位", value: (r) => r.unit.name, width: 20 },
     { header: "岗位", value: (r) => POST[r.post] },
-    { header: "层级", value: (r) => r.level },
-    { header: "入职日期", value: (r) => ymd(r.hireDate), width: 12 },
+    { header: "层级", value: (r) => r.level, kind: "number" },
+    { header: "入职日期", value: (r) => r.hireDate, width: 12, kind: "date" },
     { header: "招聘批次", value: (r) => r.batch },
     { header: "状态", value: (r) => STATUS[r.status] },
   ];
@@ -95,48 +95,68 @@ const PAY_KEYS = [
   "net",
 ] as const;
 
+type PayLineRow = { id: string; month: string; auxNo: string; name: string } & Record<(typeof PAY_KEYS)[number], string>;
+
+/** Pay lines in scope in keyset-paginated batches (on the primary key), amounts as exact text. */
+async function* payLineBatches(actor: Actor, month: string | null, batch: number): AsyncGenerator<PayLineRow[]> {
+  const prefix = `${actor.unitPath}%`;
+  let cursor = "";
+  for (;;) {
+    const rows = await db.$queryRaw<PayLineRow[]>`
+      SELECT l.id, l.month, p."auxNo", p.name, l.base::text AS base, l."levelAllowance"::text AS "levelAllowance", l."seniorityAllowance"::text AS "seniorityAllowance",
+             l.performance::text AS performance, l."socialInsurance"::text AS "socialInsurance", l."housingFund"::text AS "housingFund", l.deductions::text AS deductions, l.net::text AS net
+      FROM "PayLine" l JOIN "AuxiliaryProfile" p ON p.id = l."profileId" JOIN "Unit" u ON u.id = p."unitId"
+      WHERE u.path LIKE ${prefix} AND (${month}::text IS NULL OR l.month = ${month}) AND l.id > ${cursor}
+      ORDER BY l.id LIMIT ${batch}`;
+    if (rows.length) yield rows;
+    if (rows.length < batch) return;
+    cursor = rows[rows.length - 1]!.id;
+  }
+}
+
+const PAY_LINE_COLUMNS: Column<PayLineRow>[] = [
+  { header: "月份", value: (r) => r.month, kind: "text" },
+  { header: "辅警编号", value: (r) => r.auxNo, kind: "text" },
+  { header: "姓名", value: (r) => r.name },
+  ...PAY_KEYS.map((k) => ({ header: PAY_HEADERS_ZH[k], value: (r: PayLineRow) => r[k], width: 12, kind: "money" as const })),
+];
+
 /**
- * Every pay line in scope as CSV, streamed: read in keyset-paginated batches and written to the
- * stream as the client pulls, so memory stays bounded whatever the number of lines.
+ * Every pay line in scope as CSV or .xlsx, streamed: read in keyset-paginated batches and written
+ * to the stream as the client pulls, so memory stays bounded whatever the number of lines.
  */
-export async function streamPayLinesCsv(
+export async function streamPayLines(
   actor: Actor,
-  opts: { month?: string; batchSize?: number } = {},
+  opts: { month?: string; batchSize?: number; format?: "csv" | "xlsx" } = {},
 ): Promise<ReadableStream<Uint8Array>> {
   assertHr(actor);
-  await writeAudit(db, { actor, action: "benefits.pay.export", target: opts.month ?? "全部", details: { month: opts.month ?? null } });
+  const format = opts.format ?? "csv";
+  await writeAudit(db, {
+    actor,
+    action: "benefits.pay.export",
+    target: opts.month ?? "全部",
+    details: { month: opts.month ?? null, format },
+  });
+  const batches = payLineBatches(actor, opts.month ?? null, opts.batchSize ?? 2000);
+  if (format === "xlsx") return streamXlsx(batches, PAY_LINE_COLUMNS, "工资明细");
   const enc = new TextEncoder();
-  const batch = opts.batchSize ?? 2000;
-  const prefix = `${actor.unitPath}%`;
-  const month = opts.month ?? null;
-  let cursor = "";
   let headerSent = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         if (!headerSent) {
           headerSent = true;
-          controller.enqueue(enc.encode("\uFEFF" + csvLine(["月份", "辅警编号", "姓名", ...PAY_KEYS.map((k) => PAY_HEADERS_ZH[k])])));
+          controller.enqueue(enc.encode("\uFEFF" + csvLine(PAY_LINE_COLUMNS.map((c) => c.header))));
           return;
         }
-        // keyset pagination on the primary key: each pull reads one bounded batch, amounts as exact text
-        const rows = await db.$queryRaw<
-          ({ id: string; month: string; auxNo: string; name: string } & Record<(typeof PAY_KEYS)[number], string>)[]
-        >`
-        SELECT l.id, l.month, p."auxNo", p.name, l.base::text AS base, l."levelAllowance"::text AS "levelAllowance", l."seniorityAllowance"::text AS "seniorityAllowance",
-               l.performance::text AS performance, l."socialInsurance"::text AS "socialInsurance", l."housingFund"::text AS "housingFund", l.deductions::text AS deductions, l.net::text AS net
-        FROM "PayLine" l JOIN "AuxiliaryProfile" p ON p.id = l."profileId" JOIN "Unit" u ON u.id = p."unitId"
-        WHERE u.path LIKE ${prefix} AND (${month}::text IS NULL OR l.month = ${month}) AND l.id > ${cursor}
-        ORDER BY l.id LIMIT ${batch}`;
-        if (!rows.length) {
+        const next = await batches.next();
+        if (next.done) {
           controller.close();
           return;
         }
         let chunk = "";
-        for (const r of rows) chunk += csvLine([r.month, r.auxNo, r.name, ...PAY_KEYS.map((k) => r[k])]);
+        for (const r of next.value) chunk += csvRow(r, PAY_LINE_COLUMNS);
         controller.enqueue(enc.encode(chunk));
-        cursor = rows[rows.length - 1]!.id;
-        if (rows.length < batch) controller.close();
       },
     },
     { highWaterMark: 1 },
@@ -150,14 +170,14 @@ export async function exportEquipmentDue(actor: Actor, format: "csv" | "xlsx"): 
     .sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1));
   const state = { OWED: "应发未发", DUE_SOON: "90天内到期", OK: "未到期" } as const;
   const columns: Column<(typeof rows)[number]>[] = [
-    { header: "辅警编号", value: (r) => r.auxNo },
+    { header: "辅警编号", value: (r) => r.auxNo, kind: "text" },
     { header: "姓名", value: (r) => r.name },
     { header: "单位", value: (r) => r.unitName, width: 20 },
     { header: "物品", value: (r) => r.itemName, width: 14 },
-    { header: "数量", value: (r) => r.quantity },
-    { header: "尺码", value: (r) => r.size },
-    { header: "上次发放", value: (r) => r.lastIssuedOn, width: 12 },
-    { header: "应发日期", value: (r) => r.dueOn, width: 12 },
+    { header: "数量", value: (r) => r.quantity, kind: "number" },
+    { header: "尺码", value: (r) => r.size, kind: "text" },
+    { header: "上次发放", value: (r) => r.lastIssuedOn, width: 12, kind: "date" },
+    { header: "应发日期", value: (r) => r.dueOn, width: 12, kind: "date" },
     { header: "状态", value: (r) => state[r.state] },
   ];
   return format === "csv" ? toCsv(rows, columns) : toXlsx(rows, columns, "被装到期清单");
@@ -167,15 +187,15 @@ export async function exportEquipmentDue(actor: Actor, format: "csv" | "xlsx"): 
 export async function exportCampaign(actor: Actor, campaignId: string, format: "csv" | "xlsx"): Promise<Buffer | string> {
   const c = await getCampaign(actor, campaignId);
   const columns: Column<(typeof c.visits)[number]>[] = [
-    { header: "走访日期", value: (v) => v.visitedOn, width: 12 },
-    { header: "辅警编号", value: (v) => v.profile.auxNo },
+    { header: "走访日期", value: (v) => v.visitedOn, width: 12, kind: "date" },
+    { header: "辅警编号", value: (v) => v.profile.auxNo, kind: "text" },
     { header: "姓名", value: (v) => v.profile.name },
     { header: "单位", value: (v) => v.profile.unitName, width: 20 },
     { header: "走访对象", value: (v) => v.visitee },
     { header: "走访人", value: (v) => v.visitors, width: 20 },
     { header: "事由", value: (v) => v.reason, width: 20 },
     { header: "慰问品", value: (v) => v.gift },
-    { header: "慰问金", value: (v) => v.amount },
+    { header: "慰问金", value: (v) => v.amount, kind: "money" },
   ];
   return format === "csv" ? toCsv(c.visits, columns) : toXlsx(c.visits, columns, c.name.slice(0, 30));
 }
@@ -184,12 +204,12 @@ export async function exportCampaign(actor: Actor, campaignId: string, format: "
 export async function exportCandidates(actor: Actor, format: "csv" | "xlsx"): Promise<Buffer | string> {
   const rows = await listCandidates(actor);
   const columns: Column<(typeof rows)[number]>[] = [
-    { header: "辅警编号", value: (r) => r.auxNo },
+    { header: "辅警编号", value: (r) => r.auxNo, kind: "text" },
     { header: "姓名", value: (r) => r.name },
     { header: "单位", value: (r) => r.unitName, width: 20 },
-    { header: "层级", value: (r) => r.level },
-    { header: "任现层级起", value: (r) => r.levelSince, width: 12 },
-    { header: "任职年限", value: (r) => r.years },
+    { header: "层级", value: (r) => r.level, kind: "number" },
+    { header: "任现层级起", value: (r) => r.levelSince, width: 12, kind: "date" },
+    { header: "任职年限", value: (r) => r.years, kind: "number" },
     { header: "最近考核", value: (r) => r.lastAssessment },
     { header: "符合条件", value: (r) => (r.eligible ? "是" : "否") },
     { header: "原因", value: (r) => r.reasons.join("；"), width: 40 },
@@ -204,9 +224,9 @@ export async function exportPayTemplate(actor: Actor, format: "csv" | "xlsx"): P
   for await (const r of iterateRoster(actor, { status: "ACTIVE" })) rows.push(r);
   rows.sort((a, b) => (a.auxNo < b.auxNo ? -1 : 1));
   const columns: Column<ProfileRow>[] = [
-    { header: PAY_HEADERS_ZH.auxNo, value: (r) => r.auxNo },
+    { header: PAY_HEADERS_ZH.auxNo, value: (r) => r.auxNo, kind: "text" },
     { header: "姓名", value: (r) => r.name },
-    ...PAY_KEYS.map((k) => ({ header: PAY_HEADERS_ZH[k], value: () => "", width: 12 })),
+    ...PAY_KEYS.map((k) => ({ header: PAY_HEADERS_ZH[k], value: () => "", width: 12, kind: "money" as const })),
   ];
   return format === "csv" ? toCsv(rows, columns) : toXlsx(rows, columns, "工资表");
 }

@@ -4,6 +4,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { blindIndex, decryptField, encryptField } from "@/lib/crypto";
 import { db, type Tx } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound, validationFailed } from "@/lib/errors";
+import { shanghaiTodayAsDate } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { assertHr, profileWhere } from "./access";
 import { checkIdNumber, maskIdNumber } from "./idcard";
@@ -134,7 +135,7 @@ export async function updateAuxiliary(actor: Actor, profileId: string, raw: unkn
           contractStart: input.contractStart ? dateOnly(input.contractStart) : null,
           contractEnd: input.contractEnd ? dateOnly(input.contractEnd) : null,
           level: input.level,
-          ...(input.level !== before.level ? { levelSince: new Date(new Date().toISOString().slice(0, 10)) } : {}),
+          ...(input.level !== before.level ? { levelSince: shanghaiTodayAsDate() } : {}),
           status: input.status,
           phone: input.phone ?? null,
           ...(input.sizes ? { sizes: input.sizes } : {}),

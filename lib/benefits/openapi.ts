@@ -284,9 +284,12 @@ export const benefitsPaths: PathsObject = {
   "/api/v1/benefits/exports/pay-lines": {
     get: {
       tags: T,
-      summary: "Every pay line in my subtree as a streamed CSV (HR)",
-      parameters: [{ name: "month", in: "query", schema: { type: "string" } }],
-      responses: { 200: { description: "text/csv, streamed" }, 401: R[401], 403: R[403] },
+      summary: "Every pay line in my subtree, streamed: CSV, or .xlsx with ?format=xlsx (HR)",
+      parameters: [
+        { name: "month", in: "query", schema: { type: "string" } },
+        { name: "format", in: "query", schema: { enum: ["csv", "xlsx"] } },
+      ],
+      responses: { 200: { description: "text/csv or .xlsx, streamed" }, 401: R[401], 403: R[403] },
     },
   },
   "/api/v1/benefits/exports/equipment-due": {

@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertHr, profileWhere } from "./access";
 import { ASSESSMENTS, dateOnly, promotionDecisionSchema, promotionRuleSchema, ymd } from "./schemas";
+import { shanghaiTodayAsDate } from "@/lib/time";
 
 export async function listRules() {
   return db.promotionRule.findMany({ orderBy: { fromLevel: "asc" } });
@@ -71,7 +72,7 @@ export async function listCandidates(actor: Actor, today = new Date()): Promise<
   });
   const out = people.map((p): Candidate => {
     const rule = rules.get(p.level)!;
-    const years = yearsBetween(p.levelSince, today);
+    const years = yearsBetween(p.levelSince, shanghaiTodayAsDate(today));
     const last = p.assessments[0]?.result ?? null;
     const reasons: string[] = [];
     if (years < rule.minYears) reasons.push(`任现层级 ${years} 年，不足 ${rule.minYears} 年`);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/access";
 import { db } from "@/lib/db";
-import { shanghaiDate } from "@/lib/time";
+import { shanghaiToday } from "@/lib/time";
 import { assertHr } from "./access";
 import { listEntitlements } from "./equipment";
 
@@ -9,7 +9,7 @@ import { listEntitlements } from "./equipment";
 export async function getDashboard(actor: Actor) {
   assertHr(actor);
   const prefix = `${actor.unitPath}%`;
-  const thisMonth = shanghaiDate(new Date()).slice(0, 7);
+  const thisMonth = shanghaiToday().slice(0, 7);
   const [byUnit, byLevel, pay, cases, recent] = await Promise.all([
     db.$queryRaw<{ unitId: string; name: string; n: bigint }[]>`
       SELECT u.id AS "unitId", u.name, count(*)::bigint AS n FROM "AuxiliaryProfile" p JOIN "Unit" u ON u.id = p."unitId"
@@ -24,12 +24,28 @@ export async function getDashboard(actor: Actor) {
       SELECT c.status::text AS status, count(*)::bigint AS n, coalesce(sum(coalesce(c."amountApproved", c."amountRequested")), 0)::text AS total
       FROM "CompensationCase" c JOIN "AuxiliaryProfile" p ON p.id = c."profileId" JOIN "Unit" u ON u.id = p."unitId"
       WHERE u.path LIKE ${prefix} GROUP BY c.status`,
-    // "recent changes": changes only — who read or revealed what stays for the audit administrator
+    // "recent changes": changes only (who read, revealed or exported what stays for the audit
+    // administrator), to people in my subtree, or by HR staff in it when the change names no
+    // person (a pay import, a catalogue entry, a deleted record)
     db.$queryRaw<{ at: Date; action: string; target: string | null; actorName: string | null }[]>`
-      SELECT a.at, a.action, a.target, a."actorName" FROM "AuditLog" a JOIN "AuxiliaryProfile" p ON p.id = a."targetId" JOIN "Unit" u ON u.id = p."unitId"
-      WHERE a.action LIKE 'benefits.%' AND a."targetType" = 'AuxiliaryProfile' AND u.path LIKE ${prefix}
-        AND a.action NOT IN ('benefits.id_number.reveal', 'benefits.pay.read', 'benefits.pay.export')
-      ORDER BY a.at DESC LIMIT 10`,
+      SELECT a.at, a.action, a.target, a."actorName"
+      FROM "AuditLog" a
+      LEFT JOIN "CompensationCase" cc ON a."targetType" = 'CompensationCase' AND cc.id = a."targetId"
+      LEFT JOIN "BenefitRecord" br ON a."targetType" = 'BenefitRecord' AND br.id = a."targetId"
+      LEFT JOIN "CampaignVisit" cv ON a."targetType" = 'CampaignVisit' AND cv.id = a."targetId"
+      LEFT JOIN "EquipmentIssue" ei ON a."targetType" = 'EquipmentIssue' AND ei.id = a."targetId"
+      LEFT JOIN "AuxiliaryProfile" p ON p.id = CASE WHEN a."targetType" = 'AuxiliaryProfile' THEN a."targetId"
+        ELSE COALESCE(cc."profileId", br."profileId", cv."profileId", ei."profileId") END
+      LEFT JOIN "Unit" pu ON pu.id = p."unitId"
+      LEFT JOIN "Unit" tu ON a."targetType" = 'Unit' AND tu.id = a."targetId"
+      LEFT JOIN "VisitCampaign" vc ON a."targetType" = 'VisitCampaign' AND vc.id = a."targetId"
+      LEFT JOIN "Unit" cu ON cu.id = vc."unitId"
+      LEFT JOIN "User" au ON au.id = a."actorId"
+      LEFT JOIN "Unit" aun ON aun.id = au."unitId"
+      WHERE a.action LIKE 'benefits.%' AND a.outcome = 'SUCCESS'
+        AND a.action NOT LIKE '%.read' AND a.action NOT LIKE '%.reveal' AND a.action NOT LIKE '%export%'
+        AND COALESCE(pu.path, tu.path, cu.path, aun.path) LIKE ${prefix}
+      ORDER BY a.at DESC, a.id DESC LIMIT 12`,
   ]);
   const due = await listEntitlements(actor, { withinDays: 90 });
   const open = await db.compensationCase.findMany({

@@ -4,6 +4,7 @@ import type { Actor, Permission } from "@/lib/access";
 import { AppError, isAppError, validationFailed } from "@/lib/errors";
 import { auditRefusal, refusalAudited, requireActor, requirePermission } from "@/lib/auth/current";
 import { logger } from "@/lib/logger";
+import { findControlChars } from "@/lib/validation";
 
 // The edge of the JSON API (API.md): authentication, the foreign-Origin refusal, JSON parsing
 // and the one mapping of errors to responses. Route files stay a few lines long.
@@ -43,6 +44,13 @@ export function assertSameOrigin(req: Request): void {
   if (!host || originHost !== host) throw new AppError("FORBIDDEN", "拒绝跨站请求");
 }
 
+/** Path parameters name records: one holding control characters (NUL) names none. */
+async function readParams<P>(ctx: RouteContext<P>): Promise<P> {
+  const params = await ctx.params;
+  if (findControlChars(params)) throw new AppError("NOT_FOUND", "记录不存在");
+  return params;
+}
+
 function toResponse(result: unknown): Response {
   if (result instanceof Response) return result;
   return NextResponse.json(result ?? null);
@@ -69,7 +77,7 @@ export function apiRoute<P = Record<string, string>>(
       actor = opts.permission
         ? await requirePermission(opts.permission)
         : await requireActor({ allowPasswordChange: opts.allowPasswordChange, allowMfaEnrolment: opts.allowMfaEnrolment });
-      return toResponse(await handler({ req, params: await ctx.params, actor }));
+      return toResponse(await handler({ req, params: await readParams(ctx), actor }));
     } catch (e) {
       if (actor && isAppError(e) && e.status === 403 && !refusalAudited(e)) {
         await auditRefusal(actor, { status: 403, code: e.code, method: req.method, path: new URL(req.url).pathname }, e);
@@ -84,7 +92,7 @@ export function publicRoute<P = Record<string, string>>(handler: PublicHandler<P
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
     try {
       assertSameOrigin(req);
-      return toResponse(await handler({ req, params: await ctx.params }));
+      return toResponse(await handler({ req, params: await readParams(ctx) }));
     } catch (e) {
       return errorResponse(e);
     }
@@ -130,14 +138,21 @@ async function readLimited(req: Request, limit: number): Promise<string> {
 export async function readJson(req: Request): Promise<unknown> {
   const text = await readLimited(req, JSON_BODY_LIMIT_BYTES);
   if (!text.trim()) return {};
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(text);
   } catch {
     throw validationFailed({ _: "请求体不是合法的 JSON" }, "请求体不是合法的 JSON");
   }
+  const bad = findControlChars(data);
+  if (bad) throw validationFailed({ [bad]: "含有不允许的控制字符" });
+  return data;
 }
 
-/** Query parameters as a plain object, for zod. */
+/** Query parameters as a plain object, for zod; a control character (NUL) is 400 VALIDATION_FAILED. */
 export function readQuery(req: Request): Record<string, string> {
-  return Object.fromEntries(new URL(req.url).searchParams);
+  const query = Object.fromEntries(new URL(req.url).searchParams);
+  const bad = findControlChars(query);
+  if (bad) throw validationFailed({ [bad]: "含有不允许的控制字符" });
+  return query;
 }

@@ -162,12 +162,21 @@ async function lockVisibleBooking(tx: Tx, actor: Actor, id: string): Promise<Boo
  * Moves a booking along BOOKED → CHECKED_IN → COMPLETED or BOOKED → CANCELLED / NO_SHOW. The row
  * is locked and its status checked first: anything else is INVALID_TRANSITION and nothing changes.
  */
-async function transition(actor: Actor, id: string, t: Transition, extra: { reason?: string } = {}): Promise<BookingDto> {
+async function transition(
+  actor: Actor,
+  id: string,
+  t: Transition,
+  extra: { reason?: string } = {},
+  stamp = new Date(),
+): Promise<BookingDto> {
   return db.$transaction(async (tx) => {
     const b = await lockVisibleBooking(tx, actor, id);
     if (!b) throw notFound("预约");
     if (b.status !== t.from) throw new AppError("INVALID_TRANSITION", `当前状态的预约不能${t.verb}`);
-    const stamp = new Date();
+    // nobody has missed an appointment whose time has not come
+    if (t.to === "NO_SHOW" && stamp < b.startsAt) {
+      throw new AppError("SLOT_NOT_STARTED", `预约时段（${formatShanghai(b.startsAt)} 起）尚未开始，不能标记爽约`);
+    }
     await tx.medicalBooking.update({
       where: { id },
       data: {
@@ -223,9 +232,9 @@ export async function completeBooking(actor: Actor, id: string) {
   return transition(actor, id, TRANSITIONS.complete);
 }
 
-export async function markNoShow(actor: Actor, id: string) {
+export async function markNoShow(actor: Actor, id: string, now = new Date()) {
   assertCan(actor, "medical.manage");
-  return transition(actor, id, TRANSITIONS.noShow);
+  return transition(actor, id, TRANSITIONS.noShow, {}, now);
 }
 
 /**

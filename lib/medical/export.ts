@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access";
 import { fileResponse, toCsv, toXlsx, type Column } from "@/lib/export";
-import { formatShanghai, shanghaiDate } from "@/lib/time";
+import { shanghaiToday } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { getDayList, type DayListRow } from "./queries";
 
@@ -15,7 +15,7 @@ const querySchema = z.object({
 });
 
 const COLUMNS: Column<DayListRow>[] = [
-  { header: "时间", value: (r) => formatShanghai(r.time).slice(11), width: 8 },
+  { header: "时间", value: (r) => r.time, width: 8, kind: "time" },
   { header: "姓名", value: (r) => r.name, width: 10 },
   { header: "单位", value: (r) => r.unit, width: 20 },
   { header: "服务项目", value: (r) => r.service, width: 12 },
@@ -26,7 +26,7 @@ const COLUMNS: Column<DayListRow>[] = [
 /** The minimal day list for the hospital (getDayList decides what may go out). */
 export async function dayListFile(actor: Actor, input: unknown, now = new Date()): Promise<Response> {
   const q = parseInput(querySchema, input);
-  const date = q.date ?? shanghaiDate(now);
+  const date = q.date ?? shanghaiToday(now);
   const rows = await getDayList(actor, date);
   const name = `绿色通道就诊名单-${date}.${q.format}`;
   if (q.format === "csv") return fileResponse(toCsv(rows, COLUMNS), name, "csv");

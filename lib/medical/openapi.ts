@@ -168,9 +168,35 @@ export const medicalPaths: PathsObject = {
       responses: { 200: json(booking), 401: R[401], 404: R[404], 409: conflict("INVALID_TRANSITION") },
     },
   },
+  "/api/v1/medical/bookings/calendar.ics": {
+    get: {
+      tags: T,
+      summary: "My coming hospital visits as iCalendar, each with a reminder (no health note)",
+      responses: {
+        200: { description: "text/calendar", content: { "text/calendar": { schema: { type: "string" } } } },
+        401: R[401],
+        403: R[403],
+      },
+    },
+  },
+  "/api/v1/medical/bookings/{id}/calendar.ics": {
+    get: {
+      tags: T,
+      summary: "One booking as iCalendar (its owner or the liaison)",
+      parameters: [idParam],
+      responses: {
+        200: { description: "text/calendar", content: { "text/calendar": { schema: { type: "string" } } } },
+        401: R[401],
+        404: R[404],
+      },
+    },
+  },
   "/api/v1/medical/bookings/{id}/check-in": step("BOOKED → CHECKED_IN", "MEDICAL_LIAISON"),
   "/api/v1/medical/bookings/{id}/complete": step("CHECKED_IN → COMPLETED", "MEDICAL_LIAISON"),
-  "/api/v1/medical/bookings/{id}/no-show": step("BOOKED → NO_SHOW", "MEDICAL_LIAISON"),
+  "/api/v1/medical/bookings/{id}/no-show": step(
+    "BOOKED → NO_SHOW once the slot has started (409 SLOT_NOT_STARTED before)",
+    "MEDICAL_LIAISON",
+  ),
   "/api/v1/medical/bookings/{id}/outcome": {
     post: {
       tags: T,

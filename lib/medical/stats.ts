@@ -3,8 +3,9 @@ import { assertCan, can, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 import { shanghaiYear, shanghaiYearRange } from "@/lib/time";
 
-// Aggregates only. Unit leads see their unit subtree, the liaison the whole branch; any group
-// with fewer than MIN_GROUP distinct people is suppressed (null) so no one can be singled out.
+// Aggregates only. Unit leads see their unit subtree, and any group with fewer than MIN_GROUP
+// distinct people is suppressed (null) so no one can be singled out. The liaison sees every
+// booking row by row on the day board already: their figures are exact, totals included.
 export const MIN_GROUP = 5;
 
 export type Cell = { bookings: number | null; people: number | null };
@@ -12,6 +13,8 @@ export type StatsRow = { key: string; label: string } & Cell & { noShowRate: num
 export type MedicalStats = {
   year: number;
   scope: "ALL" | "UNIT";
+  /** false: groups under MIN_GROUP people are suppressed (null) */
+  exact: boolean;
   byService: StatsRow[];
   byMonth: StatsRow[];
   byUnit: StatsRow[];
@@ -22,9 +25,9 @@ export type MedicalStats = {
 
 type Raw = { key: string; label: string; bookings: bigint; people: bigint; no_show: bigint; attended: bigint };
 
-function suppress(r: Raw): StatsRow {
+function suppress(r: Raw, exact: boolean): StatsRow {
   const people = Number(r.people);
-  if (people < MIN_GROUP) return { key: r.key, label: r.label, bookings: null, people: null, noShowRate: null };
+  if (!exact && people < MIN_GROUP) return { key: r.key, label: r.label, bookings: null, people: null, noShowRate: null };
   const denom = Number(r.attended) + Number(r.no_show);
   return { key: r.key, label: r.label, bookings: Number(r.bookings), people, noShowRate: denom ? Number(r.no_show) / denom : null };
 }
@@ -90,26 +93,30 @@ export async function getMedicalStats(actor: Actor, opts: { year?: number } = {}
       WHERE b.outcome IS NOT NULL AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND left(un.path, length(${prefix})) = ${prefix}
       GROUP BY b.outcome`,
   ]);
+  const exact = all;
+  const shown = (n: number) => exact || n >= MIN_GROUP;
   const outcome = (k: string) => {
     const n = Number(outcomeRows.find((r) => r.outcome === k)?.people ?? 0);
-    return n >= MIN_GROUP ? n : null;
+    return shown(n) ? n : null;
   };
+  const hide = (r: Raw) => suppress(r, exact);
   const zero: Raw = { key: "ALL", label: "", bookings: 0n, people: 0n, no_show: 0n, attended: 0n };
   return {
     year,
     scope: all ? "ALL" : "UNIT",
-    byService: byService.map(suppress),
-    byMonth: byMonth.map(suppress),
-    byUnit: byUnit.map(suppress),
-    total: suppress(totalRows[0] ?? zero),
+    exact,
+    byService: byService.map(hide),
+    byMonth: byMonth.map(hide),
+    byUnit: byUnit.map(hide),
+    total: hide(totalRows[0] ?? zero),
     quota: quotaRows.map((q) => {
       const people = Number(q.people);
       return {
         service: q.code,
         label: q.name,
         quota: q.quota,
-        people: people >= MIN_GROUP ? people : null,
-        exhausted: people >= MIN_GROUP ? Number(q.exhausted) : null,
+        people: shown(people) ? people : null,
+        exhausted: shown(people) ? Number(q.exhausted) : null,
       };
     }),
     liverOutcome: { normal: outcome("NORMAL"), abnormal: outcome("ABNORMAL_RECHECK") },

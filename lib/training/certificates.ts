@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/access";
 import { signToken, verifyToken } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { creditedWhere } from "./credit";
 
 const PURPOSE = "training-certificate";
 
@@ -17,15 +18,10 @@ export type CertificateDto = {
   token: string;
 };
 
-async function load(enrollmentId: string, userId?: string) {
+// A certificate exists only for credited attendance: not before the session has taken place.
+async function load(enrollmentId: string, now: Date, userId?: string) {
   return db.trainingEnrollment.findFirst({
-    where: {
-      id: enrollmentId,
-      ...(userId ? { userId } : {}),
-      status: "ENROLLED",
-      attendance: "ATTENDED",
-      session: { status: { not: "CANCELLED" } },
-    },
+    where: { id: enrollmentId, ...(userId ? { userId } : {}), ...creditedWhere(now) },
     select: {
       id: true,
       user: { select: { name: true, badgeNo: true } },
@@ -35,8 +31,8 @@ async function load(enrollmentId: string, userId?: string) {
 }
 
 /** My own certificate of attendance (only for sessions I attended). */
-export async function getMyCertificate(actor: Actor, enrollmentId: string): Promise<CertificateDto> {
-  const e = await load(enrollmentId, actor.id);
+export async function getMyCertificate(actor: Actor, enrollmentId: string, now = new Date()): Promise<CertificateDto> {
+  const e = await load(enrollmentId, now, actor.id);
   if (!e) throw notFound("证书");
   return {
     enrollmentId: e.id,
@@ -51,10 +47,10 @@ export async function getMyCertificate(actor: Actor, enrollmentId: string): Prom
 }
 
 /** Public: is this certificate genuine? Returns only what the certificate itself shows (no badge number). */
-export async function verifyCertificate(token: string) {
+export async function verifyCertificate(token: string, now = new Date()) {
   const payload = verifyToken<{ e?: unknown }>(PURPOSE, token);
   if (!payload || typeof payload.e !== "string") return null;
-  const e = await load(payload.e);
+  const e = await load(payload.e, now);
   if (!e) return null;
   return {
     name: e.user.name,

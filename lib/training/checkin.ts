@@ -4,6 +4,7 @@ import { signToken, verifyToken } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/log";
+import { hasControlChars } from "@/lib/validation";
 import { ATTENDANCE_LEAD_MS, assertTeachesOrManages, recordAttendance } from "./mutations";
 
 const PURPOSE = "training-checkin";
@@ -37,6 +38,8 @@ export type CheckInResult = { sessionId: string; title: string; alreadyAttended:
 /** The signed-in officer opened the scanned link: ATTENDED once; stale, forged or foreign tokens are refused. */
 export async function checkInWithToken(actor: Actor, sessionId: string, token: string, now = new Date()): Promise<CheckInResult> {
   const payload = verifyToken<{ s?: unknown; exp?: unknown }>(PURPOSE, token);
+  // a scanned link names a real session id; anything else is refused before it is logged
+  if (hasControlChars(sessionId) || sessionId.length > 64) throw new AppError("INVALID_TOKEN", "签到码无效，请扫描现场最新的二维码");
   if (!payload || payload.s !== sessionId || typeof payload.exp !== "number") {
     await writeAudit(db, {
       actor,

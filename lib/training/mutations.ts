@@ -173,13 +173,13 @@ export async function cancelSession(actor: Actor, id: string, raw: unknown, now 
     const people = await activeUserIds(tx, id);
     const row = await tx.trainingSession.update({
       where: { id },
-      data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason || null },
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason },
       select: sessionSelect,
     });
     await notify(tx, people, {
       kind: "training.cancelled",
       title: "培训已取消",
-      body: `「${s.title}」（${formatShanghai(s.startsAt)}）已取消${reason ? `，原因：${reason}` : "。"}`,
+      body: `「${s.title}」（${formatShanghai(s.startsAt)}）已取消，原因：${reason}`,
       link: `/training/${id}`,
     });
     await writeAudit(tx, {
@@ -188,18 +188,20 @@ export async function cancelSession(actor: Actor, id: string, raw: unknown, now 
       targetType: "TrainingSession",
       targetId: id,
       target: s.title,
-      details: { reason: reason ?? null, notified: people.length },
+      details: { reason, notified: people.length },
     });
     return toSessionDto(row);
   }, TX);
 }
 
-/** Close a session that has taken place; unmarked enrolled officers count as absent (no-shows). */
+/** Close a session that has started (its lecturer or the office); unmarked enrolled officers count
+ * as absent (no-shows), and attendance is credited at once (lib/training/credit.ts). */
 export async function completeSession(actor: Actor, id: string, now = new Date()): Promise<SessionDto> {
-  assertCan(actor, "training.manage");
+  if (!can(actor, "training.manage")) assertCan(actor, "training.teach");
   return db.$transaction(async (tx) => {
     const s = await lockSession(tx, id);
     if (!s) throw notFound("培训");
+    await assertTeachesOrManages(tx, actor, id);
     if (s.status !== "PUBLISHED") throw new AppError("INVALID_TRANSITION", "只有已发布的培训可以结束");
     if (now < s.startsAt) throw new AppError("INVALID_TRANSITION", "培训尚未开始，不能结束");
     const absent = await tx.trainingEnrollment.updateMany({

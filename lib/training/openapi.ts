@@ -124,10 +124,17 @@ export const trainingPaths: PathsObject = {
   "/api/v1/training/sessions/{id}/cancel": {
     post: {
       tags: T,
-      summary: "Cancel a session and notify everyone booked (TRAINING_ADMIN)",
+      summary: "Cancel a session and notify everyone booked, with the reason (TRAINING_ADMIN)",
       parameters: [idParam],
-      requestBody: { content: { "application/json": { schema: { type: "object", properties: { reason: { type: "string" } } } } } },
-      responses: { 200: json(session), 401: R[401], 403: R[403], 404: R[404], 409: R[409] },
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: { type: "object", required: ["reason"], properties: { reason: { type: "string", minLength: 1, maxLength: 500 } } },
+          },
+        },
+      },
+      responses: { 200: json(session), 400: R[400], 401: R[401], 403: R[403], 404: R[404], 409: R[409] },
     },
   },
   "/api/v1/training/sessions/{id}/enrollments": {

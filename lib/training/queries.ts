@@ -5,6 +5,7 @@ import { notFound } from "@/lib/errors";
 import type { Paged } from "@/lib/validation";
 import { shanghaiYear, shanghaiYearRange } from "@/lib/time";
 import type { ListSessionsInput } from "./schemas";
+import { creditedSql, isCredited } from "./credit";
 
 export type LecturerDto = { name: string; affiliation: string | null; userId: string | null };
 export type SessionDto = {
@@ -188,11 +189,17 @@ export type MyEnrollmentDto = {
   hasFeedback: boolean;
 };
 
+/** My enrolment in a session, with my rating of it once given (null before). */
 export async function getMyEnrollment(actor: Actor, sessionId: string) {
-  return db.trainingEnrollment.findUnique({
-    where: { sessionId_userId: { sessionId, userId: actor.id } },
-    select: { id: true, status: true, waitlistPosition: true, attendance: true, createdAt: true },
-  });
+  const key = { sessionId_userId: { sessionId, userId: actor.id } };
+  const [e, feedback] = await Promise.all([
+    db.trainingEnrollment.findUnique({
+      where: key,
+      select: { id: true, status: true, waitlistPosition: true, attendance: true, createdAt: true },
+    }),
+    db.trainingFeedback.findUnique({ where: key, select: { rating: true, comment: true } }),
+  ]);
+  return e ? { ...e, feedback } : null;
 }
 
 /** Other active bookings of mine that overlap this session (the page warns about them). */
@@ -242,7 +249,11 @@ export async function requiredHoursFor(roles: readonly Role[]): Promise<number> 
 
 export async function getMyTraining(actor: Actor, now = new Date()) {
   const enrollments = await listMyEnrollments(actor);
-  const attended = enrollments.filter((e) => e.attendance === "ATTENDED" && e.status === "ENROLLED" && e.session.status !== "CANCELLED");
+  // credit (hours, certificate) once the session has taken place; checked in before that: pending
+  const attended = enrollments.filter((e) => isCredited(e, e.session, now));
+  const pendingCredit = enrollments.filter(
+    (e) => e.status === "ENROLLED" && e.attendance === "ATTENDED" && e.session.status === "PUBLISHED" && !isCredited(e, e.session, now),
+  );
   const byYear: Record<string, number> = {};
   const byCategory: Record<string, { name: string; hours: number }> = {};
   const year = shanghaiYear(now);
@@ -265,11 +276,18 @@ export async function getMyTraining(actor: Actor, now = new Date()) {
     .filter((e) => e.status === "WAITLISTED" && e.session.status === "PUBLISHED" && e.session.endsAt > now)
     .sort(soonestFirst);
   const missed = enrollments.filter((e) => e.status === "ENROLLED" && e.attendance === "ABSENT");
+  // attended in the last 60 days (credited or just checked in) and not rated yet: asked to rate
+  const rateSince = now.getTime() - 60 * 86400_000;
+  const toRate = [...pendingCredit, ...attended].filter(
+    (e) => !e.hasFeedback && e.session.startsAt <= now && e.session.startsAt.getTime() >= rateSince,
+  );
   return {
     enrollments,
     upcoming,
     waitlisted,
     attended,
+    pendingCredit,
+    toRate,
     missed,
     creditHours: { total, byYear, thisYear: byYear[String(year)] ?? 0, byCategory, required, year },
   };
@@ -292,6 +310,12 @@ async function assertCanSeeRoster(actor: Actor, sessionId: string) {
   });
   if (!visible) throw notFound("培训");
   assertCan(actor, "training.manage");
+}
+
+/** A session for its lecturers and the office (QR code, roster pages); others may not (403). */
+export async function getTeachingSession(actor: Actor, id: string): Promise<SessionDto> {
+  await assertCanSeeRoster(actor, id);
+  return getSession(actor, id);
 }
 
 export type RosterRow = {
@@ -384,7 +408,7 @@ export async function listUnitCompliance(actor: Actor, now = new Date()) {
       SELECT e."userId", SUM(s."creditHours")::text AS hours
       FROM "TrainingEnrollment" e JOIN "TrainingSession" s ON s.id = e."sessionId"
       JOIN "User" u ON u.id = e."userId" JOIN "Unit" un ON un.id = u."unitId"
-      WHERE e.attendance = 'ATTENDED' AND e.status = 'ENROLLED' AND s.status <> 'CANCELLED'
+      WHERE ${creditedSql(now)}
         AND s."startsAt" >= ${start} AND s."startsAt" < ${end} AND un.path LIKE ${actor.unitPath + "%"}
       GROUP BY e."userId"`,
   ]);

@@ -56,7 +56,10 @@ export type CreateSessionInput = z.infer<typeof createSessionSchema>;
 export const updateSessionSchema = z.object(sessionFields).partial();
 export type UpdateSessionInput = z.infer<typeof updateSessionSchema>;
 
-export const cancelSessionSchema = z.object({ reason: z.string().trim().max(500).optional() });
+// Everyone enrolled is told why: a cancellation without a reason is refused.
+export const cancelSessionSchema = z.object({
+  reason: z.string({ error: "请填写取消原因" }).trim().min(1, "请填写取消原因").max(500),
+});
 
 export const listSessionsSchema = z.object({
   status: z.enum(["DRAFT", "PUBLISHED", "COMPLETED", "CANCELLED"]).optional().catch(undefined),

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { creditedWhere } from "./credit";
 
 export type AttendanceRow = {
   userId: string;
@@ -12,13 +13,13 @@ export type AttendanceRow = {
 };
 
 /**
- * Lecture-hall attendance (ATTENDED, session not cancelled) of the given users, oldest first.
+ * Credited lecture-hall attendance (lib/training/credit.ts) of the given users, oldest first.
  * "unsafe": no actor check — the caller (e.g. the benefits module) scopes userIds itself.
  */
-export async function unsafeListAttendanceForUsers(userIds: string[]): Promise<AttendanceRow[]> {
+export async function unsafeListAttendanceForUsers(userIds: string[], now = new Date()): Promise<AttendanceRow[]> {
   if (!userIds.length) return [];
   const rows = await db.trainingEnrollment.findMany({
-    where: { userId: { in: userIds }, status: "ENROLLED", attendance: "ATTENDED", session: { status: { not: "CANCELLED" } } },
+    where: { userId: { in: userIds }, ...creditedWhere(now) },
     select: {
       userId: true,
       sessionId: true,

@@ -1,6 +1,7 @@
 import { makeIdNumber } from "@/lib/benefits/idcard";
 import { formatCents } from "@/lib/benefits/money";
 import { idColumns } from "@/tests/factories/benefits";
+import { shanghaiTodayAsDate } from "@/lib/time";
 import type { SeedContext } from "./context";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -51,7 +52,9 @@ function payFor(level: number, years: number, i: number) {
 
 /** Demo data of the benefits module; idempotent (each part is created only when missing). */
 export async function seedBenefits(ctx: SeedContext): Promise<void> {
-  const { db, users, units, now } = ctx;
+  const { db, users, units } = ctx;
+  // calendar arithmetic on the Shanghai date (its UTC fields), not on the UTC date of the instant
+  const now = shanghaiTodayAsDate(ctx.now);
   const hr = users["020001"];
   const people: { auxNo: string; name: string; unitId: string; userId: string | null; post: "DUTY" | "CIVILIAN"; left?: boolean }[] = [];
   for (let i = 1; i <= 20; i++) {

@@ -30,6 +30,7 @@ describeBrowser("green channel in the browser", () => {
     const list = page.getByTestId("my-bookings");
     await list.getByText("已预约").first().waitFor();
     await list.getByRole("button", { name: "取消预约" }).first().click();
+    await list.getByRole("alertdialog").getByRole("button", { name: "确定" }).click(); // irreversible: it asks first
     await list.getByText("已取消").first().waitFor();
     expect(await list.getByText("已预约").count()).toBe(0);
 
@@ -44,6 +45,7 @@ describeBrowser("green channel in the browser", () => {
     await desk.goto(`/medical/manage?date=${date}`);
     const row = desk.getByTestId("board-100009").filter({ hasNotText: "已取消" });
     await row.getByRole("button", { name: "签到" }).click();
+    await row.getByRole("alertdialog").getByRole("button", { name: "确定" }).click();
     await row.getByText("已签到").waitFor();
     await row.getByRole("button", { name: "完成" }).click();
     await row.getByText("已完成").waitFor();

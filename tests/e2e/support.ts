@@ -82,14 +82,19 @@ export async function freshTotp(badgeNo: string, secret = DEMO_TOTP_SECRET): Pro
 /** The one-time code a demo account needs to sign in, or "" for accounts without one. */
 const otpFor = async (badgeNo: string) => (MFA_BADGES.has(badgeNo) ? freshTotp(badgeNo) : "");
 
-/** A signed-in browser page on the home page, from the session fixture. */
+/**
+ * A signed-in browser page on the home page, from the session fixture. With `startAt`, a real
+ * sign-in instead: a signed-out visit to that link first (a scanned QR code, a bookmark), then the
+ * login form the app sent the visitor to.
+ */
 export async function signInPage(
   browser: Browser,
   badgeNo: string,
   password = DEMO_PASSWORD,
   viewport = { width: 1280, height: 900 },
+  startAt = "/login",
 ): Promise<Page> {
-  if (password !== DEMO_PASSWORD) return signInThroughForm(browser, badgeNo, password, viewport);
+  if (password !== DEMO_PASSWORD || startAt !== "/login") return signInThroughForm(browser, badgeNo, password, viewport, startAt);
   const context = await browser.newContext({ baseURL: BASE_URL, viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const { name, value } = await sessionCookie(badgeNo);
   await context.addCookies([{ name, value, url: BASE_URL, httpOnly: true, sameSite: "Lax" }]);
@@ -118,10 +123,12 @@ export async function signInThroughForm(
   badgeNo: string,
   password = DEMO_PASSWORD,
   viewport = { width: 1280, height: 900 },
+  startAt = "/login",
 ): Promise<Page> {
   const context = await browser.newContext({ baseURL: BASE_URL, viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const page = await context.newPage();
-  await page.goto("/login");
+  await page.goto(startAt);
+  await page.waitForURL((u) => u.pathname.startsWith("/login"));
   await fillSignInForm(page, badgeNo, password);
   return page;
 }

@@ -43,12 +43,14 @@ describeBrowser("training in the browser", () => {
     await page.getByRole("button", { name: "报名", exact: true }).click();
     await page.getByText("您已报名该培训。").waitFor();
     await page.getByRole("button", { name: "取消报名" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "确定" }).click(); // irreversible: it asks first
     await page.getByRole("button", { name: "报名", exact: true }).waitFor();
 
     await page.goto(`/training/${fullId}`);
     await page.getByRole("button", { name: "已满，加入候补" }).click();
     await page.getByText("您在候补名单第 1 位").waitFor();
     await page.getByRole("button", { name: "退出候补" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "确定" }).click();
     await page.getByRole("button", { name: "已满，加入候补" }).waitFor();
 
     await page.goto("/training");

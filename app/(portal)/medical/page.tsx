@@ -40,9 +40,14 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
         title={t("book.title")}
         subtitle={t("book.subtitle")}
         actions={
-          <ButtonLink variant="secondary" href="/medical/consent">
-            {t("consent.link")}
-          </ButtonLink>
+          <>
+            <a className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" href="/api/v1/medical/bookings/calendar.ics">
+              {t("mine.ics")}
+            </a>
+            <ButtonLink variant="secondary" href="/medical/consent">
+              {t("consent.link")}
+            </ButtonLink>
+          </>
         }
       />
       <div className="space-y-4">
@@ -161,7 +166,13 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
                   </div>
                   <StatusBadge status={b.status} urgent={b.urgent} />
                   {b.status === "BOOKED" && !b.urgent ? (
-                    <ActionForm action={cancelAction} submit={t("actions.cancel")} variant="secondary" inline>
+                    <ActionForm
+                      action={cancelAction}
+                      submit={t("actions.cancel")}
+                      variant="secondary"
+                      inline
+                      confirm={{ text: t("actions.cancelConfirm"), yes: t("actions.confirmYes"), no: t("actions.back") }}
+                    >
                       <input type="hidden" name="id" value={b.id} />
                     </ActionForm>
                   ) : null}

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/current";
 import { isAppError } from "@/lib/errors";
+import { actionState, type ActionState } from "@/lib/http/actions";
 import { cancelEnrollmentAsOffice, cancelMyEnrollment, enrolSelf, enrolUnitMembers } from "@/lib/training/enrolment";
 import {
   cancelSession,
@@ -109,7 +110,7 @@ export async function sessionStatusAction(_: State, fd: FormData): Promise<State
     if (op === "publish") await publishSession(actor, id);
     else if (op === "cancel") await cancelSession(actor, id, { reason: str(fd, "reason") });
     else if (op === "complete") await completeSession(actor, id);
-  }, [`/training/manage/${id}`, `/training/${id}`, "/training/manage", "/training"]);
+  }, [`/training/manage/${id}`, `/training/${id}`, `/training/${id}/roster`, "/training/manage", "/training", "/training/teach"]);
 }
 
 export async function attendanceAction(_: State, fd: FormData): Promise<State> {
@@ -146,19 +147,23 @@ export async function policyAction(_: State, fd: FormData): Promise<State> {
   return run(() => setPolicy(actor, Object.fromEntries(fd)), ["/training/manage/settings"]);
 }
 
-export async function unitEnrolAction(_: State, fd: FormData): Promise<State> {
-  const actor = await requireActor();
-  try {
-    const out = await enrolUnitMembers(actor, str(fd, "sessionId"), fd.getAll("userIds").map(String));
+export async function unitEnrolAction(_: ActionState, fd: FormData): Promise<ActionState> {
+  return actionState(async () => {
+    const actor = await requireActor();
+    const sessionId = str(fd, "sessionId");
+    const out = await enrolUnitMembers(actor, sessionId, fd.getAll("userIds").map(String));
     revalidatePath("/training/unit");
-    const ok = out.filter((o) => o.result).length;
-    const failed = out.filter((o) => o.error).map((o) => `${o.name}：${o.error!.message}`);
+    const enrolled = out.filter((o) => o.result?.status === "ENROLLED").length;
+    const waitlisted = out.filter((o) => o.result?.status === "WAITLISTED").length;
+    const refused = out.filter((o) => o.error);
     const t = await getTranslations("training");
-    return { ok: true, result: { summary: [t("unit.result", { ok, fail: failed.length }), ...failed].join("；") } };
-  } catch (e) {
-    if (isAppError(e)) return { message: e.message, fields: e.fields };
-    throw e;
-  }
+    const reasons = refused.map((o) => t("unit.refusedOne", { name: o.name, reason: o.error!.message })).join("；");
+    return {
+      ok: true,
+      message: t("unit.summary", { enrolled, waitlisted, refused: refused.length }) + (reasons ? `：${reasons}` : "。"),
+      result: { sessionId, enrolled: String(enrolled), waitlisted: String(waitlisted), refused: String(refused.length) },
+    };
+  });
 }
 
 /** The projector asks for a fresh code every 30 s. */

@@ -3,12 +3,13 @@ import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current";
 import { listCategories, listSessions, listSessionsBetween } from "@/lib/training/queries";
-import { shanghaiDate, startOfShanghaiDay } from "@/lib/time";
+import { shanghaiDate, startOfShanghaiDay, shanghaiToday } from "@/lib/time";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/table";
 import { SessionCard } from "./_components/session-card";
+import { pageData, pageQuery } from "@/lib/http/pages";
 
 const params = z.object({
   category: z.string().max(40).optional().catch(undefined),
@@ -35,11 +36,11 @@ function monthRange(month: string) {
   };
 }
 
-export default async function TrainingBrowsePage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function TrainingBrowsePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const actor = await requireUser({ next: "/training" });
-  const p = params.parse(await searchParams);
+  const p = params.parse(pageQuery(await searchParams));
   const [t, tc] = await Promise.all([getTranslations("training"), getTranslations("common")]);
-  const categories = await listCategories(actor);
+  const categories = await pageData(listCategories(actor));
   const qs = (over: Record<string, string | undefined>) => {
     const u = new URLSearchParams();
     for (const [k, v] of Object.entries({
@@ -54,7 +55,7 @@ export default async function TrainingBrowsePage({ searchParams }: { searchParam
       if (v) u.set(k, v);
     return `/training?${u}`;
   };
-  const month = p.month ?? shanghaiDate(new Date()).slice(0, 7);
+  const month = p.month ?? shanghaiToday().slice(0, 7);
   const range = monthRange(month);
   const filters = (
     <form className="no-print mb-4 grid grid-cols-2 gap-2 sm:grid-cols-6" method="get">

@@ -1,3 +1,5 @@
+import ExcelJS from "exceljs";
+import { exportCampaign } from "@/lib/benefits/exports";
 import { db } from "@/lib/db";
 import { batchIssue, createItem, createStandard, listEntitlements, issueItem } from "@/lib/benefits/equipment";
 import { decidePromotion, listCandidates, saveRule } from "@/lib/benefits/promotion";
@@ -61,6 +63,22 @@ describe("equipment, promotion and visit campaigns", () => {
     expect((await listRecords(w.hrA, { auxiliaryId: p.id, category: "EQUIPMENT" }))[0]!.title).toContain("执勤皮鞋");
   });
 
+  test("at 07:30 in Shanghai it is already the new day: due dates and years at a level count from the Shanghai date", async () => {
+    const unit = await createUnit({ parentId: w.stationA.id });
+    const p = await createAuxiliaryProfile({ unitId: unit.id, post: "DUTY", hireDate: "2025-01-01", level: 6, levelSince: "2024-07-15" });
+    const belt = await createItem(w.hrA, { code: uniq("B").toUpperCase(), name: "多功能腰带", unitLabel: "条", cycleMonths: 12 });
+    await createStandard(w.hrA, { itemId: belt.id, post: "DUTY", season: "ALL", quantity: 1, cycleMonths: 12 });
+    await issueItem(w.hrA, { profileId: p.id, itemId: belt.id, quantity: 1, issuedOn: "2025-07-15" });
+    // 2026-07-14T23:30Z is 07:30 on 15 July in Shanghai: the belt is owed today, not tomorrow
+    const early = new Date("2026-07-14T23:30:00Z");
+    const ent = await listEntitlements(w.hrA, { profileId: p.id, today: early });
+    expect(ent.find((e) => e.itemId === belt.id)).toMatchObject({ dueOn: "2026-07-15", state: "OWED" });
+    // and two full years at level 6 are reached on the Shanghai date
+    await saveRule(w.hrRoot, { fromLevel: 6, minYears: 2, minAssessment: "BASIC", blockOnDiscipline: false });
+    const c = (await listCandidates(w.hrA, new Date("2026-07-14T23:30:00Z"))).find((x) => x.profileId === p.id)!;
+    expect(c.years).toBe(2);
+  });
+
   test("promotion rules pick the eligible and an approval becomes a 职级晋升 record", async () => {
     await saveRule(w.hrRoot, { fromLevel: 7, minYears: 2, minAssessment: "COMPETENT", blockOnDiscipline: true });
     const unit = await createUnit({ parentId: w.stationA.id });
@@ -119,5 +137,11 @@ describe("equipment, promotion and visit campaigns", () => {
     expect((await listCampaigns(w.hrA)).find((x) => x.id === c.id)).toMatchObject({ visits: 2, people: 1, total: "0.30" });
     const recs = await listRecords(w.auxA, { category: "COMPENSATION" });
     expect(recs.some((r) => r.title.includes("春节慰问"))).toBe(true);
+    // the spreadsheet: 慰问金 are numbers, visit dates date cells
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportCampaign(w.hrA, c.id, "xlsx")) as unknown as ArrayBuffer);
+    const row = wb.worksheets[0]!.getRow(2);
+    expect(row.getCell(1).value).toEqual(new Date("2026-01-25T00:00:00Z"));
+    expect(row.getCell(9).value).toBe(0.1);
   });
 });

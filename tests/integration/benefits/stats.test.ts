@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { getDashboard } from "@/lib/benefits/stats";
-import { createRecord } from "@/lib/benefits/mutations";
+import { createRecord, revealIdNumber, reviewCase } from "@/lib/benefits/mutations";
 import { createUnit, createUser, actorOf } from "@/tests/factories";
 import { createAuxiliaryProfile } from "@/tests/factories/benefits";
 import { rejects } from "./helpers";
@@ -58,4 +58,34 @@ test("the dashboard counts only my subtree and sums pay exactly", async () => {
   expect(d.openCases).toHaveLength(2);
   const officer = actorOf(await createUser({ roles: ["OFFICER"], unitId: mine.id }));
   expect((await rejects(getDashboard(officer))).code).toBe("FORBIDDEN");
+});
+
+test("recent changes show cases, records and reviews in my subtree, not reads, and nothing from other units", async () => {
+  const root = await createUnit();
+  const mine = await createUnit({ parentId: root.id });
+  const other = await createUnit({ parentId: root.id });
+  const hr = actorOf(await createUser({ roles: ["HR"], unitId: mine.id }));
+  const reviewer = actorOf(await createUser({ roles: ["HR"], unitId: mine.id }));
+  const hrOther = actorOf(await createUser({ roles: ["HR"], unitId: other.id }));
+  const a = await createAuxiliaryProfile({ unitId: mine.id });
+  const c = await createAuxiliaryProfile({ unitId: other.id });
+  const kase = await createRecord(hr, {
+    auxiliaryId: a.id,
+    category: "COMPENSATION",
+    kind: "ILLNESS",
+    occurredOn: "2026-01-01",
+    title: "住院",
+    amount: "10",
+  });
+  await reviewCase(reviewer, kase.id, { decision: "APPROVE" });
+  await createRecord(hr, { auxiliaryId: a.id, category: "AWARD", occurredOn: "2026-02-01", title: "嘉奖" });
+  await revealIdNumber(hr, a.id);
+  await createRecord(hrOther, { auxiliaryId: c.id, category: "AWARD", occurredOn: "2026-02-01", title: "别处的嘉奖" });
+  const d = await getDashboard(hr);
+  const actions = d.recent.map((r) => r.action);
+  expect(actions).toEqual(expect.arrayContaining(["benefits.case.submit", "benefits.case.approve", "benefits.record.create"]));
+  expect(actions).not.toContain("benefits.id_number.reveal");
+  expect(d.recent.every((r) => !String(r.target).includes(c.auxNo))).toBe(true);
+  // newest first
+  expect(d.recent[0]!.action).toBe("benefits.record.create");
 });

@@ -119,7 +119,7 @@ test("the day-before reminder goes out once per booking, however often it runs",
 });
 
 describe("statistics", () => {
-  test("unit leads see only their subtree, groups under five people are suppressed, no personal data", async () => {
+  test("unit leads see only their subtree with groups under five people suppressed; the liaison sees exact figures; no personal data", async () => {
     const root = await createUnit();
     const station = await createUnit({ parentId: root.id });
     const small = await createUnit({ parentId: root.id });
@@ -142,7 +142,7 @@ describe("statistics", () => {
       await checkInBooking(liaison, id);
       await completeBooking(liaison, id);
     }
-    await markNoShow(liaison, ids[4]!);
+    await markNoShow(liaison, ids[4]!, new Date(s1.endsAt.getTime() + 60_000));
     const s2 = await slotAt(10);
     for (let i = 0; i < 2; i++) await bookSlot(await officer(small.id), { slotId: s2.id }, bookedAt);
 
@@ -153,10 +153,18 @@ describe("statistics", () => {
     expect(row.noShowRate).toBeCloseTo(1 / 5);
     expect(mine.byUnit.map((u) => u.key)).toEqual([station.id]);
 
+    // a lead above both units: the small group is suppressed, the rest shown
+    const rootLead = actorOf(await createUser({ roles: ["UNIT_LEAD"], unitId: root.id }));
+    const above = await getMedicalStats(rootLead, { year });
+    expect(above.byUnit.find((u) => u.key === small.id)).toMatchObject({ bookings: null, people: null, noShowRate: null });
+    expect(above.byUnit.find((u) => u.key === station.id)).toMatchObject({ bookings: 6 });
+    expect(above.total).toMatchObject({ bookings: 8, people: 8 });
+    // the liaison sees every booking row by row on the day board: nothing is suppressed for them
     const all = await getMedicalStats(liaison, { year });
-    const smallRow = all.byUnit.find((u) => u.key === small.id)!;
-    expect(smallRow).toMatchObject({ bookings: null, people: null, noShowRate: null });
+    expect(all.byUnit.find((u) => u.key === small.id)).toMatchObject({ bookings: 2, people: 2 });
     expect(all.byUnit.find((u) => u.key === station.id)).toMatchObject({ bookings: 6 });
+    expect(all.total.bookings).toBeGreaterThanOrEqual(8);
+    expect(all.byService.find((r) => r.key === svc.code)).toMatchObject({ bookings: 8, people: 8 });
     expect(JSON.stringify(all)).not.toMatch(new RegExp(stationPeople.map((p) => p.badgeNo).join("|")));
 
     const officerOnly = await officer();

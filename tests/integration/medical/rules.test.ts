@@ -43,7 +43,7 @@ describe("yearly quota by Shanghai calendar year", () => {
     });
     const second = await bookSlot(me, { slotId: early2027.id }, now);
     expect(second.status).toBe("BOOKED");
-    await markNoShow(liaison, second.id); // a no-show still uses the year's quota
+    await markNoShow(liaison, second.id, new Date("2027-01-01T00:00:00Z")); // a no-show still uses the year's quota
     await expect(bookSlot(me, { slotId: later2027.id }, now)).rejects.toMatchObject({
       code: "QUOTA_EXCEEDED",
       extra: { renewsOn: "2028-01-01" },
@@ -96,7 +96,7 @@ describe("status transitions", () => {
         await checkInBooking(liaison, b.id);
         await completeBooking(liaison, b.id);
       } else if (end === "CANCELLED") await cancelBooking(me, b.id);
-      else await markNoShow(liaison, b.id);
+      else await markNoShow(liaison, b.id, new Date(slot.endsAt.getTime() + 60_000));
       const before = await db.medicalBooking.findUniqueOrThrow({ where: { id: b.id } });
       const slotBefore = await db.medicalSlot.findUniqueOrThrow({ where: { id: slot.id } });
       const auditsBefore = await db.auditLog.count({ where: { targetId: b.id } });
@@ -117,6 +117,22 @@ describe("status transitions", () => {
     await expect(cancelBooking(me, b.id)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
     await expect(markNoShow(liaison, b.id)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
     expect((await db.medicalBooking.findUniqueOrThrow({ where: { id: b.id } })).status).toBe("CHECKED_IN");
+  });
+
+  test("a no-show cannot be recorded before the slot has started, and the refusal changes nothing", async () => {
+    const me = await officer();
+    const liaison = await liaisonActor();
+    const svc = await createMedicalService();
+    const slot = await createMedicalSlot({ serviceId: svc.id });
+    const b = await bookSlot(me, { slotId: slot.id });
+    const audits = await db.auditLog.count({ where: { targetId: b.id } });
+    await expect(markNoShow(liaison, b.id, new Date(slot.startsAt.getTime() - 60_000))).rejects.toMatchObject({
+      code: "SLOT_NOT_STARTED",
+      status: 409,
+    });
+    expect((await db.medicalBooking.findUniqueOrThrow({ where: { id: b.id } })).status).toBe("BOOKED");
+    expect(await db.auditLog.count({ where: { targetId: b.id } })).toBe(audits);
+    await expect(markNoShow(liaison, b.id, new Date(slot.startsAt.getTime() + 60_000))).resolves.toMatchObject({ status: "NO_SHOW" });
   });
 
   test("officers cannot check in, complete or mark no-show, even on their own booking", async () => {

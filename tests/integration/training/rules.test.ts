@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { cancelEnrollmentAsOffice, cancelMyEnrollment, enrolSelf, enrolUnitMembers } from "@/lib/training/enrolment";
 import {
   cancelSession,
+  completeSession,
   createSession,
   markAttendance,
   publishSession,
@@ -12,7 +13,7 @@ import {
 } from "@/lib/training/mutations";
 import { checkInWithToken, issueCheckInToken } from "@/lib/training/checkin";
 import { sendTrainingReminders } from "@/lib/training/reminders";
-import { getSession, listRoster, listSessions, listUnitCompliance } from "@/lib/training/queries";
+import { getMyTraining, getSession, listRoster, listSessions, listUnitCompliance } from "@/lib/training/queries";
 import { getMyCertificate, verifyCertificate } from "@/lib/training/certificates";
 import { unsafeListAttendanceForUsers } from "@/lib/training/transcript";
 import { signToken } from "@/lib/crypto";
@@ -212,13 +213,20 @@ describe("the training office", () => {
     expect(w).toEqual([{ userId: people[4]!.id, status: "WAITLISTED", waitlistPosition: 1 }]);
   });
 
-  test("cancelling a session notifies everyone booked and writes an audit entry", async () => {
+  test("cancelling a session needs a reason, notifies everyone booked with it and writes an audit entry", async () => {
     const adm = await admin();
     const s = await createTrainingSession({ capacity: 1 });
     const [a, b] = [await officer(), await officer()];
     await enrolSelf(a, s.id);
     await enrolSelf(b, s.id);
+    for (const raw of [{}, { reason: "" }, { reason: "   " }, undefined]) {
+      expect(await code(cancelSession(adm, s.id, raw))).toBe("VALIDATION_FAILED");
+    }
+    expect((await db.trainingSession.findUniqueOrThrow({ where: { id: s.id } })).status).toBe("PUBLISHED");
     await cancelSession(adm, s.id, { reason: "讲师临时公差" });
+    expect((await db.notification.findFirstOrThrow({ where: { userId: a.id, kind: "training.cancelled" } })).body).toContain(
+      "讲师临时公差",
+    );
     expect(await db.notification.count({ where: { userId: { in: [a.id, b.id] }, kind: "training.cancelled" } })).toBe(2);
     expect(await code(enrolSelf(await officer(), s.id))).toBe("SESSION_NOT_OPEN");
     expect(await db.auditLog.count({ where: { targetId: s.id, action: "training.session.cancel" } })).toBe(1);
@@ -283,6 +291,7 @@ describe("attendance", () => {
     const { token } = await issueCheckInToken(lecturer, s.id, now);
     expect(await code(checkInWithToken(a, other.id, token, now))).toBe("INVALID_TOKEN");
     expect(await code(checkInWithToken(a, s.id, token + "x", now))).toBe("INVALID_TOKEN");
+    expect(await code(checkInWithToken(a, "x\u0000y", token, now))).toBe("INVALID_TOKEN"); // refused, not a database error
     expect(await code(checkInWithToken(a, s.id, signToken("training-checkin-forged", { s: s.id, exp: now.getTime() + 60_000 }), now))).toBe(
       "INVALID_TOKEN",
     );
@@ -296,23 +305,49 @@ describe("attendance", () => {
     expect(await code(issueCheckInToken(lecturer, later.id))).toBe("ATTENDANCE_NOT_OPEN");
   });
 
-  test("attended officers rate once, get a certificate that verifies, and appear in the transcript", async () => {
+  test("credit after class: attendance may be taken early, hours and the certificate come once the session has ended", async () => {
     const adm = await admin();
     const s = await createTrainingSession({ startsAt: new Date(Date.now() + 3600_000), cancelCutoffHours: 0, creditHours: 3 });
     const a = await officer();
     const { id } = await enrolSelf(a, s.id);
     expect(await code(submitFeedback(a, s.id, { rating: 5 }))).toBe("NOT_ATTENDED");
-    await markAttendance(adm, s.id, { userId: a.id, present: true });
+    await markAttendance(adm, s.id, { userId: a.id, present: true }); // an hour before the start: allowed
+    // not yet: no certificate, no hours, no education record
+    expect(await code(getMyCertificate(a, id))).toBe("NOT_FOUND");
+    expect(await unsafeListAttendanceForUsers([a.id])).toEqual([]);
+    const before = await getMyTraining(a);
+    expect(before.creditHours.total).toBe(0);
+    expect(before.pendingCredit.map((e) => e.id)).toEqual([id]);
     await submitFeedback(a, s.id, { rating: 4, comment: "很实用" });
     expect(await code(submitFeedback(a, s.id, { rating: 5 }))).toBe("FEEDBACK_EXISTS");
-    const cert = await getMyCertificate(a, id);
-    expect(await verifyCertificate(cert.token)).toMatchObject({ name: a.name, creditHours: 3 });
-    expect(await verifyCertificate(cert.token.slice(0, -2) + "xx")).toBeNull();
-    expect(await code(getMyCertificate(await officer(), id))).toBe("NOT_FOUND");
-    const rows = await unsafeListAttendanceForUsers([a.id]);
+    // once the session has ended
+    const after = new Date(s.endsAt.getTime() + 60_000);
+    const cert = await getMyCertificate(a, id, after);
+    expect(await verifyCertificate(cert.token, after)).toMatchObject({ name: a.name, creditHours: 3 });
+    expect(await verifyCertificate(cert.token)).toBeNull(); // the same token before the end proves nothing
+    expect(await verifyCertificate(cert.token.slice(0, -2) + "xx", after)).toBeNull();
+    expect(await code(getMyCertificate(await officer(), id, after))).toBe("NOT_FOUND");
+    expect((await getMyTraining(a, after)).creditHours.total).toBe(3);
+    const rows = await unsafeListAttendanceForUsers([a.id], after);
     expect(rows).toEqual([
       expect.objectContaining({ userId: a.id, sessionId: s.id, category: "LAW_ENFORCEMENT", categoryName: "执法规范化", creditHours: 3 }),
     ]);
+  });
+
+  test("the lecturer closes a session that has started: credit at once, the unmarked absent; others may not close it", async () => {
+    const lecturer = await officer(undefined, ["OFFICER", "LECTURER"]);
+    const startsAt = new Date(Date.now() - 10 * 60_000);
+    const s = await createTrainingSession({ startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), lecturerUserId: lecturer.id });
+    const [a, b] = [await officer(), await officer()];
+    const { id } = await enrolSelf(a, s.id, new Date(startsAt.getTime() - 3600_000));
+    await enrolSelf(b, s.id, new Date(startsAt.getTime() - 3600_000));
+    await markAttendance(lecturer, s.id, { userId: a.id, present: true });
+    expect(await code(getMyCertificate(a, id))).toBe("NOT_FOUND");
+    expect(await code(completeSession(await officer(undefined, ["OFFICER", "LECTURER"]), s.id))).toBe("FORBIDDEN");
+    expect(await code(completeSession(a, s.id))).toBe("FORBIDDEN");
+    await completeSession(lecturer, s.id);
+    expect((await getMyCertificate(a, id)).creditHours).toBe(2);
+    expect((await db.trainingEnrollment.findFirstOrThrow({ where: { sessionId: s.id, userId: b.id } })).attendance).toBe("ABSENT");
   });
 });
 
@@ -343,7 +378,9 @@ describe("unit lead and reminders", () => {
     const s = await createTrainingSession({ startsAt: new Date(Date.now() + 3600_000), cancelCutoffHours: 0, creditHours: 4 });
     await enrolSelf(done, s.id);
     await markAttendance(adm, s.id, { userId: done.id, present: true });
-    const rows = await listUnitCompliance(lead);
+    // checked in an hour early: the hours count once the session has ended
+    expect((await listUnitCompliance(lead)).find((r) => r.id === done.id)).toMatchObject({ done: 0, behind: true });
+    const rows = await listUnitCompliance(lead, new Date(s.endsAt.getTime() + 60_000));
     expect(rows.find((r) => r.id === done.id)).toMatchObject({ done: 4, required: 4, behind: false });
     expect(rows.find((r) => r.id === behind.id)).toMatchObject({ done: 0, required: 4, behind: true });
     expect(rows[0]!.behind).toBe(true); // the behind come first

@@ -9,6 +9,7 @@ import { ButtonLink, Button } from "@/components/ui/button";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { Pagination, Table, Td } from "@/components/ui/table";
+import { pageQuery } from "@/lib/http/pages";
 
 const params = z.object({
   q: z.string().optional(),
@@ -18,9 +19,9 @@ const params = z.object({
   page: z.string().optional(),
 });
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const actor = await requireRole("users.manage", "/admin/users");
-  const sp = params.parse(await searchParams);
+  const sp = params.parse(pageQuery(await searchParams));
   const clean = Object.fromEntries(Object.entries(sp).filter(([, v]) => v));
   const [t, units, list] = await Promise.all([
     getTranslations(),

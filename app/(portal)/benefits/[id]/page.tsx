@@ -1,11 +1,10 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
-import { isAppError } from "@/lib/errors";
 import { getAuxiliary } from "@/lib/benefits/queries";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { ProfileView } from "../_components/profile-view";
+import { pageData, pageId } from "@/lib/http/pages";
 
 export default async function ProfilePage({
   params,
@@ -14,11 +13,10 @@ export default async function ProfilePage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ tab?: string; year?: string }>;
 }) {
-  const { id } = await params;
+  const id = pageId((await params).id);
   const { tab, year } = await searchParams;
   const actor = await requireRole("benefits.manage", `/benefits/${id}`);
-  const profile = await getAuxiliary(actor, id).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
-  if (!profile) notFound();
+  const profile = await pageData(getAuxiliary(actor, id));
   const [t, tc] = await Promise.all([getTranslations("benefits"), getTranslations("common")]);
   return (
     <>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState, useRef } from "react";
 import { Alert } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -21,11 +21,16 @@ type Labels = Record<
   | "rejected"
   | "auxNo"
   | "name"
-  | "net",
+  | "net"
+  | "working",
   string
 >;
 
-/** Upload → preview (every row checked) → commit; the file input keeps the file between the two. */
+/**
+ * Upload → preview (every row checked) → commit. The form is submitted by hand, not through the
+ * form's action attribute: React resets a form after its action, which emptied the file field
+ * after the preview and left "确认导入" with nothing to send. It is cleared only after an import.
+ */
 export function PayImportForm({
   action,
   labels,
@@ -35,11 +40,21 @@ export function PayImportForm({
   labels: Labels;
   defaultMonth: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, formAction, pending] = useActionState(async (prev: PayImportState, fd: FormData) => {
+    const next = await action(prev, fd);
+    if (next.imported !== undefined) formRef.current?.reset();
+    return next;
+  }, {});
   const p = state.preview;
   const badCount = p?.errors.length ?? 0;
+  const submit = (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(fd));
+  };
   return (
-    <form action={formAction} className="space-y-4">
+    <form ref={formRef} onSubmit={submit} className="space-y-4" aria-busy={pending}>
       <div className="grid gap-3 sm:grid-cols-3">
         <label className="text-sm sm:col-span-2">
           {labels.file}
@@ -57,9 +72,14 @@ export function PayImportForm({
         <Button type="submit" name="intent" value="preview" variant="secondary" disabled={pending}>
           {labels.preview}
         </Button>
-        <Button type="submit" name="intent" value="commit" disabled={pending}>
+        <Button type="submit" name="intent" value="commit" disabled={pending || badCount > 0}>
           {labels.commit}
         </Button>
+        {pending ? (
+          <span role="status" className="self-center text-sm text-slate-600">
+            {labels.working}
+          </span>
+        ) : null}
       </div>
       {state.imported !== undefined ? <Alert kind="success">{labels.imported.replace("{count}", String(state.imported))}</Alert> : null}
       {state.message ? (
@@ -102,7 +122,9 @@ export function PayImportForm({
                     <td className="px-3 py-1 font-mono">{r.auxNo}</td>
                     <td className="px-3 py-1">{r.name ?? ""}</td>
                     <td className="px-3 py-1 text-right font-mono">{r.net ?? ""}</td>
-                    <td className="px-3 py-1 text-red-800">{r.errors.length ? r.errors.join("；") : labels.ok}</td>
+                    <td className={`px-3 py-1 ${r.errors.length ? "text-red-800" : "text-green-700"}`}>
+                      {r.errors.length ? r.errors.join("；") : labels.ok}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -10,6 +10,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { Input, Select, Textarea } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
 import { RevealId } from "./reveal-id";
+import { shanghaiToday } from "@/lib/time";
 import {
   addRecordAction,
   deleteRecordAction,
@@ -20,7 +21,10 @@ import {
   saveSizesAction,
 } from "../actions";
 
+// 实发 (net) first after the month: on a phone the table scrolls sideways and the figure people
+// look for must be on screen without scrolling
 const PAY_KEYS = [
+  "net",
   "base",
   "levelAllowance",
   "seniorityAllowance",
@@ -28,7 +32,6 @@ const PAY_KEYS = [
   "socialInsurance",
   "housingFund",
   "deductions",
-  "net",
 ] as const;
 const STATUS_TONE = { SUBMITTED: "amber", APPROVED: "blue", PAID: "green", REJECTED: "red" } as const;
 
@@ -112,7 +115,7 @@ export async function ProfileView({
             className={`whitespace-nowrap border-b-2 px-3 py-2 ${current === c ? "border-police-700 font-semibold text-police-800" : "border-transparent text-slate-600"}`}
           >
             {c === "ALL" ? t("profile.timeline") : t(`category.${c}`)}
-            <span className="ml-1 text-xs text-slate-400">
+            <span className="ml-1 text-xs text-slate-600">
               {c === "ALL" ? records.length : records.filter((r) => r.category === c).length}
             </span>
           </Link>
@@ -345,7 +348,7 @@ async function EquipmentTab({ actor, profile, manage }: { actor: Actor; profile:
                 </label>
                 <label className="text-sm">
                   {t("equipment.issuedOn")}
-                  <Input name="issuedOn" type="date" required defaultValue={new Date().toISOString().slice(0, 10)} />
+                  <Input name="issuedOn" type="date" required defaultValue={shanghaiToday()} />
                 </label>
               </div>
               <FieldError name="issuedOn" />
@@ -476,7 +479,7 @@ async function AddRecord({ category, profileId }: { category: Category; profileI
         </label>
         <label className="text-sm">
           {t("profile.occurredOn")}
-          <Input name="occurredOn" type="date" required defaultValue={new Date().toISOString().slice(0, 10)} />
+          <Input name="occurredOn" type="date" required defaultValue={shanghaiToday()} />
           <FieldError name="occurredOn" />
         </label>
         {category === "COMPENSATION" ? (

@@ -10,6 +10,7 @@ import { Input, Select } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
 import { BenefitsNav } from "../_components/sub-nav";
 import { batchIssueAction, createItemAction, createStandardAction } from "../actions";
+import { shanghaiToday } from "@/lib/time";
 
 const EXPORT = "/api/v1/benefits/exports/equipment-due";
 
@@ -25,7 +26,7 @@ export default async function EquipmentPage({ searchParams }: { searchParams: Pr
   ]);
   const falling = due.filter((d) => d.state !== "OK").sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1));
   const tone = { OWED: "red", DUE_SOON: "amber", OK: "green" } as const;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = shanghaiToday();
   return (
     <>
       <PageHeader

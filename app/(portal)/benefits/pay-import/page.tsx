@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
-import { shanghaiDate } from "@/lib/time";
+import { shanghaiToday } from "@/lib/time";
 import { listPayImports } from "@/lib/benefits/pay-import";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
@@ -14,7 +14,7 @@ const TEMPLATE = "/api/v1/benefits/exports/pay-template";
 export default async function PayImportPage() {
   const actor = await requireRole("benefits.manage", "/benefits/pay-import");
   const [t, format, imports] = await Promise.all([getTranslations("benefits"), getFormatter(), listPayImports(actor)]);
-  const thisMonth = shanghaiDate(new Date()).slice(0, 7);
+  const thisMonth = shanghaiToday().slice(0, 7);
   const labels = {
     file: t("payImport.file"),
     month: t("payImport.month"),
@@ -31,6 +31,7 @@ export default async function PayImportPage() {
     auxNo: t("fields.auxNo"),
     name: t("fields.name"),
     net: t("pay.net"),
+    working: t("payImport.working"),
   };
   return (
     <>
@@ -41,8 +42,11 @@ export default async function PayImportPage() {
             <a className="text-sm text-police-700 underline" href={`${TEMPLATE}?format=xlsx`}>
               {t("payImport.template")} (Excel)
             </a>
+            <a className="text-sm text-police-700 underline" href={`${EXPORT_ALL}?format=xlsx`}>
+              {t("payImport.exportAll")} (Excel)
+            </a>
             <a className="text-sm text-police-700 underline" href={EXPORT_ALL}>
-              {t("payImport.exportAll")}
+              CSV
             </a>
           </>
         }
@@ -53,7 +57,7 @@ export default async function PayImportPage() {
         <PayImportForm action={payImportAction} labels={labels} defaultMonth={thisMonth} />
       </Card>
       <Card title={t("payImport.history")}>
-        <Table head={[t("pay.month"), t("payImport.rows"), t("pay.net"), t("payImport.importedBy"), ""]}>
+        <Table head={[t("pay.month"), t("payImport.rowCount"), t("pay.net"), t("payImport.importedBy"), ""]}>
           {imports.map((i) => (
             <tr key={i.id}>
               <Td>{i.month}</Td>
@@ -64,7 +68,10 @@ export default async function PayImportPage() {
               </Td>
               <Td>
                 {i.replaced ? <Badge tone="amber">{t("payImport.replaced")}</Badge> : null}{" "}
-                <a className="text-xs text-police-700 underline" href={`/api/v1/benefits/exports/pay-lines?month=${i.month}`}>
+                <a className="text-xs text-police-700 underline" href={`${EXPORT_ALL}?month=${i.month}&format=xlsx`}>
+                  Excel
+                </a>{" "}
+                <a className="text-xs text-police-700 underline" href={`${EXPORT_ALL}?month=${i.month}`}>
                   CSV
                 </a>
               </Td>

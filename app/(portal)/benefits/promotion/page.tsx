@@ -9,6 +9,7 @@ import { Input, Select } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
 import { BenefitsNav } from "../_components/sub-nav";
 import { decidePromotionAction, saveRuleAction } from "../actions";
+import { shanghaiToday } from "@/lib/time";
 
 const EXPORT = "/api/v1/benefits/exports/promotion-candidates";
 
@@ -20,7 +21,7 @@ export default async function PromotionPage() {
     listRules(),
     listCandidates(actor),
   ]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = shanghaiToday();
   return (
     <>
       <PageHeader

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
+import { SubmitButton, type Confirm } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/card";
 import type { State } from "../actions";
 
@@ -17,6 +17,7 @@ export function ActionForm({
   className = "",
   inline = false,
   testId,
+  confirm,
 }: {
   action: (s: State, fd: FormData) => Promise<State>;
   children?: ReactNode;
@@ -26,6 +27,8 @@ export function ActionForm({
   className?: string;
   inline?: boolean;
   testId?: string;
+  /** an irreversible action asks first */
+  confirm?: Confirm;
 }) {
   const [state, run, pending] = useActionState<State, FormData>(action, {});
   const fields = Object.entries(state.fields ?? {});
@@ -36,9 +39,14 @@ export function ActionForm({
       data-testid={testId}
     >
       {children}
-      <Button type="submit" variant={variant} disabled={pending} className={inline ? "min-h-9 px-3 py-1" : ""}>
-        {submit}
-      </Button>
+      <SubmitButton
+        label={submit}
+        variant={variant}
+        pending={pending}
+        confirm={confirm}
+        state={state}
+        className={inline ? "min-h-9 px-3 py-1" : ""}
+      />
       {state.message ? (
         <Alert kind="error">
           {state.message}

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
 import { getDayBoard, listClosedDays, listHospitals, listServices, listTemplates } from "@/lib/medical/queries";
-import { shanghaiDate } from "@/lib/time";
+import { shanghaiDate, shanghaiToday } from "@/lib/time";
 import { hhmm } from "@/lib/medical/dto";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -40,7 +40,7 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
   const actor = await requireRole("medical.manage", "/medical/manage");
   const q = paramsSchema.parse(await searchParams);
   const t = await getTranslations("medical");
-  const date = q.date ?? shanghaiDate(new Date());
+  const date = q.date ?? shanghaiToday();
   const services = await listServices(actor, { includeInactive: true });
 
   return (
@@ -254,7 +254,7 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
 
   async function CalendarTab() {
     const [templates, closedDays] = await Promise.all([listTemplates(actor), listClosedDays(actor)]);
-    const today = shanghaiDate(new Date());
+    const today = shanghaiToday();
     const in4w = shanghaiDate(new Date(Date.now() + 28 * 86400000));
     return (
       <div className="space-y-4">

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
 import { getMedicalStats, MIN_GROUP, type StatsRow } from "@/lib/medical/stats";
 import { shanghaiYear } from "@/lib/time";
+import { pageQuery } from "@/lib/http/pages";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
@@ -12,7 +13,7 @@ const paramsSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100
 
 export default async function MedicalStatsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole("medical.stats.view", "/medical/stats");
-  const q = paramsSchema.parse(await searchParams);
+  const q = paramsSchema.parse(pageQuery(await searchParams));
   const [t, stats] = await Promise.all([getTranslations("medical"), getMedicalStats(actor, { year: q.year })]);
   const suppressed = t("stats.suppressed", { n: MIN_GROUP });
   const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
@@ -76,7 +77,9 @@ export default async function MedicalStatsPage({ searchParams }: { searchParams:
           {t("actions.show")}
         </Button>
       </form>
-      <p className="mb-4 text-sm text-slate-600">{t("stats.privacy", { n: MIN_GROUP })}</p>
+      <p className="mb-4 text-sm text-slate-600">
+        {stats.exact ? t("stats.privacyExact", { n: MIN_GROUP }) : t("stats.privacy", { n: MIN_GROUP })}
+      </p>
       <div className="space-y-4">
         <Card title={t("stats.total")}>
           <p className="text-sm">

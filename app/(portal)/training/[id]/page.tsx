@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth/current";
-import { isAppError } from "@/lib/errors";
 import { cutoffOf, enrolmentOpen } from "@/lib/training/enrolment";
 import { getMyEnrollment, getSession, listMyOverlaps } from "@/lib/training/queries";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
@@ -11,15 +9,18 @@ import { ButtonLink } from "@/components/ui/button";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Field, Input, Select } from "@/components/ui/field";
 import { cancelMyEnrollmentAction, enrolAction, feedbackAction } from "../actions";
+import { pageData, pageId } from "@/lib/http/pages";
 
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = pageId((await params).id);
   const actor = await requireUser({ next: `/training/${id}` });
-  const session = await getSession(actor, id).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
-  const [t, format, mine] = await Promise.all([getTranslations("training"), getFormatter(), getMyEnrollment(actor, id)]);
+  const session = await pageData(getSession(actor, id));
+  const [t, tc, format, mine] = await Promise.all([
+    getTranslations("training"),
+    getTranslations("common"),
+    getFormatter(),
+    getMyEnrollment(actor, id),
+  ]);
   const now = new Date();
   const active = mine && mine.status !== "CANCELLED" ? mine : null;
   const overlaps = active || enrolmentOpen(session, now) ? await listMyOverlaps(actor, session) : [];
@@ -120,6 +121,11 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                   action={cancelMyEnrollmentAction}
                   variant="secondary"
                   submitLabel={active.status === "WAITLISTED" ? t("session.leaveWaitlist") : t("session.cancel")}
+                  confirm={{
+                    text: t(active.status === "WAITLISTED" ? "session.leaveWaitlistConfirm" : "session.cancelConfirm"),
+                    yes: tc("actions.confirm"),
+                    no: tc("actions.back"),
+                  }}
                 >
                   <input type="hidden" name="sessionId" value={id} />
                 </ActionForm>
@@ -133,8 +139,17 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           </div>
         </Card>
       </div>
-      {mine?.attendance === "ATTENDED" && mine.status === "ENROLLED" ? (
+      {mine?.attendance === "ATTENDED" && mine.status === "ENROLLED" && mine.feedback ? (
         <Card title={t("session.feedback")} className="mt-4">
+          <p className="text-sm" data-testid="my-feedback">
+            {t("session.myRating", { rating: mine.feedback.rating })}
+            {mine.feedback.comment ? `：${mine.feedback.comment}` : ""}
+          </p>
+        </Card>
+      ) : null}
+      {mine?.attendance === "ATTENDED" && mine.status === "ENROLLED" && !mine.feedback ? (
+        <Card title={t("session.feedback")} className="mt-4">
+          <span id="feedback" />
           <ActionForm action={feedbackAction} submitLabel={t("session.submitFeedback")} successText={t("session.feedbackDone")}>
             <input type="hidden" name="sessionId" value={id} />
             <Field label={t("session.rating")} htmlFor="rating">

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current";
 import { isAppError } from "@/lib/errors";
 import { checkInWithToken } from "@/lib/training/checkin";
+import { pageQuery } from "@/lib/http/pages";
 import { Alert, Card, PageHeader } from "@/components/ui/card";
 
 const params = z.object({ s: z.string().min(1).max(60), t: z.string().min(1).max(2000) });
@@ -13,7 +14,7 @@ export default async function CheckInPage({ searchParams }: { searchParams: Prom
   const raw = await searchParams;
   const actor = await requireUser({ next: `/training/check-in?${new URLSearchParams(raw)}` });
   const t = await getTranslations("training");
-  const p = params.safeParse(raw);
+  const p = params.safeParse(pageQuery(raw));
   let message: { kind: "success" | "error"; text: string; id?: string };
   if (!p.success) message = { kind: "error", text: t("checkin.failed") };
   else {

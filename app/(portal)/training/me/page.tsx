@@ -56,6 +56,7 @@ export default async function MyTrainingPage() {
             <div
               className="mt-2 h-3 w-full rounded bg-slate-100"
               role="progressbar"
+              aria-label={t("me.progressLabel")}
               aria-valuenow={pct}
               aria-valuemin={0}
               aria-valuemax={100}
@@ -75,8 +76,26 @@ export default async function MyTrainingPage() {
           ))}
         </ul>
       </Card>
+      {mine.toRate.length ? (
+        <Card title={t("me.toRate")} className="mt-4">
+          <p className="mb-2 text-sm text-slate-600">{t("me.toRateHint")}</p>
+          {list(mine.toRate, (e) => (
+            <Link className="text-police-700 underline" href={`/training/${e.session.id}#feedback`}>
+              {t("me.rate")}
+            </Link>
+          ))}
+        </Card>
+      ) : null}
       <div className="mt-4 grid gap-4 md:grid-cols-2">
         <Card title={t("me.upcoming")}>{list(mine.upcoming)}</Card>
+        {mine.pendingCredit.length ? (
+          <Card title={t("me.pendingCredit")}>
+            <p className="mb-2 text-xs text-slate-500">{t("me.pendingCreditHint")}</p>
+            {list(mine.pendingCredit, (e) => (
+              <Badge tone="amber">{e.session.creditHours}</Badge>
+            ))}
+          </Card>
+        ) : null}
         <Card title={t("me.waitlisted")}>
           {list(mine.waitlisted, (e) => (
             <Badge tone="amber">#{e.waitlistPosition}</Badge>

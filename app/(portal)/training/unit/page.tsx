@@ -2,11 +2,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/access";
 import { requireRole } from "@/lib/auth/current";
 import { listOpenSessions, listUnitCompliance } from "@/lib/training/queries";
-import { Badge, Card, PageHeader } from "@/components/ui/card";
-import { ActionForm } from "@/components/ui/action-form";
-import { Field, Select } from "@/components/ui/field";
-import { Table, Td } from "@/components/ui/table";
+import { Card, PageHeader } from "@/components/ui/card";
 import { unitEnrolAction } from "../actions";
+import { UnitEnrolForm } from "./_components/unit-enrol-form";
 
 export default async function UnitTrainingPage() {
   const actor = await requireRole("training.unit.view", "/training/unit");
@@ -16,52 +14,31 @@ export default async function UnitTrainingPage() {
     listUnitCompliance(actor),
     listOpenSessions(actor),
   ]);
-  const mayEnrol = can(actor, "training.unit.enrol");
-  const table = (
-    <Table
-      head={[
-        mayEnrol ? t("unit.select") : "",
-        t("roster.badge"),
-        t("roster.name"),
-        t("roster.unit"),
-        t("unit.done"),
-        t("unit.required"),
-        "",
-      ]}
-    >
-      {people.map((p) => (
-        <tr key={p.id}>
-          <Td>{mayEnrol ? <input type="checkbox" name="userIds" value={p.id} aria-label={p.name} defaultChecked={p.behind} /> : null}</Td>
-          <Td>{p.badgeNo}</Td>
-          <Td>{p.name}</Td>
-          <Td>{p.unitName}</Td>
-          <Td>{p.done}</Td>
-          <Td>{p.required}</Td>
-          <Td>{p.behind ? <Badge tone="red">{t("unit.behind")}</Badge> : <Badge tone="green">{t("unit.ok")}</Badge>}</Td>
-        </tr>
-      ))}
-    </Table>
-  );
   return (
     <>
       <PageHeader title={t("unit.title")} subtitle={actor.unitName} />
       <Card title={t("unit.enrolTitle")}>
-        {mayEnrol && sessions.length ? (
-          <ActionForm action={unitEnrolAction} submitLabel={t("unit.enrol")} resultLabels={{ summary: "" }}>
-            <Field label={t("unit.session")} htmlFor="sessionId">
-              <Select id="sessionId" name="sessionId">
-                {sessions.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.title}（{format.dateTime(s.startsAt, "short")}，{s.enrolledCount}/{s.capacity}）
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            {table}
-          </ActionForm>
-        ) : (
-          table
-        )}
+        <UnitEnrolForm
+          action={unitEnrolAction}
+          mayEnrol={can(actor, "training.unit.enrol")}
+          people={people}
+          sessions={sessions.map((s) => ({
+            id: s.id,
+            label: `${s.title}（${format.dateTime(s.startsAt, "short")}，${s.enrolledCount}/${s.capacity}${s.waitlistCount ? `，${t("card.waitlist", { n: s.waitlistCount })}` : ""}）`,
+          }))}
+          labels={{
+            session: t("unit.session"),
+            enrol: t("unit.enrol"),
+            select: t("unit.select"),
+            selectAll: t("unit.selectAll"),
+            badge: t("roster.badge"),
+            name: t("roster.name"),
+            unit: t("roster.unit"),
+            hours: t("unit.hours"),
+            behind: t("unit.behind"),
+            ok: t("unit.ok"),
+          }}
+        />
       </Card>
     </>
   );

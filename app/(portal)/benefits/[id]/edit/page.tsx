@@ -1,18 +1,16 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
-import { isAppError } from "@/lib/errors";
 import { getAuxiliary, listSubtreeUnits } from "@/lib/benefits/queries";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ProfileFields } from "../../_components/profile-fields";
 import { updateProfileAction } from "../../actions";
+import { pageData, pageId } from "@/lib/http/pages";
 
 export default async function EditProfilePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = pageId((await params).id);
   const actor = await requireRole("benefits.manage", `/benefits/${id}/edit`);
-  const profile = await getAuxiliary(actor, id).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
-  if (!profile) notFound();
+  const profile = await pageData(getAuxiliary(actor, id));
   const [t, tc, units] = await Promise.all([getTranslations("benefits"), getTranslations("common"), listSubtreeUnits(actor)]);
   return (
     <>

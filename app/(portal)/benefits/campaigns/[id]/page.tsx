@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
-import { isAppError } from "@/lib/errors";
 import { getCampaign } from "@/lib/benefits/campaigns";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -10,12 +8,13 @@ import { Input } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
 import { BenefitsNav } from "../../_components/sub-nav";
 import { addVisitAction } from "../../actions";
+import { pageData, pageId } from "@/lib/http/pages";
+import { shanghaiToday } from "@/lib/time";
 
 export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = pageId((await params).id);
   const actor = await requireRole("benefits.manage", `/benefits/campaigns/${id}`);
-  const c = await getCampaign(actor, id).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
-  if (!c) notFound();
+  const c = await pageData(getCampaign(actor, id));
   const [t, tc] = await Promise.all([getTranslations("benefits"), getTranslations("common")]);
   return (
     <>
@@ -88,7 +87,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
             </label>
             <label className="text-sm">
               {t("campaigns.visitedOn")}
-              <Input name="visitedOn" type="date" required defaultValue={new Date().toISOString().slice(0, 10)} />
+              <Input name="visitedOn" type="date" required defaultValue={shanghaiToday()} />
             </label>
             <label className="text-sm">
               {t("campaigns.visitee")}

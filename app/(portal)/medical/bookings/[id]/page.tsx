@@ -1,8 +1,6 @@
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth/current";
-import { isAppError } from "@/lib/errors";
 import { getBooking, listRescheduleTargets } from "@/lib/medical/queries";
 import { formatShanghai } from "@/lib/time";
 import { shanghaiDate } from "@/lib/time";
@@ -13,19 +11,14 @@ import { StatusBadge } from "../../_components/status-badge";
 import { BookingActions } from "../../manage/_components/booking-actions";
 import { cancelAction, rescheduleAction } from "../../actions";
 import { Select } from "@/components/ui/field";
+import { pageData, pageId } from "@/lib/http/pages";
 
 // One booking with its health note: only its owner and the liaison get here (others: 404), and
 // showing the note writes an audit entry (getBooking withNote).
 export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = pageId((await params).id);
   const actor = await requireUser({ next: `/medical/bookings/${id}` });
-  let booking;
-  try {
-    booking = await getBooking(actor, id, { withNote: true });
-  } catch (e) {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  }
+  const booking = await pageData(getBooking(actor, id, { withNote: true }));
   const [t, format] = await Promise.all([getTranslations("medical"), getFormatter()]);
   const manage = can(actor, "medical.manage");
   const own = booking.user.id === actor.id;
@@ -36,9 +29,19 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
         title={booking.service.name}
         subtitle={format.dateTime(booking.startsAt, "full")}
         actions={
-          <ButtonLink variant="secondary" href={manage && !own ? `/medical/manage?date=${shanghaiDate(booking.startsAt)}` : "/medical"}>
-            {t("actions.back")}
-          </ButtonLink>
+          <>
+            {booking.status === "BOOKED" ? (
+              <a
+                className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+                href={`/api/v1/medical/bookings/${booking.id}/calendar.ics`}
+              >
+                {t("mine.icsOne")}
+              </a>
+            ) : null}
+            <ButtonLink variant="secondary" href={manage && !own ? `/medical/manage?date=${shanghaiDate(booking.startsAt)}` : "/medical"}>
+              {t("actions.back")}
+            </ButtonLink>
+          </>
         }
       />
       <Card>
@@ -90,7 +93,13 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
           {manage ? (
             <BookingActions booking={booking} />
           ) : own && booking.status === "BOOKED" && !booking.urgent ? (
-            <ActionForm action={cancelAction} submit={t("actions.cancel")} variant="secondary" inline>
+            <ActionForm
+              action={cancelAction}
+              submit={t("actions.cancel")}
+              variant="secondary"
+              inline
+              confirm={{ text: t("actions.cancelConfirm"), yes: t("actions.confirmYes"), no: t("actions.back") }}
+            >
               <input type="hidden" name="id" value={booking.id} />
             </ActionForm>
           ) : null}

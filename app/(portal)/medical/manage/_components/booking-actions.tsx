@@ -5,20 +5,36 @@ import { ActionForm } from "../../_components/action-form";
 import { cancelAction, checkInAction, completeAction, noShowAction, outcomeAction } from "../../actions";
 
 /** The liaison's buttons for one booking; only legal next steps are offered (the domain checks again). */
-export async function BookingActions({ booking }: { booking: Pick<BookingDto, "id" | "status" | "outcome" | "service"> }) {
+export async function BookingActions({
+  booking,
+  now = new Date(),
+}: {
+  booking: Pick<BookingDto, "id" | "status" | "outcome" | "service" | "startsAt">;
+  now?: Date;
+}) {
   const t = await getTranslations("medical");
   const id = <input type="hidden" name="id" value={booking.id} />;
+  const ask = (key: string) => ({ text: t(key), yes: t("actions.confirmYes"), no: t("actions.back") });
   return (
     <div className="flex flex-wrap gap-2">
       {booking.status === "BOOKED" ? (
         <>
-          <ActionForm action={checkInAction} submit={t("actions.checkIn")} inline>
+          <ActionForm action={checkInAction} submit={t("actions.checkIn")} inline confirm={ask("actions.checkInConfirm")}>
             {id}
           </ActionForm>
-          <ActionForm action={noShowAction} submit={t("actions.noShow")} variant="secondary" inline>
-            {id}
-          </ActionForm>
-          <ActionForm action={cancelAction} submit={t("actions.cancel")} variant="secondary" inline>
+          {/* nobody has missed an appointment whose time has not come (the domain refuses it too) */}
+          {now >= booking.startsAt ? (
+            <ActionForm
+              action={noShowAction}
+              submit={t("actions.noShow")}
+              variant="secondary"
+              inline
+              confirm={ask("actions.noShowConfirm")}
+            >
+              {id}
+            </ActionForm>
+          ) : null}
+          <ActionForm action={cancelAction} submit={t("actions.cancel")} variant="secondary" inline confirm={ask("actions.cancelConfirm")}>
             {id}
           </ActionForm>
         </>

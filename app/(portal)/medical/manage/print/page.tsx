@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
 import { getDayList } from "@/lib/medical/queries";
-import { shanghaiDate } from "@/lib/time";
+import { shanghaiToday } from "@/lib/time";
 import { hhmm } from "@/lib/medical/dto";
 import { PrintButton } from "@/components/ui/print-button";
 
@@ -18,7 +18,7 @@ const paramsSchema = z.object({
 
 export default async function PrintDayListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole("medical.manage", "/medical/manage");
-  const { date = shanghaiDate(new Date()) } = paramsSchema.parse(await searchParams);
+  const { date = shanghaiToday() } = paramsSchema.parse(await searchParams);
   const [t, rows] = await Promise.all([getTranslations("medical"), getDayList(actor, date)]);
   return (
     <div className="bg-white p-4 print:p-0">

@@ -1,15 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current";
 import { CHECKIN_ROTATE_MS } from "@/lib/training/checkin";
-import { getSession } from "@/lib/training/queries";
+import { getTeachingSession } from "@/lib/training/queries";
 import { PageHeader } from "@/components/ui/card";
 import { checkInQrAction } from "../../actions";
 import { RotatingQr } from "../../_components/rotating-qr";
+import { pageData, pageId } from "@/lib/http/pages";
 
 export default async function QrPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = pageId((await params).id);
   const actor = await requireUser({ next: `/training/${id}/qr` });
-  const session = await getSession(actor, id);
+  const session = await pageData(getTeachingSession(actor, id));
   const t = await getTranslations("training");
   return (
     <div className="text-center">

@@ -8,15 +8,21 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { ActionForm } from "@/components/ui/action-form";
 import { Table, Td } from "@/components/ui/table";
-import { attendanceAction, officeCancelEnrollmentAction } from "../../actions";
+import { attendanceAction, officeCancelEnrollmentAction, sessionStatusAction } from "../../actions";
+import { pageData, pageId } from "@/lib/http/pages";
 
 export default async function RosterPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = pageId((await params).id);
   const actor = await requireUser({ next: `/training/${id}/roster` });
-  const [session, rows, feedback] = await Promise.all([getSession(actor, id), listRoster(actor, id), getFeedbackSummary(actor, id)]);
-  const [t, format] = await Promise.all([getTranslations("training"), getFormatter()]);
+  const [session, rows, feedback] = await pageData(
+    Promise.all([getSession(actor, id), listRoster(actor, id), getFeedbackSummary(actor, id)]),
+  );
+  const [t, tc, format] = await Promise.all([getTranslations("training"), getTranslations("common"), getFormatter()]);
   const office = can(actor, "training.manage");
   const canMark = attendanceOpen(session);
+  const ask = (text: string) => ({ text, yes: tc("actions.confirm"), no: tc("actions.back") });
+  // the lecturer (or the office) closes a session that has started: credit is granted at once
+  const canClose = session.status === "PUBLISHED" && new Date() >= session.startsAt;
   return (
     <>
       <PageHeader
@@ -24,7 +30,7 @@ export default async function RosterPage({ params }: { params: Promise<{ id: str
         subtitle={`${format.dateTime(session.startsAt, "full")} · ${session.venue}`}
         actions={
           <span className="flex flex-wrap gap-2">
-            <ButtonLink href={`/training/${id}/qr`}>{t("session.qr")}</ButtonLink>
+            {session.status === "PUBLISHED" ? <ButtonLink href={`/training/${id}/qr`}>{t("session.qr")}</ButtonLink> : null}
             <ButtonLink variant="secondary" href={`/training/${id}/sheet`}>
               {t("roster.printSheet")}
             </ButtonLink>
@@ -86,6 +92,7 @@ export default async function RosterPage({ params }: { params: Promise<{ id: str
                         submitLabel={t("roster.remove")}
                         variant="danger"
                         className="inline-flex"
+                        confirm={ask(t("roster.removeConfirm"))}
                       >
                         <input type="hidden" name="sessionId" value={id} />
                         <input type="hidden" name="userId" value={r.user.id} />
@@ -98,6 +105,20 @@ export default async function RosterPage({ params }: { params: Promise<{ id: str
           </Table>
         )}
       </Card>
+      {canClose ? (
+        <Card className="mt-4">
+          <ActionForm
+            action={sessionStatusAction}
+            submitLabel={t("manage.complete")}
+            variant="secondary"
+            confirm={ask(t("manage.completeConfirm"))}
+          >
+            <p className="text-sm text-slate-600">{t("roster.closeHint")}</p>
+            <input type="hidden" name="sessionId" value={id} />
+            <input type="hidden" name="op" value="complete" />
+          </ActionForm>
+        </Card>
+      ) : null}
       <Card title={t("roster.feedback")} className="mt-4">
         <p className="text-sm">{t("teach.rating", { avg: feedback.average?.toFixed(1) ?? "—", count: feedback.count })}</p>
         <ul className="mt-2 space-y-1 text-sm">

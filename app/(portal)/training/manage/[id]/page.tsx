@@ -3,21 +3,24 @@ import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
 import { getSession, listCategories, listUnitOptions } from "@/lib/training/queries";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Field, Input } from "@/components/ui/field";
 import { SessionForm } from "../../_components/session-form";
 import { sessionStatusAction, updateSessionAction } from "../../actions";
+import { pageData, pageId } from "@/lib/http/pages";
 
 export default async function EditSessionPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = pageId((await params).id);
   const actor = await requireRole("training.manage", `/training/manage/${id}`);
-  const [t, session, categories, units] = await Promise.all([
+  const [t, tc, session, categories, units] = await Promise.all([
     getTranslations("training"),
-    getSession(actor, id),
+    getTranslations("common"),
+    pageData(getSession(actor, id)),
     listCategories(actor),
     listUnitOptions(actor),
   ]);
   const editable = session.status === "DRAFT" || session.status === "PUBLISHED";
+  const ask = (text: string) => ({ text, yes: tc("actions.confirm"), no: tc("actions.back") });
   return (
     <>
       <PageHeader
@@ -37,7 +40,13 @@ export default async function EditSessionPage({ params }: { params: Promise<{ id
           </ActionForm>
         ) : null}
         {session.status === "PUBLISHED" ? (
-          <ActionForm action={sessionStatusAction} submitLabel={t("manage.complete")} variant="secondary" className="inline">
+          <ActionForm
+            action={sessionStatusAction}
+            submitLabel={t("manage.complete")}
+            variant="secondary"
+            className="inline"
+            confirm={ask(t("manage.completeConfirm"))}
+          >
             <input type="hidden" name="sessionId" value={id} />
             <input type="hidden" name="op" value="complete" />
           </ActionForm>
@@ -48,12 +57,14 @@ export default async function EditSessionPage({ params }: { params: Promise<{ id
             submitLabel={t("manage.cancel")}
             variant="danger"
             className="flex flex-wrap items-end gap-2"
+            confirm={ask(t("manage.cancelConfirm"))}
           >
             <input type="hidden" name="sessionId" value={id} />
             <input type="hidden" name="op" value="cancel" />
-            <Field label={t("manage.cancelReason")} htmlFor="reason">
-              <Input id="reason" name="reason" maxLength={500} />
+            <Field label={t("manage.cancelReason")} htmlFor="reason" hint={t("manage.cancelReasonHint")}>
+              <Input id="reason" name="reason" maxLength={500} required />
             </Field>
+            <FieldError name="reason" />
           </ActionForm>
         ) : null}
       </div>

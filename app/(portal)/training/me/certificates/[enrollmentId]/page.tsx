@@ -4,14 +4,15 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
 import { getMyCertificate } from "@/lib/training/certificates";
 import { PrintButton } from "@/components/ui/print-button";
+import { pageData, pageId } from "@/lib/http/pages";
 
 export default async function CertificatePage({ params }: { params: Promise<{ enrollmentId: string }> }) {
-  const { enrollmentId } = await params;
+  const enrollmentId = pageId((await params).enrollmentId);
   const actor = await requireRole("training.book", `/training/me/certificates/${enrollmentId}`);
   const [t, format, cert, h] = await Promise.all([
     getTranslations("training"),
     getFormatter(),
-    getMyCertificate(actor, enrollmentId),
+    pageData(getMyCertificate(actor, enrollmentId)),
     headers(),
   ]);
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`;
@@ -36,7 +37,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ en
         </p>
         <div className="mt-10 flex items-end justify-between">
           <div className="text-left text-xs">
-            <div className="h-24 w-24" dangerouslySetInnerHTML={{ __html: svg }} />
+            <div className="h-24 w-24" data-testid="cert-qr" dangerouslySetInnerHTML={{ __html: svg }} />
             <p>{t("cert.scan")}</p>
             <p>
               {t("cert.no")}：{cert.enrollmentId.slice(-10).toUpperCase()}

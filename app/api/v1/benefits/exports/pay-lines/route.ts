@@ -1,15 +1,16 @@
 import { apiRoute, readQuery } from "@/lib/http/api";
 import { fileResponse } from "@/lib/export";
 import { parseInput } from "@/lib/validation";
-import { streamPayLinesCsv } from "@/lib/benefits/exports";
+import { streamPayLines } from "@/lib/benefits/exports";
 import { month } from "@/lib/benefits/schemas";
 
-// Every pay line in my subtree (or one ?month=YYYY-MM) as a streamed CSV.
+// Every pay line in my subtree (or one ?month=YYYY-MM) as a streamed CSV, or .xlsx with ?format=xlsx.
 export const GET = apiRoute(
   async ({ req, actor }) => {
     const q = readQuery(req);
     const m = q.month ? parseInput(month, q.month) : undefined;
-    return fileResponse(await streamPayLinesCsv(actor, { month: m }), `工资明细${m ? `-${m}` : ""}.csv`, "csv");
+    const format = q.format === "xlsx" ? "xlsx" : "csv";
+    return fileResponse(await streamPayLines(actor, { month: m, format }), `工资明细${m ? `-${m}` : ""}.${format}`, format);
   },
   { permission: "benefits.manage" },
 );

@@ -1,12 +1,7 @@
 import { apiRoute } from "@/lib/http/api";
+import { icsResponse } from "@/lib/ics";
 import { sessionIcs } from "@/lib/training/ics";
 
-export const GET = apiRoute<{ id: string }>(
-  async ({ actor, params }) =>
-    new Response(await sessionIcs(actor, params.id), {
-      headers: {
-        "content-type": "text/calendar; charset=utf-8",
-        "content-disposition": `attachment; filename="training-${params.id}.ics"`,
-      },
-    }),
+export const GET = apiRoute<{ id: string }>(async ({ actor, params }) =>
+  icsResponse(await sessionIcs(actor, params.id), `training-${params.id}.ics`),
 );
