@@ -368,8 +368,10 @@ describeBrowser("demo journeys over the demo seed, one per role", () => {
     expect(await new ApiClient().signIn("100019")).toBe(false); // locked
     const page = await signInPage(browser, "000002");
     await page.goto("/admin/security");
-    await page.locator("tr", { hasText: "100019" }).getByRole("button", { name: "解锁" }).click();
-    await page.locator("tr", { hasText: "100019" }).waitFor({ state: "detached" });
+    // the locked-accounts table (the open-sessions table below lists 100019 too)
+    const locked = page.locator("tr", { hasText: "100019" }).filter({ has: page.getByRole("button", { name: "解锁" }) });
+    await locked.getByRole("button", { name: "解锁" }).click();
+    await locked.waitFor({ state: "detached" });
     expect(await new ApiClient().signIn("100019")).toBe(true);
     await page.context().close();
   });
