@@ -2,6 +2,7 @@
 import { trainingPaths } from "@/lib/training/openapi";
 import { medicalPaths } from "@/lib/medical/openapi";
 import { benefitsPaths } from "@/lib/benefits/openapi";
+import { leavePaths } from "@/lib/leave/openapi";
 
 import { R as commonResponses, pageParams, type PathsObject } from "@/lib/openapi-parts";
 
@@ -71,6 +72,6 @@ export function openApiDocument() {
       },
     },
     security: [{ session: [] }],
-    paths: { ...platformPaths, ...trainingPaths, ...medicalPaths, ...benefitsPaths },
+    paths: { ...platformPaths, ...trainingPaths, ...medicalPaths, ...benefitsPaths, ...leavePaths },
   };
 }

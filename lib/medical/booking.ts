@@ -6,6 +6,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/queries";
 import { formatShanghai, shanghaiYear, shanghaiYearRange } from "@/lib/time";
+import { leaveWarnings } from "@/lib/leave/queries";
 import { parseInput } from "@/lib/validation";
 import { CURRENT_CONSENT } from "./consent-text";
 import type { BookingDto } from "./dto";
@@ -112,6 +113,7 @@ export async function bookSlot(actor: Actor, input: unknown, now = new Date()): 
         link: "/medical",
       });
       const service = { code: slot.code, name: slot.name };
+      const warnings = await leaveWarnings(actor.id, slot.startsAt, slot.endsAt, tx);
       return {
         id: booking.id,
         status: "BOOKED",
@@ -136,6 +138,7 @@ export async function bookSlot(actor: Actor, input: unknown, now = new Date()): 
         outcome: null,
         cancelReason: null,
         createdAt: booking.createdAt,
+        warnings,
       } satisfies BookingDto;
     }, TX);
   } catch (e) {
