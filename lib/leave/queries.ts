@@ -2,7 +2,7 @@ import "server-only";
 import { can, type Actor } from "@/lib/access";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { shanghaiDate, toIsoShanghai } from "@/lib/time";
+import { shanghaiDate, shanghaiYear, toIsoShanghai } from "@/lib/time";
 import { parseInput, type Paged } from "@/lib/validation";
 import { annualEntitlement } from "./balance";
 import { addDays, dateToDay, dayToDate, indexCalendar, type CalendarDay, type CalendarIndex } from "./calendar";
@@ -395,4 +395,55 @@ export function requestJson(r: LeaveRequestDto) {
     cancelledAt: r.cancelledAt ? toIsoShanghai(r.cancelledAt) : null,
     createdAt: toIsoShanghai(r.createdAt),
   };
+}
+
+export type CalendarYearStatus = "official" | "provisional" | "missing";
+export type MyLeaveOverview = {
+  today: string;
+  balances: BalanceDto[];
+  calendars: { year: number; status: CalendarYearStatus; days: CalendarDay[] }[];
+  approvers: { id: string; name: string; unitName: string }[];
+};
+
+/** Everything the officer's leave page needs: this and next year's balance and calendars, my approvers. */
+export async function getMyLeaveOverview(actor: Actor, now = new Date()): Promise<MyLeaveOverview> {
+  if (!can(actor, "leave.request")) throw forbidden();
+  const year = shanghaiYear(now);
+  const years = [year, year + 1];
+  const [balances, calendars, approvers] = await Promise.all([
+    Promise.all(years.map((y) => balanceOf(db, actor.id, y))),
+    Promise.all(years.map((y) => getHolidayYear(actor, y))),
+    nearestApprovers(db, { id: actor.id, unitPath: actor.unitPath }),
+  ]);
+  return {
+    today: shanghaiDate(now),
+    balances,
+    calendars: calendars.map((c) => ({
+      year: c.year,
+      status: !c.configured ? "missing" : c.provisional ? "provisional" : "official",
+      days: c.days,
+    })),
+    approvers,
+  };
+}
+
+/** People in HR's unit subtree with no 参加工作时间 on file (they cannot take annual leave yet). */
+export async function listMissingServiceStart(actor: Actor, take = 50) {
+  if (!can(actor, "leave.hr")) throw forbidden();
+  const where: Prisma.UserWhereInput = {
+    active: true,
+    serviceStartDate: null,
+    roles: { hasSome: ["OFFICER", "AUXILIARY"] },
+    unit: { path: { startsWith: actor.unitPath } },
+  };
+  const [items, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      select: { id: true, badgeNo: true, name: true, unit: { select: { name: true } } },
+      orderBy: { badgeNo: "asc" },
+      take,
+    }),
+    db.user.count({ where }),
+  ]);
+  return { items: items.map((u) => ({ id: u.id, badgeNo: u.badgeNo, name: u.name, unitName: u.unit.name })), total };
 }
