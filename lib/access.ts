@@ -45,7 +45,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   OFFICER: ["training.book", "medical.book", "leave.request", "notifications.view"],
   AUXILIARY: ["training.book", "medical.book", "benefits.self.view", "leave.request", "notifications.view"],
-  UNIT_LEAD: ["training.unit.view", "training.unit.enrol", "medical.stats.view", "leave.approve", "notifications.view"],
+  UNIT_LEAD: ["training.unit.view", "training.unit.enrol", "medical.stats.view", "leave.request", "leave.approve", "notifications.view"],
   LECTURER: ["training.teach", "notifications.view"],
   TRAINING_ADMIN: ["training.manage", "training.teach", "notifications.view"],
   MEDICAL_LIAISON: ["medical.manage", "medical.stats.view", "notifications.view"],

@@ -214,7 +214,7 @@ export async function listBalances(
   const year = parseInput(yearSchema, input.year);
   const page = Math.max(1, input.page ?? 1);
   const pageSize = Math.min(1000, Math.max(1, input.pageSize ?? 50));
-  const and: Prisma.UserWhereInput[] = [overseenPeople(actor), { active: true, roles: { hasSome: ["OFFICER", "AUXILIARY"] } }];
+  const and: Prisma.UserWhereInput[] = [overseenPeople(actor), { active: true, roles: { hasSome: ["OFFICER", "AUXILIARY", "UNIT_LEAD"] } }];
   if (input.q) and.push({ OR: [{ name: { contains: input.q } }, { badgeNo: { contains: input.q.toUpperCase() } }] });
   const where = { AND: and };
   const [people, total] = await Promise.all([
@@ -433,7 +433,7 @@ export async function listMissingServiceStart(actor: Actor, take = 50) {
   const where: Prisma.UserWhereInput = {
     active: true,
     serviceStartDate: null,
-    roles: { hasSome: ["OFFICER", "AUXILIARY"] },
+    roles: { hasSome: ["OFFICER", "AUXILIARY", "UNIT_LEAD"] },
     unit: { path: { startsWith: actor.unitPath } },
   };
   const [items, total] = await Promise.all([

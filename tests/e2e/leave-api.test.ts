@@ -3,14 +3,13 @@ import { addDays, countWorkingDays, indexCalendar, isoWeekday, isWorkingDay, typ
 import { ApiClient, signedIn } from "./support";
 
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-let aux: ApiClient, lead: ApiClient, otherLead: ApiClient, officer: ApiClient, hr: ApiClient;
+let aux: ApiClient, lead: ApiClient, officer: ApiClient, hr: ApiClient;
 let from = "";
 let to = "";
 
 beforeAll(async () => {
   // F00016 is an auxiliary officer of 汤岗子派出所, whose lead is 100001; 100002 is an officer of 大屯派出所
   [aux, lead, officer, hr] = await Promise.all([signedIn("F00016"), signedIn("100001"), signedIn("100002"), signedIn("020001")]);
-  otherLead = officer;
   // a Monday–Tuesday pair of working days at least six weeks out, on the server's own calendar
   let mon = addDays(shanghaiToday(), 45);
   while (isoWeekday(mon) !== 1) mon = addDays(mon, 1);
@@ -81,7 +80,7 @@ test("request → overlap → approval by the unit lead → ON_LEAVE on enrolmen
     decidedAt: null,
   });
 
-  expect((await otherLead.req("POST", `/api/v1/leave/requests/${id}/approve`, { body: {} })).status).toBe(404);
+  expect((await officer.req("POST", `/api/v1/leave/requests/${id}/approve`, { body: {} })).status).toBe(404);
   expect((await aux.req("POST", `/api/v1/leave/requests/${id}/approve`, { body: {} })).status).toBe(404);
   expect((await officer.req("GET", "/api/v1/leave/requests?scope=unit")).status).toBe(403);
   const ok = await lead.req("POST", `/api/v1/leave/requests/${id}/approve`, { body: { comment: "同意，注意交接" } });

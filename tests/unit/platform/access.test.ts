@@ -16,7 +16,7 @@ import {
 const EXPECTED: Record<Role, Permission[]> = {
   OFFICER: ["training.book", "medical.book", "leave.request", "notifications.view"],
   AUXILIARY: ["training.book", "medical.book", "benefits.self.view", "leave.request", "notifications.view"],
-  UNIT_LEAD: ["training.unit.view", "training.unit.enrol", "medical.stats.view", "leave.approve", "notifications.view"],
+  UNIT_LEAD: ["training.unit.view", "training.unit.enrol", "medical.stats.view", "leave.request", "leave.approve", "notifications.view"],
   LECTURER: ["training.teach", "notifications.view"],
   TRAINING_ADMIN: ["training.manage", "training.teach", "notifications.view"],
   MEDICAL_LIAISON: ["medical.manage", "medical.stats.view", "notifications.view"],
@@ -44,7 +44,7 @@ describe("permission map", () => {
   });
 
   test("leave: people request, only unit leads decide, only HR keeps the calendar; administrators do neither", () => {
-    expect(ROLES.filter((r) => can({ roles: [r] }, "leave.request"))).toEqual(["OFFICER", "AUXILIARY"]);
+    expect(ROLES.filter((r) => can({ roles: [r] }, "leave.request"))).toEqual(["OFFICER", "AUXILIARY", "UNIT_LEAD"]);
     expect(ROLES.filter((r) => can({ roles: [r] }, "leave.approve"))).toEqual(["UNIT_LEAD"]);
     expect(ROLES.filter((r) => can({ roles: [r] }, "leave.calendar.manage"))).toEqual(["HR"]);
     for (const a of ADMIN_ROLES) expect(PERMISSIONS.filter((p) => p.startsWith("leave.") && can({ roles: [a] }, p))).toEqual([]);
