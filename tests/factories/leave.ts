@@ -5,19 +5,21 @@ import { dayToDate } from "@/lib/leave/calendar";
 import { OFFICIAL_CALENDARS } from "@/lib/leave/official-calendars";
 import { actorOf, createUser } from "./index";
 
-type Client = Tx | typeof db;
-
-/** The State Council calendar of a year shipped with the app, unless that year is already there (idempotent, race-safe). */
-export async function ensureOfficialCalendar(year: number, client: Client = db): Promise<void> {
+/**
+ * The State Council calendar of a year shipped with the app, unless that year is already there:
+ * idempotent, never overwrites HR's edits, and race-safe (a concurrent caller waits on the year's
+ * primary key until the first one's days are committed).
+ */
+export async function ensureOfficialCalendar(year: number, client: typeof db = db): Promise<void> {
   const cal = OFFICIAL_CALENDARS[year];
   if (!cal) throw new Error(`no official calendar for ${year}`);
-  await client.leaveCalendarYear.createMany({
-    data: [{ year, provisional: cal.provisional, source: cal.source }],
-    skipDuplicates: true,
-  });
-  await client.leaveHoliday.createMany({
-    data: cal.days.map((d) => ({ date: dayToDate(d.date), year, kind: d.kind, name: d.name })),
-    skipDuplicates: true,
+  await client.$transaction(async (tx: Tx) => {
+    const made = await tx.leaveCalendarYear.createMany({
+      data: [{ year, provisional: cal.provisional, source: cal.source }],
+      skipDuplicates: true,
+    });
+    if (!made.count) return;
+    await tx.leaveHoliday.createMany({ data: cal.days.map((d) => ({ date: dayToDate(d.date), year, kind: d.kind, name: d.name })) });
   });
 }
 
