@@ -51,7 +51,7 @@ export async function bookSlot(actor: Actor, input: unknown, now = new Date()): 
   assertCan(actor, "medical.book");
   const data = parseInput(bookSchema, input);
   try {
-    return await db.$transaction(async (tx) => {
+    const dto = await db.$transaction(async (tx) => {
       const [slot] = await tx.$queryRaw<SlotRow[]>`
         SELECT sl.id, sl."startsAt", sl."endsAt", sl.capacity, sl.closed, sl."closedReason", sl."serviceId", s.code, s.name, s.active, s."yearlyQuota"
         FROM "MedicalSlot" sl JOIN "MedicalService" s ON s.id = sl."serviceId" WHERE sl.id = ${data.slotId}`;
@@ -113,7 +113,6 @@ export async function bookSlot(actor: Actor, input: unknown, now = new Date()): 
         link: "/medical",
       });
       const service = { code: slot.code, name: slot.name };
-      const warnings = await leaveWarnings(actor.id, slot.startsAt, slot.endsAt, tx);
       return {
         id: booking.id,
         status: "BOOKED",
@@ -138,9 +137,10 @@ export async function bookSlot(actor: Actor, input: unknown, now = new Date()): 
         outcome: null,
         cancelReason: null,
         createdAt: booking.createdAt,
-        warnings,
       } satisfies BookingDto;
     }, TX);
+    // during the person's approved leave: booked all the same, with a warning (API.md); read after commit
+    return { ...dto, warnings: await leaveWarnings(actor.id, dto.startsAt, dto.endsAt ?? dto.startsAt) };
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("ACTIVE_BOOKING_EXISTS", "您已有一个未完成的该项目预约，请先完成或取消");
     throw e;

@@ -143,7 +143,7 @@ export async function promoteLocked(tx: Tx, s: LockedSession, actor: Actor | nul
 /** The signed-in officer enrols themself (API: POST …/enrollments). */
 export async function enrolSelf(actor: Actor, sessionId: string, now = new Date()): Promise<EnrolResult & { warnings: "ON_LEAVE"[] }> {
   assertCan(actor, "training.book");
-  return db.$transaction(
+  const placed = await db.$transaction(
     async (tx) => {
       const s = await lockSession(tx, sessionId);
       // the visibility rule of queries.ts, read from the locked row: unpublished sessions are the office's only
@@ -160,11 +160,13 @@ export async function enrolSelf(actor: Actor, sessionId: string, now = new Date(
         target: s.title,
         details: { sessionId, status: r.status, waitlistPosition: r.waitlistPosition },
       });
-      // during the person's approved leave: enrolled all the same, with a warning (API.md)
-      return { ...r, warnings: await leaveWarnings(actor.id, s.startsAt, s.endsAt, tx) };
+      return { ...r, startsAt: s.startsAt, endsAt: s.endsAt };
     },
     { timeout: 20_000, maxWait: 20_000 },
   );
+  // during the person's approved leave: enrolled all the same, with a warning (API.md); read after commit, off the session lock
+  const { startsAt, endsAt, ...result } = placed;
+  return { ...result, warnings: await leaveWarnings(actor.id, startsAt, endsAt) };
 }
 
 export type UnitEnrolOutcome = {

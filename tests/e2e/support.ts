@@ -65,7 +65,12 @@ export class ApiClient {
       headers["content-type"] = "application/json";
       body = JSON.stringify(opts.body);
     }
-    const res = await fetch(BASE_URL + path, { method, headers, body, redirect: "manual" });
+    const send = () => fetch(BASE_URL + path, { method, headers, body, redirect: "manual" });
+    // a kept-alive connection the server closed while idle ("other side closed") fails before the
+    // request is read; under load this hits the first call of a test file: send it once more
+    const res = await send().catch((e) =>
+      (e as { cause?: { code?: string } }).cause?.code === "UND_ERR_SOCKET" ? send() : Promise.reject(e),
+    );
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");
       const i = pair!.indexOf("=");
