@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   "medical.stats.view",
   "benefits.self.view",
   "benefits.manage",
+  "leave.request",
+  "leave.approve",
+  "leave.calendar.manage",
+  "leave.hr",
   "users.manage",
   "units.manage",
   "security.manage",
@@ -39,13 +43,13 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  OFFICER: ["training.book", "medical.book", "notifications.view"],
-  AUXILIARY: ["training.book", "medical.book", "benefits.self.view", "notifications.view"],
-  UNIT_LEAD: ["training.unit.view", "training.unit.enrol", "medical.stats.view", "notifications.view"],
+  OFFICER: ["training.book", "medical.book", "leave.request", "notifications.view"],
+  AUXILIARY: ["training.book", "medical.book", "benefits.self.view", "leave.request", "notifications.view"],
+  UNIT_LEAD: ["training.unit.view", "training.unit.enrol", "medical.stats.view", "leave.request", "leave.approve", "notifications.view"],
   LECTURER: ["training.teach", "notifications.view"],
   TRAINING_ADMIN: ["training.manage", "training.teach", "notifications.view"],
   MEDICAL_LIAISON: ["medical.manage", "medical.stats.view", "notifications.view"],
-  HR: ["benefits.manage", "notifications.view"],
+  HR: ["benefits.manage", "leave.calendar.manage", "leave.hr", "notifications.view"],
   SYS_ADMIN: ["users.manage", "units.manage"],
   SECURITY_ADMIN: ["security.manage"],
   AUDIT_ADMIN: ["audit.view"],

@@ -3,6 +3,7 @@ import { trainingPaths } from "@/lib/training/openapi";
 import { medicalPaths } from "@/lib/medical/openapi";
 import { benefitsPaths } from "@/lib/benefits/openapi";
 import { authPaths } from "@/lib/auth/openapi";
+import { leavePaths } from "@/lib/leave/openapi";
 
 import { R as commonResponses, pageParams, type PathsObject } from "@/lib/openapi-parts";
 
@@ -94,6 +95,6 @@ export function openApiDocument() {
       },
     },
     security: [{ session: [] }],
-    paths: mergePaths(platformPaths, trainingPaths, medicalPaths, benefitsPaths, authPaths),
+    paths: mergePaths(platformPaths, trainingPaths, medicalPaths, benefitsPaths, authPaths, leavePaths),
   };
 }

@@ -5,6 +5,7 @@ import { seedPlatform } from "./seed/platform";
 import { seedTraining } from "./seed/training";
 import { seedMedical } from "./seed/medical";
 import { seedBenefits } from "./seed/benefits";
+import { seedLeave } from "./seed/leave";
 
 async function main() {
   const allowProduction = process.argv.includes("--allow-production") || process.env.SEED_ALLOW_PRODUCTION === "1";
@@ -24,6 +25,7 @@ async function main() {
   if (want("training")) await seedTraining(ctx);
   if (want("medical")) await seedMedical(ctx);
   if (want("benefits")) await seedBenefits(ctx);
+  if (want("leave")) await seedLeave(ctx);
 }
 
 main()

@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type Locale } from "@/lib/i18n
 import { TIME_ZONE } from "@/lib/time";
 
 // One catalogue file per area and locale, so each module owns its own strings.
-const NAMESPACES = ["common", "auth", "admin", "training", "medical", "benefits"] as const;
+const NAMESPACES = ["common", "auth", "admin", "training", "medical", "benefits", "leave"] as const;
 
 async function load(locale: Locale) {
   const parts = await Promise.all(NAMESPACES.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default] as const));

@@ -6,6 +6,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/queries";
 import { formatShanghai, shanghaiYear, shanghaiYearRange } from "@/lib/time";
+import { leaveWarnings } from "@/lib/leave/queries";
 import { parseInput } from "@/lib/validation";
 import { CURRENT_CONSENT } from "./consent-text";
 import type { BookingDto } from "./dto";
@@ -50,7 +51,7 @@ export async function bookSlot(actor: Actor, input: unknown, now = new Date()): 
   assertCan(actor, "medical.book");
   const data = parseInput(bookSchema, input);
   try {
-    return await db.$transaction(async (tx) => {
+    const dto = await db.$transaction(async (tx) => {
       const [slot] = await tx.$queryRaw<SlotRow[]>`
         SELECT sl.id, sl."startsAt", sl."endsAt", sl.capacity, sl.closed, sl."closedReason", sl."serviceId", s.code, s.name, s.active, s."yearlyQuota"
         FROM "MedicalSlot" sl JOIN "MedicalService" s ON s.id = sl."serviceId" WHERE sl.id = ${data.slotId}`;
@@ -138,6 +139,8 @@ export async function bookSlot(actor: Actor, input: unknown, now = new Date()): 
         createdAt: booking.createdAt,
       } satisfies BookingDto;
     }, TX);
+    // during the person's approved leave: booked all the same, with a warning (API.md); read after commit
+    return { ...dto, warnings: await leaveWarnings(actor.id, dto.startsAt, dto.endsAt ?? dto.startsAt) };
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("ACTIVE_BOOKING_EXISTS", "您已有一个未完成的该项目预约，请先完成或取消");
     throw e;

@@ -40,6 +40,8 @@ export type BookingDto = {
   outcome: "NORMAL" | "ABNORMAL_RECHECK" | null;
   cancelReason: string | null;
   createdAt: Date;
+  /** on a new booking only: ["ON_LEAVE"] when it falls in the person's approved leave (lib/leave) */
+  warnings?: "ON_LEAVE"[];
 };
 
 export function slotJson(s: SlotDto) {
@@ -70,6 +72,7 @@ export function bookingJson(b: BookingDto) {
     outcome: b.outcome,
     cancelReason: b.cancelReason,
     createdAt: toIsoShanghai(b.createdAt),
+    ...(b.warnings ? { warnings: b.warnings } : {}),
   };
 }
 

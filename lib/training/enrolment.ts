@@ -6,6 +6,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/queries";
 import { formatShanghai } from "@/lib/time";
+import { leaveWarnings } from "@/lib/leave/queries";
 import { sessionVisibility } from "./queries";
 
 // Capacity and the waitlist are decided under a row lock on the session (SELECT … FOR UPDATE),
@@ -140,9 +141,9 @@ export async function promoteLocked(tx: Tx, s: LockedSession, actor: Actor | nul
 }
 
 /** The signed-in officer enrols themself (API: POST …/enrollments). */
-export async function enrolSelf(actor: Actor, sessionId: string, now = new Date()): Promise<EnrolResult> {
+export async function enrolSelf(actor: Actor, sessionId: string, now = new Date()): Promise<EnrolResult & { warnings: "ON_LEAVE"[] }> {
   assertCan(actor, "training.book");
-  return db.$transaction(
+  const placed = await db.$transaction(
     async (tx) => {
       const s = await lockSession(tx, sessionId);
       // the visibility rule of queries.ts, read from the locked row: unpublished sessions are the office's only
@@ -159,10 +160,13 @@ export async function enrolSelf(actor: Actor, sessionId: string, now = new Date(
         target: s.title,
         details: { sessionId, status: r.status, waitlistPosition: r.waitlistPosition },
       });
-      return r;
+      return { ...r, startsAt: s.startsAt, endsAt: s.endsAt };
     },
     { timeout: 20_000, maxWait: 20_000 },
   );
+  // during the person's approved leave: enrolled all the same, with a warning (API.md); read after commit, off the session lock
+  const { startsAt, endsAt, ...result } = placed;
+  return { ...result, warnings: await leaveWarnings(actor.id, startsAt, endsAt) };
 }
 
 export type UnitEnrolOutcome = {

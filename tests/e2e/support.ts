@@ -190,9 +190,15 @@ export class ApiClient {
       headers["content-type"] = "application/json";
       body = JSON.stringify(opts.body);
     }
-    const res = this.localAddress
-      ? await requestFrom(this.localAddress, method, this.baseUrl + path, headers, body as string | undefined)
-      : await fetch(this.baseUrl + path, { method, headers, body, redirect: "manual" });
+    const send = () =>
+      this.localAddress
+        ? requestFrom(this.localAddress, method, this.baseUrl + path, headers, body as string | undefined)
+        : fetch(this.baseUrl + path, { method, headers, body, redirect: "manual" });
+    // a kept-alive connection the server closed while idle ("other side closed") fails before the
+    // request is read; under load this hits the first call of a test file: send it once more
+    const res = await send().catch((e) =>
+      (e as { cause?: { code?: string } }).cause?.code === "UND_ERR_SOCKET" ? send() : Promise.reject(e),
+    );
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");
       const i = pair!.indexOf("=");

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
 import { getConsentState, getEligibility, getMyFollowUp, listBookableSlots, listBookings, listServices } from "@/lib/medical/queries";
 import { shanghaiDate } from "@/lib/time";
+import { listMyApprovedLeave } from "@/lib/leave/queries";
 import { hhmm } from "@/lib/medical/dto";
 import { Alert, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
@@ -33,6 +34,10 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
   for (const s of slots) byDay.set(shanghaiDate(s.startsAt), [...(byDay.get(shanghaiDate(s.startsAt)) ?? []), s]);
   const quotaUsed = eligibility?.quota && eligibility.quota.used >= (eligibility.quota.limit ?? Infinity);
   const blocked = !consent.valid || !!eligibility?.active || !!quotaUsed;
+  const days = [...byDay.keys()];
+  const leave = days.length ? await listMyApprovedLeave(actor, days[0]!, days[days.length - 1]!) : [];
+  const onLeave = (day: string) => leave.some((l) => l.from <= day && l.to >= day);
+  const tl = await getTranslations("leave");
 
   return (
     <>
@@ -96,6 +101,11 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
               {eligibility.active ? (
                 <Alert kind="info">{t("reasons.active", { when: format.dateTime(eligibility.active.startsAt, "full") })}</Alert>
               ) : null}
+              {leave.map((l) => (
+                <Alert key={l.id} kind="warning">
+                  {tl("warning.medical", { type: tl(`types.${l.type}`), from: l.from, to: l.to })}
+                </Alert>
+              ))}
               {quotaUsed ? (
                 <Alert kind="info">{t("reasons.quota", { year: eligibility.quota!.year, renews: eligibility.quota!.renewsOn })}</Alert>
               ) : null}
@@ -112,6 +122,11 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
                       <div key={day} className="rounded-md border border-slate-200 p-3">
                         <p className="mb-2 text-sm font-semibold">
                           {format.dateTime(daySlots[0]!.startsAt, { month: "long", day: "numeric", weekday: "short" })}
+                          {onLeave(day) ? (
+                            <span className="ml-2 rounded bg-amber-100 px-1 text-xs font-normal text-amber-900">
+                              {tl("warning.onLeaveSlot")}
+                            </span>
+                          ) : null}
                         </p>
                         <div className="flex flex-wrap gap-2">
                           {daySlots.map((s) => {

@@ -14,13 +14,13 @@ import {
 // The expected map, written out independently of lib/access.ts: a change to who may do what
 // must change this table too.
 const EXPECTED: Record<Role, Permission[]> = {
-  OFFICER: ["training.book", "medical.book", "notifications.view"],
-  AUXILIARY: ["training.book", "medical.book", "benefits.self.view", "notifications.view"],
-  UNIT_LEAD: ["training.unit.view", "training.unit.enrol", "medical.stats.view", "notifications.view"],
+  OFFICER: ["training.book", "medical.book", "leave.request", "notifications.view"],
+  AUXILIARY: ["training.book", "medical.book", "benefits.self.view", "leave.request", "notifications.view"],
+  UNIT_LEAD: ["training.unit.view", "training.unit.enrol", "medical.stats.view", "leave.request", "leave.approve", "notifications.view"],
   LECTURER: ["training.teach", "notifications.view"],
   TRAINING_ADMIN: ["training.manage", "training.teach", "notifications.view"],
   MEDICAL_LIAISON: ["medical.manage", "medical.stats.view", "notifications.view"],
-  HR: ["benefits.manage", "notifications.view"],
+  HR: ["benefits.manage", "leave.calendar.manage", "leave.hr", "notifications.view"],
   SYS_ADMIN: ["users.manage", "units.manage"],
   SECURITY_ADMIN: ["security.manage"],
   AUDIT_ADMIN: ["audit.view"],
@@ -41,6 +41,13 @@ describe("permission map", () => {
   test("the system administrator cannot read benefit records or the audit log", () => {
     expect(can({ roles: ["SYS_ADMIN"] }, "benefits.manage")).toBe(false);
     expect(can({ roles: ["SYS_ADMIN"] }, "audit.view")).toBe(false);
+  });
+
+  test("leave: people request, only unit leads decide, only HR keeps the calendar; administrators do neither", () => {
+    expect(ROLES.filter((r) => can({ roles: [r] }, "leave.request"))).toEqual(["OFFICER", "AUXILIARY", "UNIT_LEAD"]);
+    expect(ROLES.filter((r) => can({ roles: [r] }, "leave.approve"))).toEqual(["UNIT_LEAD"]);
+    expect(ROLES.filter((r) => can({ roles: [r] }, "leave.calendar.manage"))).toEqual(["HR"]);
+    for (const a of ADMIN_ROLES) expect(PERMISSIONS.filter((p) => p.startsWith("leave.") && can({ roles: [a] }, p))).toEqual([]);
   });
 
   test("permissions of several roles add up", () => {

@@ -4,6 +4,7 @@ import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth/current";
 import { cutoffOf, enrolmentOpen } from "@/lib/training/enrolment";
 import { getMyEnrollment, getSession, listMyOverlaps } from "@/lib/training/queries";
+import { findApprovedLeave } from "@/lib/leave/queries";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
@@ -28,6 +29,8 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const beforeCutoff = now < cutoffOf(session);
   const full = session.enrolledCount >= session.capacity;
   const teaches = can(actor, "training.manage") || session.lecturers.some((l) => l.userId === actor.id);
+  const onLeave = can(actor, "leave.request") ? await findApprovedLeave(actor.id, session.startsAt, session.endsAt) : null;
+  const tl = await getTranslations("leave");
 
   return (
     <>
@@ -63,6 +66,9 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       />
       {session.status === "CANCELLED" ? (
         <Alert kind="error">{t("session.cancelledSession", { reason: session.cancelReason ?? "" })}</Alert>
+      ) : null}
+      {onLeave ? (
+        <Alert kind="warning">{tl("warning.training", { type: tl(`types.${onLeave.type}`), from: onLeave.from, to: onLeave.to })}</Alert>
       ) : null}
       {overlaps.map((o) => (
         <Alert key={o.id} kind="warning">
