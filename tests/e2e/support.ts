@@ -190,7 +190,8 @@ export class ApiClient {
       headers["content-type"] = "application/json";
       body = JSON.stringify(opts.body);
     }
-    const send = () =>
+    type Sent = Response | { status: number; headers: Headers; text: string };
+    const send = (): Promise<Sent> =>
       this.localAddress
         ? requestFrom(this.localAddress, method, this.baseUrl + path, headers, body as string | undefined)
         : fetch(this.baseUrl + path, { method, headers, body, redirect: "manual" });
