@@ -186,7 +186,10 @@ type PasswordRow = { badgeNo: string; name: string; unitName: string; kind: Role
  * with every bad row listed (400 IMPORT_REJECTED). Each account gets a one-time password it must
  * change at first sign-in; the passwords wait, encrypted, for one download (downloadImportPasswords).
  */
-export async function commitUserImport(actor: Actor, input: { data: Buffer; fileName: string }): Promise<{ created: number; importId: string }> {
+export async function commitUserImport(
+  actor: Actor,
+  input: { data: Buffer; fileName: string },
+): Promise<{ created: number; importId: string }> {
   assertCan(actor, "users.manage");
   const checked = await checkRows(await parseUserSheet(input.data, input.fileName));
   const bad = rowErrors(checked);
@@ -274,7 +277,8 @@ export async function downloadImportPasswords(actor: Actor, importId: string): P
       SELECT "passwordsEnc", "fileName" FROM "UserImport" WHERE id = ${importId} AND "importedById" = ${actor.id} FOR UPDATE`;
     const row = rows[0];
     if (!row) throw notFound("导入记录");
-    if (!row.passwordsEnc) throw new AppError("ALREADY_DOWNLOADED", "初始密码表只能下载一次，已被下载；如有遗失请逐个重置密码", { status: 410 });
+    if (!row.passwordsEnc)
+      throw new AppError("ALREADY_DOWNLOADED", "初始密码表只能下载一次，已被下载；如有遗失请逐个重置密码", { status: 410 });
     await tx.userImport.update({ where: { id: importId }, data: { passwordsEnc: null, downloadedAt: new Date() } });
     const list = JSON.parse(decryptField(row.passwordsEnc)) as PasswordRow[];
     await writeAudit(tx, {
