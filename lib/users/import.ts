@@ -2,7 +2,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { hash } from "@node-rs/argon2";
-import { assertCan, type Actor, type Role } from "@/lib/access";
+import { assertCan, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound, validationFailed } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/log";
@@ -26,7 +26,8 @@ const HEADER_MAP: Record<string, Field> = Object.fromEntries(
     [IMPORT_HEADERS_ZH[f], f],
   ]),
 ) as Record<string, Field>;
-const KINDS: Record<string, Role> = { OFFICER: "OFFICER", 民警: "OFFICER", AUXILIARY: "AUXILIARY", 辅警: "AUXILIARY" };
+type Kind = "OFFICER" | "AUXILIARY";
+const KINDS: Record<string, Kind> = { OFFICER: "OFFICER", 民警: "OFFICER", AUXILIARY: "AUXILIARY", 辅警: "AUXILIARY" };
 
 export const MAX_IMPORT_ROWS = 10_000;
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -39,7 +40,7 @@ const MAX_INFLATED_BYTES = 100 * 1024 * 1024;
 const ONE_TIME_HASH = { memoryCost: 4096, timeCost: 1, parallelism: 1 } as const;
 
 export type ImportRowError = { row: number; message: string };
-export type ImportPreviewRow = { row: number; badgeNo: string; name: string; unitName: string | null; kind: Role | null; errors: string[] };
+export type ImportPreviewRow = { row: number; badgeNo: string; name: string; unitName: string | null; kind: Kind | null; errors: string[] };
 export type ImportPreview = { count: number; rows: ImportPreviewRow[]; errors: ImportRowError[] };
 type CheckedRow = ImportPreviewRow & { unitId: string | null };
 
@@ -179,7 +180,7 @@ function importRejected(rows: ImportRowError[], message?: string) {
   return new AppError("IMPORT_REJECTED", message ?? `有 ${rows.length} 行错误，未创建任何账户`, { extra: { rows } });
 }
 
-type PasswordRow = { badgeNo: string; name: string; unitName: string; kind: Role; password: string };
+type PasswordRow = { badgeNo: string; name: string; unitName: string; kind: Kind; password: string };
 
 /**
  * Creates every account of the sheet in one transaction, or none: any bad row rejects the file

@@ -84,7 +84,11 @@ describe("preview and all-or-nothing commit", () => {
     ]);
     const res = await commitUserImport(sysAdmin, { data, fileName: "onboard.xlsx" });
     expect(res.created).toBe(2);
-    const users = await db.user.findMany({ where: { badgeNo: { in: [a, b] } }, include: { credential: true }, orderBy: { badgeNo: "asc" } });
+    const users = await db.user.findMany({
+      where: { badgeNo: { in: [a, b] } },
+      include: { credential: true },
+      orderBy: { badgeNo: "asc" },
+    });
     expect(users.map((u) => [u.badgeNo, u.roles, u.unitId, u.credential?.mustChange]).sort()).toEqual(
       [
         [a, ["OFFICER"], station.id, true],
@@ -97,7 +101,9 @@ describe("preview and all-or-nothing commit", () => {
     const { file } = await downloadImportPasswords(sysAdmin, res.importId);
     const passwords = await readPasswords(file);
     expect([...passwords.keys()]).toEqual([a, b]);
-    expect(await signIn({ badgeNo: a, password: passwords.get(a)! })).toEqual(expect.objectContaining({ ok: true, mustChangePassword: true }));
+    expect(await signIn({ badgeNo: a, password: passwords.get(a)! })).toEqual(
+      expect.objectContaining({ ok: true, mustChangePassword: true }),
+    );
   });
 
   test("only 民警/辅警 accounts: the sheet has no way to carry another role", async () => {
@@ -113,7 +119,15 @@ describe("preview and all-or-nothing commit", () => {
   });
 
   test("a sheet without the required columns, or of another type, is a field error", async () => {
-    await expect(previewUserImport(sysAdmin, { data: csv([["警号", "姓名"], ["A1234", "x"]]), fileName: "a.csv" })).rejects.toMatchObject({
+    await expect(
+      previewUserImport(sysAdmin, {
+        data: csv([
+          ["警号", "姓名"],
+          ["A1234", "x"],
+        ]),
+        fileName: "a.csv",
+      }),
+    ).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
       fields: { file: expect.stringMatching(/缺少列/) },
     });
@@ -145,7 +159,10 @@ describe("the initial passwords are a one-time, audited download", () => {
     });
     await expect(downloadImportPasswords(otherSysAdmin, res.importId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     // two fetches at the same moment: one file
-    const both = await Promise.allSettled([downloadImportPasswords(sysAdmin, res.importId), downloadImportPasswords(sysAdmin, res.importId)]);
+    const both = await Promise.allSettled([
+      downloadImportPasswords(sysAdmin, res.importId),
+      downloadImportPasswords(sysAdmin, res.importId),
+    ]);
     expect(both.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const refused = both.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ code: "ALREADY_DOWNLOADED", status: 410 });
@@ -163,7 +180,8 @@ describe("size", () => {
   test("5,000 rows in one all-or-nothing import", async () => {
     const prefix = uniq("K").toUpperCase().slice(0, 7);
     const lines: (string | number)[][] = [["警号", "姓名", "单位", "类别"]];
-    for (let i = 0; i < 5000; i++) lines.push([`${prefix}${String(i).padStart(5, "0")}`, `批量${i}`, station.code, i % 2 ? "辅警" : "民警"]);
+    for (let i = 0; i < 5000; i++)
+      lines.push([`${prefix}${String(i).padStart(5, "0")}`, `批量${i}`, station.code, i % 2 ? "辅警" : "民警"]);
     const data = await xlsx(lines);
     const started = Date.now();
     const preview = await previewUserImport(sysAdmin, { data, fileName: "5000.xlsx" });
