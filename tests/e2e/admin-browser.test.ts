@@ -42,7 +42,8 @@ describeBrowser("administration in the browser", () => {
     await sys.getByText(/已创建 2 个账户/).waitFor();
     const [download] = await Promise.all([
       sys.waitForEvent("download"),
-      sys.getByRole("button", { name: "下载初始密码表（仅一次）" }).click(),
+      // the success message's button (the history table below offers the same download)
+      sys.getByRole("status").getByRole("button", { name: "下载初始密码表（仅一次）" }).click(),
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
