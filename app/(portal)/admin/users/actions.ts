@@ -21,7 +21,7 @@ export async function createUserAction(_: ActionState, fd: FormData): Promise<Ac
     });
     revalidatePath("/admin/users");
     return { ok: true, result: { temporaryPassword } };
-  });
+  }, actor);
 }
 
 export async function updateUserAction(userId: string, _: ActionState, fd: FormData): Promise<ActionState> {
@@ -34,7 +34,7 @@ export async function updateUserAction(userId: string, _: ActionState, fd: FormD
       active: fd.get("active") === "on",
     });
     revalidatePath(`/admin/users/${userId}`);
-  });
+  }, actor);
 }
 
 export async function resetPasswordAction(userId: string, _: ActionState): Promise<ActionState> {
@@ -42,7 +42,7 @@ export async function resetPasswordAction(userId: string, _: ActionState): Promi
   return actionState(async () => {
     const { temporaryPassword } = await resetPassword(actor, userId);
     return { ok: true, result: { temporaryPassword } };
-  });
+  }, actor);
 }
 
 /** The security administrator's grant: the checked roles, with the step-up answers. */
@@ -55,7 +55,7 @@ export async function grantRolesAction(userId: string, _: ActionState, fd: FormD
       otp: String(fd.get("otp") ?? "") || undefined,
     });
     revalidatePath(`/admin/users/${userId}`);
-  });
+  }, actor);
 }
 
 export type UserImportState = {
