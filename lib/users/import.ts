@@ -8,6 +8,7 @@ import { AppError, isUniqueViolation, notFound, validationFailed } from "@/lib/e
 import { writeAudit } from "@/lib/audit/log";
 import { decryptField, encryptField } from "@/lib/crypto";
 import { toXlsx } from "@/lib/export";
+import { hasControlChars } from "@/lib/validation";
 import { badgeNoSchema } from "./schemas";
 import { generateTemporaryPassword } from "./users";
 
@@ -138,6 +139,9 @@ async function checkRows(rows: Awaited<ReturnType<typeof parseUserSheet>>): Prom
   const seen = new Map<string, number>();
   return rows.map((r) => {
     const errors: string[] = [];
+    // NUL and other control characters cannot be stored as text (and have no place in a name)
+    if (Object.values(r.cells).some(hasControlChars))
+      return { row: r.row, badgeNo: "", name: "", unitName: null, unitId: null, kind: null, errors: ["含有不允许的控制字符"] };
     const badgeNo = r.cells.badgeNo.toUpperCase();
     const parsedBadge = badgeNoSchema.safeParse(badgeNo);
     if (!badgeNo) errors.push("缺少警号");

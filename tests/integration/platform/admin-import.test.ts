@@ -53,16 +53,18 @@ describe("preview and all-or-nothing commit", () => {
       [existing.badgeNo, "已有", station.code, "民警"],
       [c, "", station.code, "民警"],
       [badge(), "王五", station.code, "协警"],
+      [badge(), "赵\u0000六", station.code, "民警"],
     ]);
     const preview = await previewUserImport(sysAdmin, { data, fileName: "人员.csv" });
-    expect(preview.count).toBe(6);
-    expect(preview.errors.map((e) => e.row)).toEqual([3, 4, 5, 6, 7]);
+    expect(preview.count).toBe(7);
+    expect(preview.errors.map((e) => e.row)).toEqual([3, 4, 5, 6, 7, 8]);
     expect(preview.errors.map((e) => e.message)).toEqual([
       expect.stringMatching(/未知单位/),
       expect.stringMatching(/与第 2 行重复/),
       expect.stringMatching(/已有账户/),
       expect.stringMatching(/缺少姓名/),
       expect.stringMatching(/类别/),
+      expect.stringMatching(/控制字符/),
     ]);
     expect(preview.rows[0]).toMatchObject({ row: 2, badgeNo: a, unitName: station.name, kind: "OFFICER", errors: [] });
 
