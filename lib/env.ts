@@ -20,6 +20,21 @@ const schema = z.object({
    * socket's peer and X-Forwarded-For is ignored. N: the client is the address N hops back.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0).max(10).default(0),
+  /**
+   * How long a session row may be served from memory (lib/auth/session-cache.ts); every change is
+   * announced by the database at once, this only bounds a silently lost feed. 0 turns it off.
+   */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
+  /** Only the benchmark's server: exposes its framework-floor route /api/bench/jwt. */
+  BENCH_ROUTES: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
+  /** A direct connection for LISTEN when DATABASE_URL goes through PgBouncer in transaction mode. */
+  AUTH_NOTIFY_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;

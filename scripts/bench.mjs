@@ -28,7 +28,7 @@ if (!databaseUrl) {
   await createDatabase(server.adminUrl, "jingxin_bench");
   databaseUrl = withDatabase(server.adminUrl, "jingxin_bench");
 }
-const env = { ...secrets, DATABASE_URL: databaseUrl, APP_ENV: "demo", DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? "20" };
+const env = { ...secrets, DATABASE_URL: databaseUrl, APP_ENV: "demo", DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? "20", BENCH_ROUTES: "1" };
 const tsx = (script) => {
   const r = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", script], {
     cwd: ROOT,
@@ -52,11 +52,14 @@ const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
 
 class Client {
   jar = new Map();
+  constructor(base = baseUrl) {
+    this.base = base;
+  }
   async req(method, p, { body } = {}) {
-    const headers = { origin: baseUrl };
+    const headers = { origin: this.base };
     if (this.jar.size) headers.cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
     if (body !== undefined) headers["content-type"] = "application/json";
-    const res = await fetch(baseUrl + p, {
+    const res = await fetch(this.base + p, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -212,6 +215,32 @@ try {
   console.log("\nfloor: authenticated no-work route");
   await load("warm-up", { clients, durationSec: 3, requests: () => ({ path: "/api/v1/me" }) });
   results.floors.authNoWork = await load("GET /api/v1/me", { clients, requests: () => ({ path: "/api/v1/me" }) });
+  // the framework's own floor, on the same server: a route that only decodes the session JWT
+  results.floors.bareJwtDecode = await load("GET /api/bench/jwt (JWT decode only)", {
+    clients,
+    requests: () => ({ path: "/api/bench/jwt" }),
+  });
+  results.floors.authVsBare = +(results.floors.authNoWork.rps / results.floors.bareJwtDecode.rps).toFixed(2);
+  // and the session check without its cache (a second server with SESSION_CACHE_MS=0), for the ratio
+  {
+    const port2 = await freePort();
+    const base2 = `http://127.0.0.1:${port2}`;
+    const uncached = startServer({ ...env, NODE_ENV: "production", NEXTAUTH_URL: base2, SESSION_CACHE_MS: "0" }, port2, { quiet: true });
+    try {
+      await waitForHttp(`${base2}/login`);
+      const clients2 = clients.map((c) => Object.assign(new Client(base2), { jar: new Map(c.jar) }));
+      await load("warm-up (no session cache)", { clients: clients2, durationSec: 3, requests: () => ({ path: "/api/v1/me" }) });
+      results.floors.authNoWorkUncached = await load("GET /api/v1/me (no session cache)", {
+        clients: clients2,
+        requests: () => ({ path: "/api/v1/me" }),
+      });
+    } finally {
+      uncached.kill("SIGTERM");
+    }
+  }
+  console.log(
+    `  auth floor ${results.floors.authVsBare}× the bare JWT route; session cache ${+(results.floors.authNoWork.rps / results.floors.authNoWorkUncached.rps).toFixed(2)}× without it`,
+  );
 
   const ctx = { baseUrl, signIn, load, loadSql, pgQuery: (sql, params) => pool.query(sql, params), users, clients, CLIENTS, SECONDS };
   for (const mod of ["training", "medical", "benefits"]) {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Role } from "@/lib/access";
 import { db } from "@/lib/db";
 import { MFA_REQUIRED_ROLES } from "@/lib/auth/mfa-roles";
+import { onAuthChange } from "@/lib/auth/session-cache";
 
 export type SecurityPolicy = {
   maxFailedAttempts: number;
@@ -28,7 +29,8 @@ export const DEFAULT_POLICY: SecurityPolicy = {
 };
 
 // Read on every request, so cached briefly per process; a change made here clears the cache
-// at once, other instances pick it up within CACHE_MS.
+// at once, other instances when the database announces it (lib/auth/session-cache.ts), or
+// within CACHE_MS when that feed is down.
 const CACHE_MS = 10_000;
 let cached: { at: number; value: SecurityPolicy } | null = null;
 
@@ -54,6 +56,9 @@ export async function getSecurityPolicy(): Promise<SecurityPolicy> {
 export function clearSecurityPolicyCache(): void {
   cached = null;
 }
+onAuthChange((payload) => {
+  if (payload === "*") cached = null;
+});
 
 /** The policy's list with the roles that may never go without the second factor. */
 export function withRequiredMfaRoles(roles: readonly Role[]): Role[] {

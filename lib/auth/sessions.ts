@@ -3,6 +3,7 @@ import type { Actor, Role } from "@/lib/access";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/log";
 import { getSecurityPolicy, mfaRequiredFor, passwordExpired } from "@/lib/auth/policy";
+import { cacheGeneration, cachedSession, forgetSession, rememberSession } from "@/lib/auth/session-cache";
 
 /** Who a refused session belonged to, so the refusal can be audited against them. */
 export type SessionOwner = {
@@ -32,35 +33,46 @@ export const mfaEnrolmentPending = (s: SessionState) => s.ok && s.mfa.required &
 // not milliseconds, and a write on every request would double the cost of reads.
 const TOUCH_EVERY_MS = 60_000;
 
+const SESSION_SELECT = {
+  id: true,
+  lastSeenAt: true,
+  expiresAt: true,
+  revokedAt: true,
+  user: {
+    select: {
+      id: true,
+      badgeNo: true,
+      name: true,
+      roles: true,
+      active: true,
+      unit: { select: { id: true, path: true, name: true } },
+      credential: { select: { mustChange: true, changedAt: true, totpEnrolledAt: true } },
+    },
+  },
+} as const;
+
+type SessionRow = NonNullable<Awaited<ReturnType<typeof querySession>>>;
+const querySession = (sessionId: string) => db.authSession.findUnique({ where: { id: sessionId }, select: SESSION_SELECT });
+
+/** The session row from the database, kept in the session cache unless a change raced the read. */
+async function readSession(sessionId: string): Promise<SessionRow | null> {
+  const generation = cacheGeneration();
+  const row = await querySession(sessionId);
+  if (row) rememberSession(sessionId, row.user.id, row, generation);
+  return row;
+}
+
 type RequestContext = { ip?: string | null; requestId?: string | null };
 
 /**
- * The truth about a session, read from the database on every request: revoked, idle or
+ * The truth about a session, from the database or the session cache (which the database empties
+ * on every change, lib/auth/session-cache.ts) on every request: revoked, idle or
  * absolute time-out, disabled account, current roles and unit, whether the password must be
  * changed and whether the second factor is required and enrolled.
  */
 export async function resolveSession(sessionId: string, ctx: RequestContext | string | null = {}): Promise<SessionState> {
   const { ip = null, requestId = null } = typeof ctx === "string" || ctx === null ? { ip: ctx } : ctx;
-  const row = await db.authSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      user: {
-        select: {
-          id: true,
-          badgeNo: true,
-          name: true,
-          roles: true,
-          active: true,
-          unit: { select: { id: true, path: true, name: true } },
-          credential: { select: { mustChange: true, changedAt: true, totpEnrolledAt: true } },
-        },
-      },
-    },
-  });
+  const row = cachedSession<SessionRow>(sessionId) ?? (await readSession(sessionId));
   if (!row) return { ok: false, reason: "MISSING" };
   const owner: SessionOwner = {
     id: row.user.id,
@@ -114,6 +126,7 @@ export async function revokeSession(
     where: { id: sessionId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
+  forgetSession(sessionId);
   if (!res.count) return;
   const who =
     actor ??
