@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   "leave.calendar.manage",
   "leave.hr",
   "users.manage",
+  "users.view",
+  "roles.grant",
   "units.manage",
   "security.manage",
   "audit.view",
@@ -50,8 +52,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   TRAINING_ADMIN: ["training.manage", "training.teach", "notifications.view"],
   MEDICAL_LIAISON: ["medical.manage", "medical.stats.view", "notifications.view"],
   HR: ["benefits.manage", "leave.calendar.manage", "leave.hr", "notifications.view"],
-  SYS_ADMIN: ["users.manage", "units.manage"],
-  SECURITY_ADMIN: ["security.manage"],
+  SYS_ADMIN: ["users.manage", "users.view", "units.manage"],
+  SECURITY_ADMIN: ["security.manage", "users.view", "roles.grant"],
   AUDIT_ADMIN: ["audit.view"],
 };
 
@@ -115,4 +117,18 @@ export const holdsPeerAdminRole = (roles: readonly string[]) => roles.some((r) =
 export function adminRoleConflict(roles: readonly Role[]): Role[] | null {
   const admin = roles.filter((r) => (ADMIN_ROLES as readonly Role[]).includes(r));
   return admin.length > 1 ? admin : null;
+}
+
+/**
+ * 三员分立: the roles of an identity, which the system administrator sets when creating an
+ * account (OFFICER 民警 / AUXILIARY 辅警). Every other role is an authorisation: the security
+ * administrator grants it; the three administrator roles are provisioned from the server.
+ */
+export const IDENTITY_ROLES = ["OFFICER", "AUXILIARY"] as const satisfies readonly Role[];
+export const isIdentityRole = (r: string) => (IDENTITY_ROLES as readonly string[]).includes(r);
+export const isAdminRole = (r: string) => (ADMIN_ROLES as readonly string[]).includes(r);
+
+/** The database rule (CHECK "User_one_admin_role_check"): an administrator role is an account's only role. */
+export function adminRoleNotAlone(roles: readonly string[]): boolean {
+  return roles.some(isAdminRole) && roles.length !== 1;
 }

@@ -20,6 +20,9 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/leave/hr", label: "leaveHr", anyOf: ["leave.hr"] },
   { href: "/leave/holidays", label: "leaveHolidays", anyOf: ["leave.calendar.manage"] },
   { href: "/admin/users", label: "users", anyOf: ["users.manage"] },
+  { href: "/admin/users/import", label: "userImport", anyOf: ["users.manage"] },
+  // the same list, for the security administrator: each account's page holds its role grant
+  { href: "/admin/users", label: "roleGrants", anyOf: ["roles.grant"] },
   { href: "/admin/units", label: "units", anyOf: ["units.manage"] },
   { href: "/admin/security", label: "security", anyOf: ["security.manage"] },
   { href: "/admin/audit", label: "audit", anyOf: ["audit.view"] },

@@ -1,10 +1,11 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { adminRoleConflict, assertCan, holdsPeerAdminRole, type Actor, type Role } from "@/lib/access";
+import { adminRoleConflict, assertCan, holdsPeerAdminRole, isIdentityRole, type Actor, type Role } from "@/lib/access";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound, validationFailed } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
+import { getSecurityPolicy, mfaRequiredFor } from "@/lib/auth/policy";
 import { parseInput, type Paged } from "@/lib/validation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createUserSchema, listUsersSchema, updateUserSchema } from "./schemas";
@@ -18,6 +19,8 @@ export type UserDto = {
   unit: { id: string; name: string };
   locked: boolean;
   mustChangePassword: boolean;
+  /** Credential.totpEnrolledAt is set: the second factor is on. */
+  mfaEnrolled: boolean;
   createdAt: Date;
 };
 
@@ -29,7 +32,7 @@ const userSelect = {
   active: true,
   createdAt: true,
   unit: { select: { id: true, name: true } },
-  credential: { select: { lockedUntil: true, mustChange: true } },
+  credential: { select: { lockedUntil: true, mustChange: true, totpEnrolledAt: true } },
 } satisfies Prisma.UserSelect;
 
 function toDto(u: Prisma.UserGetPayload<{ select: typeof userSelect }>): UserDto {
@@ -43,11 +46,17 @@ function toDto(u: Prisma.UserGetPayload<{ select: typeof userSelect }>): UserDto
     createdAt: u.createdAt,
     locked: !!u.credential?.lockedUntil && u.credential.lockedUntil > new Date(),
     mustChangePassword: u.credential?.mustChange ?? false,
+    mfaEnrolled: !!u.credential?.totpEnrolledAt,
   };
 }
 
+/** Reads of one account as the other domain functions of lib/users need it. */
+export const unsafeUserDto = async (userId: string, client: Pick<typeof db, "user"> = db) =>
+  toDto(await client.user.findUniqueOrThrow({ where: { id: userId }, select: userSelect }));
+
+/** The account list: the system administrator (identities) and the security administrator (grants). */
 export async function listUsers(actor: Actor, query: unknown): Promise<Paged<UserDto>> {
-  assertCan(actor, "users.manage");
+  assertCan(actor, "users.view");
   const q = parseInput(listUsersSchema, query);
   const now = new Date();
   const where: Prisma.UserWhereInput = {
@@ -65,7 +74,7 @@ export async function listUsers(actor: Actor, query: unknown): Promise<Paged<Use
 }
 
 export async function getUser(actor: Actor, userId: string): Promise<UserDto> {
-  assertCan(actor, "users.manage");
+  assertCan(actor, "users.view");
   const u = await db.user.findUnique({ where: { id: userId }, select: userSelect });
   if (!u) throw notFound("用户");
   return toDto(u);
@@ -84,11 +93,17 @@ export function generateTemporaryPassword(): string {
   return chars.join("");
 }
 
-/** Creates an account with a one-time password the user must change at first sign-in. */
+/**
+ * Creates an account with a one-time password the user must change at first sign-in. 三员分立:
+ * the system administrator creates identities only — 民警 OFFICER or 辅警 AUXILIARY; every other
+ * role is granted afterwards by the security administrator (lib/users/roles.ts), so the one who
+ * knows the initial password never also decides what the account may read.
+ */
 export async function createUser(actor: Actor, input: unknown): Promise<{ user: UserDto; temporaryPassword: string }> {
   assertCan(actor, "users.manage");
   const data = parseInput(createUserSchema, input);
-  if (holdsPeerAdminRole(data.roles)) throw peerAdminRefused();
+  const granted = data.roles.filter((r) => !isIdentityRole(r));
+  if (granted.length) throw roleGrantForbidden(granted);
   if (!(await db.unit.findUnique({ where: { id: data.unitId }, select: { id: true } }))) throw validationFailed({ unitId: "单位不存在" });
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
@@ -140,9 +155,19 @@ export async function updateUser(actor: Actor, userId: string, input: unknown): 
     ) {
       throw new AppError("SELF_CHANGE", "不能修改自己的角色、单位或启用状态，请由另一位系统管理员办理");
     }
-    if (holdsPeerAdminRole(before.roles) || (data.roles && holdsPeerAdminRole(data.roles))) throw peerAdminRefused();
+    if (holdsPeerAdminRole(before.roles)) throw peerAdminRefused();
     if (data.roles && adminRoleConflict(data.roles))
       throw validationFailed({ roles: "系统、安全、审计管理员三种角色不能由同一账户兼任（三权分立）" });
+    // The system administrator switches an identity between 民警 and 辅警; any other role stays as
+    // the security administrator granted it.
+    if (data.roles) {
+      const authorisations = (roles: readonly string[]) => roles.filter((r) => !isIdentityRole(r)).sort();
+      const changed = [
+        ...authorisations(data.roles).filter((r) => !before.roles.includes(r as Role)),
+        ...authorisations(before.roles).filter((r) => !data.roles!.includes(r as Role)),
+      ];
+      if (changed.length) throw roleGrantForbidden(changed);
+    }
     const u = await tx.user.update({ where: { id: userId }, data, select: userSelect });
     if (data.active === false && before.active) {
       await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
@@ -167,15 +192,57 @@ export async function updateUser(actor: Actor, userId: string, input: unknown): 
   });
 }
 
-/** A new one-time password; the user must change it at next sign-in, open sessions end. */
+/**
+ * Disables an account (SYS_ADMIN): it cannot sign in and its open sessions end at once (the
+ * session check reads the revocation on every request). Not oneself, not a peer administrator.
+ */
+export async function disableUser(actor: Actor, userId: string): Promise<UserDto> {
+  assertCan(actor, "users.manage");
+  if (userId === actor.id) throw new AppError("SELF_CHANGE", "不能停用自己的账户，请由另一位系统管理员办理");
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { badgeNo: true, roles: true, active: true } });
+    if (!before) throw notFound("用户");
+    if (holdsPeerAdminRole(before.roles)) throw peerAdminRefused();
+    await tx.user.update({ where: { id: userId }, data: { active: false } });
+    const ended = await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await writeAudit(tx, {
+      actor,
+      action: "admin.user.disable",
+      targetType: "User",
+      targetId: userId,
+      target: before.badgeNo,
+      details: { wasActive: before.active, sessionsEnded: ended.count },
+    });
+    return unsafeUserDto(userId, tx);
+  });
+}
+
+/**
+ * A new one-time password; the user must change it at next sign-in, open sessions end. The
+ * second factor stays: on an enrolled account the new password alone does not sign in, so the
+ * system administrator who receives it cannot use it. An account that must use a second factor
+ * but has none yet is refused — its one-time password would let the system administrator enrol
+ * a factor of their own and read what the role reads.
+ */
 export async function resetPassword(actor: Actor, userId: string): Promise<{ temporaryPassword: string }> {
   assertCan(actor, "users.manage");
+  const policy = await getSecurityPolicy();
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   await db.$transaction(async (tx) => {
-    const u = await tx.user.findUnique({ where: { id: userId }, select: { badgeNo: true, roles: true } });
+    const u = await tx.user.findUnique({
+      where: { id: userId },
+      select: { badgeNo: true, roles: true, credential: { select: { totpEnrolledAt: true } } },
+    });
     if (!u) throw notFound("用户");
     if (holdsPeerAdminRole(u.roles)) throw peerAdminRefused();
+    if (mfaRequiredFor(u.roles, policy) && !u.credential?.totpEnrolledAt) {
+      throw new AppError(
+        "MFA_NOT_ENROLLED",
+        "该账户持有须使用双因素认证的角色，但尚未绑定验证器：重置密码会使系统管理员获得其权限。请先由安全管理员收回该角色，或由本人绑定后再重置",
+        { status: 403 },
+      );
+    }
     await tx.credential.update({
       where: { userId },
       data: { passwordHash, mustChange: true, changedAt: new Date(), failedCount: 0, lockedUntil: null },
@@ -187,6 +254,14 @@ export async function resetPassword(actor: Actor, userId: string): Promise<{ tem
 }
 
 const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((r) => b.includes(r));
+
+export function roleGrantForbidden(roles: readonly string[]) {
+  return new AppError(
+    "ROLE_GRANT_FORBIDDEN",
+    `系统管理员只能设置民警或辅警身份；${roles.join("、")} 等授权由安全管理员授予，三类管理员角色由运维在服务器上设置（三员分立）`,
+    { status: 403 },
+  );
+}
 
 function peerAdminRefused() {
   return new AppError("PEER_ADMIN", "安全管理员、审计管理员账户不由系统管理员设置或修改（三权分立），请由运维在服务器上办理", {

@@ -89,9 +89,11 @@ describe("user administration", () => {
   test("the system administrator can neither grant nor manage the security and audit administrator roles", async () => {
     await expect(
       adminCreateUser(sysAdmin, { badgeNo: uniq("P").toUpperCase(), name: "新审计员", unitId, roles: ["AUDIT_ADMIN"] }),
-    ).rejects.toMatchObject({ code: "PEER_ADMIN", status: 403 });
+    ).rejects.toMatchObject({ code: "ROLE_GRANT_FORBIDDEN", status: 403 });
     const officerTarget = await createUser({ roles: ["OFFICER"], unitId });
-    await expect(updateUser(sysAdmin, officerTarget.id, { roles: ["SECURITY_ADMIN"] })).rejects.toMatchObject({ code: "PEER_ADMIN" });
+    await expect(updateUser(sysAdmin, officerTarget.id, { roles: ["SECURITY_ADMIN"] })).rejects.toMatchObject({
+      code: "ROLE_GRANT_FORBIDDEN",
+    });
     const peer = await createUser({ roles: ["AUDIT_ADMIN"], unitId });
     const hashBefore = (await db.credential.findUniqueOrThrow({ where: { userId: peer.id } })).passwordHash;
     await expect(resetPassword(sysAdmin, peer.id)).rejects.toMatchObject({ code: "PEER_ADMIN" });

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { signIn } from "@/lib/auth/sign-in";
 import { resolveSession } from "@/lib/auth/sessions";
 import { updateUser, resetPassword } from "@/lib/users/users";
+import { grantRoles } from "@/lib/users/roles";
 import { getPolicy, unlockAccount, updatePolicy } from "@/lib/users/security";
 import { ROLES } from "@/lib/access";
 import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/auth/mfa";
@@ -232,11 +233,11 @@ describe("sessions are checked on every request", () => {
     const sid = await session(user);
     const before = await resolveSession(sid);
     expect(before.ok && before.actor.roles).toEqual(["OFFICER"]);
-    await updateUser(sysAdmin, user.id, { roles: ["OFFICER", "TRAINING_ADMIN"] });
+    await grantRoles(secAdmin, user.id, { roles: ["OFFICER", "TRAINING_ADMIN"], password: DEMO_PASSWORD });
     const after = await resolveSession(sid);
     expect(after.ok && after.actor.roles).toEqual(["OFFICER", "TRAINING_ADMIN"]);
-    const [entry] = await auditOf(user.id, "admin.user.roles");
-    expect(entry?.details).toEqual(expect.objectContaining({ before: expect.objectContaining({ roles: ["OFFICER"] }) }));
+    const [entry] = await auditOf(user.id, "security.roles.grant");
+    expect(entry?.details).toEqual(expect.objectContaining({ before: ["OFFICER"], added: ["TRAINING_ADMIN"] }));
   });
 
   test("30 minutes idle ends the session", async () => {

@@ -21,8 +21,8 @@ const EXPECTED: Record<Role, Permission[]> = {
   TRAINING_ADMIN: ["training.manage", "training.teach", "notifications.view"],
   MEDICAL_LIAISON: ["medical.manage", "medical.stats.view", "notifications.view"],
   HR: ["benefits.manage", "leave.calendar.manage", "leave.hr", "notifications.view"],
-  SYS_ADMIN: ["users.manage", "units.manage"],
-  SECURITY_ADMIN: ["security.manage"],
+  SYS_ADMIN: ["users.manage", "users.view", "units.manage"],
+  SECURITY_ADMIN: ["security.manage", "users.view", "roles.grant"],
   AUDIT_ADMIN: ["audit.view"],
 };
 
@@ -32,6 +32,12 @@ describe("permission map", () => {
       expect([role, p, can({ roles: [role] }, p)]).toEqual([role, p, EXPECTED[role].includes(p)]);
     }
     expect([...ROLE_PERMISSIONS[role]].sort()).toEqual([...EXPECTED[role]].sort());
+  });
+
+  test("三员分立: only the security administrator grants roles; both it and the system administrator list accounts", () => {
+    expect(ROLES.filter((r) => can({ roles: [r] }, "roles.grant"))).toEqual(["SECURITY_ADMIN"]);
+    expect(ROLES.filter((r) => can({ roles: [r] }, "users.manage"))).toEqual(["SYS_ADMIN"]);
+    expect(ROLES.filter((r) => can({ roles: [r] }, "users.view"))).toEqual(["SYS_ADMIN", "SECURITY_ADMIN"]);
   });
 
   test("only the audit administrator reads the audit log", () => {

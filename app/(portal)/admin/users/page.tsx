@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ROLES } from "@/lib/access";
+import { ROLES, can } from "@/lib/access";
 import { requireRole } from "@/lib/auth/current";
 import { listUsers } from "@/lib/users/users";
 import { listUnits } from "@/lib/users/units";
@@ -20,7 +20,9 @@ const params = z.object({
 });
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const actor = await requireRole("users.manage", "/admin/users");
+  // the system administrator (identities) and the security administrator (role grants) share the list
+  const actor = await requireRole("users.view", "/admin/users");
+  const manages = can(actor, "users.manage");
   const sp = params.parse(pageQuery(await searchParams));
   const clean = Object.fromEntries(Object.entries(sp).filter(([, v]) => v));
   const [t, units, list] = await Promise.all([
@@ -36,9 +38,18 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader
-        title={t("admin.users.title")}
-        subtitle={t("admin.users.subtitle")}
-        actions={<ButtonLink href="/admin/users/new">{t("admin.users.new")}</ButtonLink>}
+        title={manages ? t("admin.users.title") : t("admin.users.grantsTitle")}
+        subtitle={manages ? t("admin.users.subtitle") : t("admin.users.grantsSubtitle")}
+        actions={
+          manages ? (
+            <>
+              <ButtonLink href="/admin/users/import" variant="secondary">
+                {t("admin.users.import")}
+              </ButtonLink>
+              <ButtonLink href="/admin/users/new">{t("admin.users.new")}</ButtonLink>
+            </>
+          ) : null
+        }
       />
       <form className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-5" role="search">
         <input
@@ -101,6 +112,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 {u.active ? <Badge tone="green">{t("admin.users.active")}</Badge> : <Badge tone="red">{t("admin.users.disabled")}</Badge>}
                 {u.locked ? <Badge tone="amber">{t("admin.users.locked")}</Badge> : null}
                 {u.mustChangePassword ? <Badge>{t("admin.users.mustChange")}</Badge> : null}
+                {u.mfaEnrolled ? <Badge tone="green">{`${t("admin.users.mfa")}${t("admin.users.mfaOn")}`}</Badge> : null}
               </div>
             </Td>
           </tr>
