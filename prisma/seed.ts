@@ -6,6 +6,7 @@ import { seedTraining } from "./seed/training";
 import { seedMedical } from "./seed/medical";
 import { seedBenefits } from "./seed/benefits";
 import { seedLeave } from "./seed/leave";
+import { prepareStoredData } from "@/lib/keys/maintenance";
 
 async function main() {
   const allowProduction = process.argv.includes("--allow-production") || process.env.SEED_ALLOW_PRODUCTION === "1";
@@ -26,6 +27,8 @@ async function main() {
   if (want("medical")) await seedMedical(ctx);
   if (want("benefits")) await seedBenefits(ctx);
   if (want("leave")) await seedLeave(ctx);
+  // The key canary (first seed writes it), legacy plaintext encrypted, older rows sealed once.
+  await prepareStoredData({ log });
 }
 
 main()

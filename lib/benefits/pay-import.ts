@@ -1,10 +1,10 @@
 import "server-only";
-import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import type { Actor } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { AppError, forbidden, isUniqueViolation, validationFailed } from "@/lib/errors";
+import { loadXlsx } from "@/lib/uploads/xlsx";
 import { parseInput } from "@/lib/validation";
 import { assertHr } from "./access";
 import { formatCents, parseCents } from "./money";
@@ -74,12 +74,7 @@ function cellText(v: unknown): unknown {
 export async function parsePaySheet(data: Buffer, fileName: string): Promise<RawRow[]> {
   let table: unknown[][];
   if (/\.xlsx$/i.test(fileName)) {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(data as unknown as ArrayBuffer);
-    } catch {
-      throw validationFailed({ file: "无法读取该 Excel 文件" });
-    }
+    const wb = await loadXlsx(data);
     const ws = wb.worksheets[0];
     if (!ws) throw validationFailed({ file: "文件中没有工作表" });
     table = [];
