@@ -16,7 +16,8 @@ async function main() {
   const report = await reencryptAll({ log });
   await prepareStoredData({ log });
   const undecryptable = Object.entries(report.undecryptable);
-  if (undecryptable.length) log(`NOT readable with the configured keys (left as they are): ${undecryptable.map(([k, n]) => `${k} ${n}`).join(", ")}`);
+  if (undecryptable.length)
+    log(`NOT readable with the configured keys (left as they are): ${undecryptable.map(([k, n]) => `${k} ${n}`).join(", ")}`);
   if (report.duplicates.length) log(`profiles whose ID number is registered twice (fix by hand): ${report.duplicates.join(", ")}`);
   log("done; DATA_ENCRYPTION_KEY_PREVIOUS can be removed once nothing above is left unreadable");
 }

@@ -50,7 +50,11 @@ const record = {
     occurredOn: date,
     title: { type: "string" },
     amount: money,
-    status: { enum: ["SUBMITTED", "APPROVED", "PAID", "REJECTED"], description: "COMPENSATION cases only" },
+    status: { enum: ["SUBMITTED", "PENDING_SECOND_APPROVAL", "APPROVED", "PAID", "REJECTED"], description: "COMPENSATION cases only" },
+    integrity: {
+      enum: ["OK", "TAMPERED"],
+      description: "PAY lines and COMPENSATION cases: whether the stored amounts match their integrity seal",
+    },
     details: { type: "object" },
   },
 };

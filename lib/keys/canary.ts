@@ -20,7 +20,7 @@ export class KeyCanaryError extends Error {
 }
 
 const HINT =
-  "Set the keys this data was written with (they are in the .env.local or secret store backed up with the database; README \"Keys and backups\").";
+  'Set the keys this data was written with (they are in the .env.local or secret store backed up with the database; README "Keys and backups").';
 
 export function canaryValues(ring: KeyRing = appKeyRing) {
   return {
@@ -40,15 +40,38 @@ function decrypts(stored: string, ring: KeyRing): boolean {
   }
 }
 
-/** Before a canary exists (data older than it): judge the keys by rows already encrypted. */
+/**
+ * Before a canary exists (data older than it): judge the keys by the newest rows already encrypted.
+ * Wrong keys fail every row; a stray damaged value among good ones is not a key problem.
+ */
 async function checkExistingData(client: Tx, ring: KeyRing, reindexing: boolean): Promise<void> {
-  const profile = await client.auxiliaryProfile.findFirst({ select: { idNumberEnc: true, idNumberHash: true }, orderBy: { createdAt: "asc" } });
-  const note = await client.medicalBooking.findFirst({ where: { noteCipher: { not: null } }, select: { noteCipher: true } });
-  const totp = await client.credential.findFirst({ where: { totpSecretEnc: { not: null } }, select: { totpSecretEnc: true } });
-  for (const stored of [profile?.idNumberEnc, note?.noteCipher, totp?.totpSecretEnc])
-    if (stored && !decrypts(stored, ring))
-      throw new KeyCanaryError(`DATA_ENCRYPTION_KEY cannot decrypt the stored data (no key canary yet, an existing row failed). ${HINT}`);
-  if (!reindexing && profile && blindIndex(ID_PURPOSE, decryptField(profile.idNumberEnc, ring), ring) !== profile.idNumberHash)
+  const SAMPLE = 20;
+  const [profiles, notes, totps] = await Promise.all([
+    client.auxiliaryProfile.findMany({ select: { idNumberEnc: true, idNumberHash: true }, orderBy: { createdAt: "desc" }, take: SAMPLE }),
+    client.medicalBooking.findMany({
+      where: { noteCipher: { not: null } },
+      select: { noteCipher: true },
+      orderBy: { createdAt: "desc" },
+      take: SAMPLE,
+    }),
+    client.credential.findMany({
+      where: { totpSecretEnc: { not: null } },
+      select: { totpSecretEnc: true },
+      orderBy: { updatedAt: "desc" },
+      take: SAMPLE,
+    }),
+  ]);
+  const stored = [...profiles.map((p) => p.idNumberEnc), ...notes.map((n) => n.noteCipher!), ...totps.map((t) => t.totpSecretEnc!)];
+  if (stored.length && !stored.some((v) => decrypts(v, ring)))
+    throw new KeyCanaryError(
+      `DATA_ENCRYPTION_KEY cannot decrypt the stored data (no key canary yet; none of ${stored.length} encrypted values opened). ${HINT}`,
+    );
+  const readable = profiles.filter((p) => decrypts(p.idNumberEnc, ring));
+  if (
+    !reindexing &&
+    readable.length &&
+    !readable.some((p) => blindIndex(ID_PURPOSE, decryptField(p.idNumberEnc, ring), ring) === p.idNumberHash)
+  )
     throw new KeyCanaryError(
       "BLIND_INDEX_KEY is not the key the ID-number blind indexes were computed with. If it is new on purpose (an upgrade from indexes keyed by NEXTAUTH_SECRET, or a rotation), run `npm run db:reencrypt`: it recomputes them.",
     );
@@ -62,7 +85,12 @@ export type CanaryResult = "OK" | "CREATED";
  * encrypted rows (if any) agree with the keys. For start-up, restore and the reencrypt command.
  */
 export async function checkKeyCanary(
-  opts: { ring?: KeyRing; client?: Tx; create?: boolean; /** the reencrypt command: it recomputes the blind indexes */ reindexing?: boolean } = {},
+  opts: {
+    ring?: KeyRing;
+    client?: Tx;
+    create?: boolean;
+    /** the reencrypt command: it recomputes the blind indexes */ reindexing?: boolean;
+  } = {},
 ): Promise<CanaryResult> {
   const ring = opts.ring ?? appKeyRing;
   const client = opts.client ?? db;

@@ -64,14 +64,14 @@ export async function backfillSealsOnce(ring: KeyRing = appKeyRing, log: Log = (
       if (!canary) throw new KeyCanaryError("No key canary: run the key check first.");
       if (canary.done) return 0;
       let n = 0;
-      for (let last = ""; ; ) {
+      for (let last = ""; ;) {
         const lines = await tx.payLine.findMany({ where: { seal: null, id: { gt: last } }, orderBy: { id: "asc" }, take: BATCH });
         if (!lines.length) break;
         for (const l of lines) await tx.payLine.update({ where: { id: l.id }, data: { seal: sealPayLine(l, ring) } });
         last = lines.at(-1)!.id;
         n += lines.length;
       }
-      for (let last = ""; ; ) {
+      for (let last = ""; ;) {
         const cases = await tx.compensationCase.findMany({
           where: { seal: null, id: { gt: last } },
           orderBy: { id: "asc" },
@@ -99,7 +99,12 @@ export async function prepareStoredData(opts: { ring?: KeyRing; log?: Log } = {}
   await backfillSealsOnce(ring, opts.log);
 }
 
-export type ReencryptReport = { reencrypted: Record<string, number>; undecryptable: Record<string, number>; reindexed: number; duplicates: string[] };
+export type ReencryptReport = {
+  reencrypted: Record<string, number>;
+  undecryptable: Record<string, number>;
+  reindexed: number;
+  duplicates: string[];
+};
 
 /**
  * Re-encrypts every encrypted column whose value is not written with the current key (v1 rows,
@@ -116,7 +121,7 @@ export async function reencryptAll(opts: { ring?: KeyRing; log?: Log } = {}): Pr
     const name = `${c.table}.${c.column}`;
     let done = 0;
     let bad = 0;
-    for (let last = ""; ; ) {
+    for (let last = ""; ;) {
       const rows = await db.$queryRaw<{ k: string; v: string }[]>`
         SELECT ${id(c.key)} AS k, ${id(c.column)} AS v FROM ${id(c.table)}
         WHERE ${id(c.column)} IS NOT NULL AND ${id(c.key)} > ${last} ORDER BY ${id(c.key)} LIMIT ${BATCH}`;
@@ -148,7 +153,7 @@ export async function reencryptAll(opts: { ring?: KeyRing; log?: Log } = {}): Pr
 
 async function reindexBlindIndexes(ring: KeyRing, report: ReencryptReport): Promise<number> {
   let n = 0;
-  for (let last = ""; ; ) {
+  for (let last = ""; ;) {
     const rows = await db.auxiliaryProfile.findMany({
       where: { id: { gt: last } },
       orderBy: { id: "asc" },

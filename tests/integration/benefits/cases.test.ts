@@ -114,7 +114,9 @@ describe("the database backs the rules up", () => {
         data: { status: "PAID", reviewedById: w.hrA2.id, reviewedAt: new Date(), amountApproved: "10" },
       }),
     ).rejects.toThrow();
-    const imp = await db.payImport.create({ data: { month: "2099-12", fileName: "x", rowCount: 1, netTotal: "0" } });
+    const imp = await db.payImport.create({
+      data: { month: "2099-12", unitId: w.profA.unitId, fileName: "x", rowCount: 1, netTotal: "0" },
+    });
     await expect(
       db.payLine.create({
         data: {
