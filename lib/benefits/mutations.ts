@@ -362,9 +362,7 @@ export async function reviewCase(actor: Actor, caseId: string, raw: unknown) {
   const input = parseInput(reviewCaseSchema, raw);
   return db.$transaction(async (tx) => {
     const c = await lockCase(tx, actor, caseId);
-    if (c.submittedById === actor.id) throw new AppError("SELF_REVIEW", "审批人不能是提交人");
     const second = c.status === "PENDING_SECOND_APPROVAL";
-    if (second && c.reviewedById === actor.id) throw new AppError("SELF_REVIEW", "二次审批须由另一名审批人进行");
     let to: CaseTarget;
     let amountApproved = c.amountApproved;
     if (input.decision === "REJECT") to = "REJECTED";
@@ -380,6 +378,8 @@ export async function reviewCase(actor: Actor, caseId: string, raw: unknown) {
       to = amountApproved.greaterThan(c.amountRequested) ? "PENDING_SECOND_APPROVAL" : "APPROVED";
     }
     assertTransition(c.status, to);
+    if (c.submittedById === actor.id) throw new AppError("SELF_REVIEW", "审批人不能是提交人");
+    if (second && c.reviewedById === actor.id) throw new AppError("SELF_REVIEW", "二次审批须由另一名审批人进行");
     const reviewer = second
       ? { secondReviewedById: actor.id, secondReviewedAt: new Date(), ...(input.note ? { reviewNote: input.note } : {}) }
       : { reviewedById: actor.id, reviewedAt: new Date(), reviewNote: input.note ?? null };
