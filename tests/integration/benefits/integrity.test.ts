@@ -6,6 +6,8 @@ import { checkKeyCanary } from "@/lib/keys/canary";
 import { backfillSealsOnce, encryptLegacyPlaintext, prepareStoredData } from "@/lib/keys/maintenance";
 import { decryptField } from "@/lib/crypto";
 import { createUnit } from "@/tests/factories";
+import { createMedicalService } from "@/tests/factories/medical";
+import { readOutcome } from "@/lib/medical/outcome";
 import { createAuxiliaryProfile, randomIdNumber, sealedPayLine } from "@/tests/factories/benefits";
 import { world } from "./helpers";
 
@@ -114,14 +116,27 @@ describe("stored personal data (issue 9 item 8)", () => {
     expect((await read()).details.reason).toBe("旧数据明文");
   });
 
-  test("liver-check outcomes written before encryption move into outcomeEnc", async () => {
-    const [b] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM "MedicalBooking" LIMIT 1`;
-    if (!b) return; // the medical tests make bookings; the encryption on write is covered in medical/rules
-    await db.$executeRaw`UPDATE "MedicalBooking" SET outcome = 'NORMAL', "outcomeEnc" = NULL WHERE id = ${b.id}`;
-    await encryptLegacyPlaintext();
+  test("liver-check outcomes written before encryption move into outcomeEnc and still read the same", async () => {
+    const w = await world();
+    const service = await createMedicalService({ code: `LIVER_${Date.now()}` });
+    const b = await db.medicalBooking.create({
+      data: {
+        userId: w.auxA.id,
+        serviceId: service.id,
+        startsAt: new Date(),
+        urgent: true,
+        status: "COMPLETED",
+        outcome: "ABNORMAL_RECHECK",
+        outcomeAt: new Date(),
+        createdById: w.auxA.id,
+      },
+    });
+    expect(readOutcome(b)).toBe("ABNORMAL_RECHECK"); // legacy rows read before the step runs
+    expect(await encryptLegacyPlaintext()).toBeGreaterThanOrEqual(1);
     const row = await db.medicalBooking.findUniqueOrThrow({ where: { id: b.id }, select: { outcome: true, outcomeEnc: true } });
     expect(row.outcome).toBeNull();
-    expect(decryptField(row.outcomeEnc!)).toBe("NORMAL");
+    expect(decryptField(row.outcomeEnc!)).toBe("ABNORMAL_RECHECK");
+    expect(readOutcome(row)).toBe("ABNORMAL_RECHECK");
   });
 
   test("only the birth year is stored beside the masked ID number", async () => {

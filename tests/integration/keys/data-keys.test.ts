@@ -187,7 +187,6 @@ describe("npm run db:reencrypt", () => {
   test("re-encrypts v1 and previous-key rows with the current key and recomputes stale blind indexes", async () => {
     const w = await world();
     const old = key();
-    const next = key();
     const idA = randomIdNumber();
     const idB = randomIdNumber();
     const a = await createAuxiliaryProfile({ unitId: w.teamA.id, idNumber: idA });
