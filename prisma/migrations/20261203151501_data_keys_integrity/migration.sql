@@ -1,5 +1,5 @@
 -- AlterEnum
-ALTER TYPE "CompensationStatus" ADD VALUE 'PENDING_SECOND_APPROVAL';
+ALTER TYPE "CompensationStatus" ADD VALUE 'PENDING_SECOND_APPROVAL' BEFORE 'APPROVED';
 
 -- DropIndex
 DROP INDEX "PayImport_month_key";
