@@ -6,7 +6,9 @@ import { checkSeal, sealRow, type Integrity, type KeyRing, appKeyRing } from "@/
 // as genuine. Values are sealed in their canonical text ("1234.50"), in a fixed order.
 
 type Money = { toFixed(digits: number): string } | string | null;
-const text = (v: Money) => (v === null ? null : typeof v === "string" ? Number(v).toFixed(2) : v.toFixed(2));
+// numeric(12,2) as text ("3000.10") is canonical already; anything else goes through its toFixed
+const text = (v: Money) =>
+  v === null ? null : typeof v === "string" ? (/^-?\d+\.\d{2}$/.test(v) ? v : Number(v).toFixed(2)) : v.toFixed(2);
 
 export const PAY_LINE_SEAL = "pay-line";
 export const CASE_SEAL = "compensation-case";

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { commitPayImport } from "@/lib/benefits/pay-import";
+import { streamPayLines } from "@/lib/benefits/exports";
 import { createAuxiliary, createRecord } from "@/lib/benefits/mutations";
 import { getAuxiliary, getPayYear, listRecords } from "@/lib/benefits/queries";
 import { checkKeyCanary } from "@/lib/keys/canary";
@@ -37,6 +38,13 @@ describe("integrity seals over pay lines and case amounts (issue 9 item 8)", () 
     expect(year.rows.map((r) => r.integrity)).toEqual(["OK", "TAMPERED"]);
     expect(year.totals.net).toBe(350000n); // the genuine line only
     expect(year.tampered).toBe(1);
+    // the export says so too
+    const exported = await new Response(await streamPayLines(w.hrA, { month: "2061-02" })).text();
+    const row = exported.split("\n").find((l) => l.includes(p.auxNo))!;
+    expect(row).toContain("4500.00");
+    expect(row).toContain("数据校验失败");
+    const genuine = await new Response(await streamPayLines(w.hrA, { month: "2061-01" })).text();
+    expect(genuine.split("\n").find((l) => l.includes(p.auxNo))).toContain("正常");
 
     // moving a genuine line to another person is caught too (the seal covers the profile)
     const other = await createAuxiliaryProfile({ unitId: unit.id });
