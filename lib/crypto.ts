@@ -109,11 +109,6 @@ export function isCurrentCipher(stored: string, ring: KeyRing = appKeyRing): boo
   return stored.startsWith(`v2:${ring.current.id}:`);
 }
 
-/** Looks like one of our ciphertexts (as opposed to a legacy plaintext value). */
-export function isCipher(stored: string): boolean {
-  return /^v1:[\w-]+:[\w-]+:[\w-]*$/.test(stored) || /^v2:[\w-]+:[\w-]+:[\w-]+:[\w-]*$/.test(stored);
-}
-
 function hkdf(root: Buffer | string, purpose: string): Buffer {
   return Buffer.from(hkdfSync("sha256", root, "jingxin", purpose, 32));
 }

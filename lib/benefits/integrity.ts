@@ -10,8 +10,8 @@ type Money = { toFixed(digits: number): string } | string | null;
 const text = (v: Money) =>
   v === null ? null : typeof v === "string" ? (/^-?\d+\.\d{2}$/.test(v) ? v : Number(v).toFixed(2)) : v.toFixed(2);
 
-export const PAY_LINE_SEAL = "pay-line";
-export const CASE_SEAL = "compensation-case";
+const PAY_LINE_SEAL = "pay-line";
+const CASE_SEAL = "compensation-case";
 
 export type SealedPayLine = {
   profileId: string;

@@ -14,7 +14,7 @@ type Log = (m: string) => void;
 const BATCH = 500;
 
 /** Every encrypted column, by table and primary key. One list: the re-encryption walks it. */
-export const ENCRYPTED_COLUMNS = [
+const ENCRYPTED_COLUMNS = [
   { table: "AuxiliaryProfile", key: "id", column: "idNumberEnc" },
   { table: "MedicalBooking", key: "id", column: "noteCipher" },
   { table: "MedicalBooking", key: "id", column: "outcomeEnc" },
