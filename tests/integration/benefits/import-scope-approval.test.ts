@@ -50,6 +50,22 @@ describe("pay months per importing unit and scoped import history (issue 9 item 
     expect((await seen(w.hrRoot)).sort()).toEqual([`2063-04 ${nameA}`, `2063-04 ${nameB}`, `2063-05 ${nameRoot}`].sort());
   });
 
+  test("a bureau and a station importing the same month at the same moment: exactly one wins", async () => {
+    const w = await world();
+    const a = await createAuxiliaryProfile({ unitId: w.stationA.id });
+    const c = await createAuxiliaryProfile({ unitId: w.root.id });
+    const month = "2063-07";
+    const res = await Promise.allSettled([
+      commitPayImport(w.hrA, { month, data: csv([a.auxNo]), fileName: "a.csv" }),
+      commitPayImport(w.hrRoot, { month, data: csv([c.auxNo]), fileName: "all.csv" }),
+      commitPayImport(w.hrA, { month, data: csv([a.auxNo]), fileName: "a.csv" }),
+      commitPayImport(w.hrRoot, { month, data: csv([c.auxNo]), fileName: "all.csv" }),
+    ]);
+    expect(res.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of res) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "MONTH_ALREADY_IMPORTED" });
+    expect(await db.payImport.count({ where: { month, unitId: { in: [w.stationA.id, w.root.id] } } })).toBe(1);
+  });
+
   test("the database holds one import per unit and month", async () => {
     const unit = await createUnit({});
     const data = { month: "2064-01", unitId: unit.id, fileName: "x", rowCount: 0, netTotal: "0" };
