@@ -11,8 +11,14 @@ const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   NEXTAUTH_URL: z.string().url().optional(),
-  /** AES-256-GCM key for health notes and ID-card numbers. */
+  /** AES-256-GCM key for encrypted fields (ID-card numbers, health notes, case reasons, …). */
   DATA_ENCRYPTION_KEY: base64Key,
+  /** During a key rotation: the key being retired; still decrypts, never encrypts (npm run db:reencrypt). */
+  DATA_ENCRYPTION_KEY_PREVIOUS: base64Key.optional(),
+  /** HMAC key of the blind indexes (duplicate ID-number look-up); HKDF per purpose. */
+  BLIND_INDEX_KEY: base64Key,
+  /** HMAC key of the integrity seals over pay lines and compensation amounts; HKDF per purpose. */
+  DATA_INTEGRITY_KEY: base64Key,
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**

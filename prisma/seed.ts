@@ -6,6 +6,8 @@ import { seedTraining } from "./seed/training";
 import { seedMedical } from "./seed/medical";
 import { seedBenefits } from "./seed/benefits";
 import { seedLeave } from "./seed/leave";
+import { KeyCanaryError } from "@/lib/keys/canary";
+import { prepareStoredData, reencryptAll } from "@/lib/keys/maintenance";
 
 async function main() {
   const allowProduction = process.argv.includes("--allow-production") || process.env.SEED_ALLOW_PRODUCTION === "1";
@@ -26,6 +28,17 @@ async function main() {
   if (want("medical")) await seedMedical(ctx);
   if (want("benefits")) await seedBenefits(ctx);
   if (want("leave")) await seedLeave(ctx);
+  // The key canary (first seed writes it), legacy plaintext encrypted, older rows sealed once.
+  try {
+    await prepareStoredData({ log });
+  } catch (e) {
+    // A demo database from before BLIND_INDEX_KEY existed (its index keyed by NEXTAUTH_SECRET):
+    // the demo re-indexes itself, as an operator would with `npm run db:reencrypt`.
+    if (!(e instanceof KeyCanaryError && e.message.startsWith("BLIND_INDEX_KEY"))) throw e;
+    log("re-indexing ID numbers with BLIND_INDEX_KEY");
+    await reencryptAll({ log });
+    await prepareStoredData({ log });
+  }
 }
 
 main()

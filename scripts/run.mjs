@@ -4,6 +4,8 @@
 //   migrate     apply migrations            seed        the demo seed (idempotent)
 //   seed-large  the large data set for benchmarks (see scripts/seed-large.ts)
 //   provision   create or reset a security/audit administrator account (scripts/provision-admin.ts)
+//   reencrypt   re-encrypt with the current key, recompute blind indexes (scripts/reencrypt.ts)
+//   check-keys  check the configured keys against the key canary
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { ROOT, ensureServer, createDatabase, migrate, withDatabase, redact } from "./lib/pg.mjs";
@@ -53,6 +55,10 @@ try {
   if (command === "seed") await shutdown(0);
   if (command === "provision") {
     tsx("scripts/provision-admin.ts", process.argv.slice(3));
+    await shutdown(0);
+  }
+  if (command === "reencrypt" || command === "check-keys") {
+    tsx("scripts/reencrypt.ts", command === "check-keys" ? ["--check"] : process.argv.slice(3));
     await shutdown(0);
   }
   if (command === "seed-large") {

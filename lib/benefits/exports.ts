@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
 import { decryptField } from "@/lib/crypto";
+import { checkPayLine } from "./integrity";
 import { db } from "@/lib/db";
 import { csvLine, csvRow, streamXlsx, toCsv, toXlsx, type Column } from "@/lib/export";
 import { assertHr } from "./access";
@@ -95,7 +96,10 @@ const PAY_KEYS = [
   "net",
 ] as const;
 
-type PayLineRow = { id: string; month: string; auxNo: string; name: string } & Record<(typeof PAY_KEYS)[number], string>;
+type PayLineRow = { id: string; profileId: string; seal: string | null; month: string; auxNo: string; name: string } & Record<
+  (typeof PAY_KEYS)[number],
+  string
+>;
 
 /** Pay lines in scope in keyset-paginated batches (on the primary key), amounts as exact text. */
 async function* payLineBatches(actor: Actor, month: string | null, batch: number): AsyncGenerator<PayLineRow[]> {
@@ -103,7 +107,7 @@ async function* payLineBatches(actor: Actor, month: string | null, batch: number
   let cursor = "";
   for (;;) {
     const rows = await db.$queryRaw<PayLineRow[]>`
-      SELECT l.id, l.month, p."auxNo", p.name, l.base::text AS base, l."levelAllowance"::text AS "levelAllowance", l."seniorityAllowance"::text AS "seniorityAllowance",
+      SELECT l.id, l."profileId", l.seal, l.month, p."auxNo", p.name, l.base::text AS base, l."levelAllowance"::text AS "levelAllowance", l."seniorityAllowance"::text AS "seniorityAllowance",
              l.performance::text AS performance, l."socialInsurance"::text AS "socialInsurance", l."housingFund"::text AS "housingFund", l.deductions::text AS deductions, l.net::text AS net
       FROM "PayLine" l JOIN "AuxiliaryProfile" p ON p.id = l."profileId" JOIN "Unit" u ON u.id = p."unitId"
       WHERE u.path LIKE ${prefix} AND (${month}::text IS NULL OR l.month = ${month}) AND l.id > ${cursor}
@@ -119,6 +123,8 @@ const PAY_LINE_COLUMNS: Column<PayLineRow>[] = [
   { header: "辅警编号", value: (r) => r.auxNo, kind: "text" },
   { header: "姓名", value: (r) => r.name },
   ...PAY_KEYS.map((k) => ({ header: PAY_HEADERS_ZH[k], value: (r: PayLineRow) => r[k], width: 12, kind: "money" as const })),
+  // a line changed behind the application leaves the system flagged, not as genuine
+  { header: "数据校验", value: (r) => (checkPayLine(r) === "OK" ? "正常" : "数据校验失败"), kind: "text" },
 ];
 
 /**

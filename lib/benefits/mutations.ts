@@ -3,11 +3,13 @@ import type { Actor } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
 import { blindIndex, decryptField, encryptField } from "@/lib/crypto";
 import { db, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, isUniqueViolation, notFound, validationFailed } from "@/lib/errors";
 import { shanghaiTodayAsDate } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { assertHr, profileWhere } from "./access";
 import { checkIdNumber, maskIdNumber } from "./idcard";
+import { sealCase } from "./integrity";
 import {
   createProfileSchema,
   createRecordSchema,
@@ -44,7 +46,8 @@ function idFields(idNumber: string) {
     idNumberHash: blindIndex(ID_PURPOSE, r.normalized),
     idNumberMasked: maskIdNumber(r.normalized),
     gender: r.gender,
-    birthDate: dateOnly(r.birthDate),
+    // the year only: the full date beside the masked number would rebuild it (issue 9 item 8)
+    birthYear: Number(r.birthDate.slice(0, 4)),
   };
 }
 
@@ -84,7 +87,7 @@ export async function createAuxiliary(actor: Actor, raw: unknown) {
           idNumberHash: id.idNumberHash,
           idNumberMasked: id.idNumberMasked,
           gender: id.gender,
-          birthDate: id.birthDate,
+          birthYear: id.birthYear,
           unitId: input.unitId,
           post: input.post,
           batch: input.batch ?? null,
@@ -145,7 +148,7 @@ export async function updateAuxiliary(actor: Actor, profileId: string, raw: unkn
                 idNumberHash: id.idNumberHash,
                 idNumberMasked: id.idNumberMasked,
                 gender: id.gender,
-                birthDate: id.birthDate,
+                birthYear: id.birthYear,
               }
             : {}),
         },
@@ -222,15 +225,17 @@ export async function createRecord(actor: Actor, raw: unknown) {
     const p = await lockProfile(tx, actor, input.auxiliaryId);
     const target = `${p.auxNo} ${p.name}`;
     if (input.category === "COMPENSATION") {
+      const reason = typeof input.details.reason === "string" ? input.details.reason : null;
       const c = await tx.compensationCase.create({
         data: {
           profileId: p.id,
           kind: input.kind ?? "HARDSHIP",
           title: input.title,
-          reason: typeof input.details.reason === "string" ? input.details.reason : null,
+          reasonEnc: reason ? encryptField(reason) : null,
           occurredOn: dateOnly(input.occurredOn),
           amountRequested: input.amount!,
           submittedById: actor.id,
+          seal: sealCase({ profileId: p.id, status: "SUBMITTED", amountRequested: input.amount!, amountApproved: null }),
         },
       });
       await writeAudit(tx, {
@@ -249,7 +254,7 @@ export async function createRecord(actor: Actor, raw: unknown) {
         title: c.title,
         amount: c.amountRequested.toFixed(2),
         status: c.status,
-        details: { kind: c.kind, reason: c.reason },
+        details: { kind: c.kind, reason },
       };
     }
     let details = input.details;
@@ -310,45 +315,92 @@ export async function deleteRecord(actor: Actor, recordId: string) {
   });
 }
 
-const TRANSITIONS: Record<string, string[]> = { SUBMITTED: ["APPROVED", "REJECTED"], APPROVED: ["PAID"], PAID: [], REJECTED: [] };
+const TRANSITIONS: Record<string, string[]> = {
+  SUBMITTED: ["APPROVED", "PENDING_SECOND_APPROVAL", "REJECTED"],
+  PENDING_SECOND_APPROVAL: ["APPROVED", "REJECTED"],
+  APPROVED: ["PAID"],
+  PAID: [],
+  REJECTED: [],
+};
+const STATUS_ZH: Record<string, string> = {
+  SUBMITTED: "待审批",
+  PENDING_SECOND_APPROVAL: "待二次审批",
+  APPROVED: "已批准",
+  PAID: "已发放",
+  REJECTED: "已驳回",
+};
 
-async function moveCase(tx: Tx, actor: Actor, caseId: string, to: "APPROVED" | "REJECTED" | "PAID") {
+type CaseTarget = "APPROVED" | "PENDING_SECOND_APPROVAL" | "REJECTED" | "PAID";
+
+async function lockCase(tx: Tx, actor: Actor, caseId: string) {
   const c = await tx.compensationCase.findFirst({
     where: { id: caseId, profile: profileWhere(actor) },
-    include: { profile: { select: { auxNo: true, name: true } } },
+    select: { id: true, profile: { select: { auxNo: true, name: true } } },
   });
   if (!c) throw notFound("优待抚恤事项");
   await tx.$queryRaw`SELECT id FROM "CompensationCase" WHERE id = ${caseId} FOR UPDATE`;
-  const fresh = await tx.compensationCase.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, submittedById: true } });
-  if (!TRANSITIONS[fresh.status]!.includes(to)) throw new AppError("INVALID_TRANSITION", `当前状态（${fresh.status}）不能变更为 ${to}`);
-  if ((to === "APPROVED" || to === "REJECTED") && fresh.submittedById === actor.id) throw new AppError("SELF_REVIEW", "审批人不能是提交人");
-  return c;
+  const fresh = await tx.compensationCase.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { status: true, profileId: true, submittedById: true, reviewedById: true, amountRequested: true, amountApproved: true },
+  });
+  return { ...fresh, profile: c.profile };
 }
 
-/** SUBMITTED → APPROVED (with the approved amount, default the requested one) or REJECTED; reviewer ≠ submitter. */
+function assertTransition(from: string, to: CaseTarget) {
+  if (!TRANSITIONS[from]!.includes(to))
+    throw new AppError("INVALID_TRANSITION", `当前状态（${STATUS_ZH[from] ?? from}）不能变更为${STATUS_ZH[to] ?? to}`);
+}
+
+/**
+ * SUBMITTED → APPROVED (with the approved amount, default the requested one) or REJECTED; reviewer
+ * ≠ submitter. An approved amount above the request needs a second approval (issue 9 item 11):
+ * the case waits in PENDING_SECOND_APPROVAL until another HR — neither the submitter nor the first
+ * approver — approves it (at most the proposed amount) or rejects it.
+ */
 export async function reviewCase(actor: Actor, caseId: string, raw: unknown) {
   assertHr(actor);
   const input = parseInput(reviewCaseSchema, raw);
   return db.$transaction(async (tx) => {
-    const to = input.decision === "APPROVE" ? "APPROVED" : "REJECTED";
-    const c = await moveCase(tx, actor, caseId, to);
+    const c = await lockCase(tx, actor, caseId);
+    const second = c.status === "PENDING_SECOND_APPROVAL";
+    let to: CaseTarget;
+    let amountApproved = c.amountApproved;
+    if (input.decision === "REJECT") to = "REJECTED";
+    else if (second) {
+      to = "APPROVED";
+      if (input.amountApproved !== undefined) {
+        if (Number(input.amountApproved) > Number(c.amountApproved))
+          throw validationFailed({ amountApproved: "二次审批金额不能高于初审金额" });
+        amountApproved = new Prisma.Decimal(input.amountApproved);
+      }
+    } else {
+      amountApproved = new Prisma.Decimal(input.amountApproved ?? c.amountRequested.toFixed(2));
+      to = amountApproved.greaterThan(c.amountRequested) ? "PENDING_SECOND_APPROVAL" : "APPROVED";
+    }
+    assertTransition(c.status, to);
+    if (c.submittedById === actor.id) throw new AppError("SELF_REVIEW", "审批人不能是提交人");
+    if (second && c.reviewedById === actor.id) throw new AppError("SELF_REVIEW", "二次审批须由另一名审批人进行");
+    const reviewer = second
+      ? { secondReviewedById: actor.id, secondReviewedAt: new Date(), ...(input.note ? { reviewNote: input.note } : {}) }
+      : { reviewedById: actor.id, reviewedAt: new Date(), reviewNote: input.note ?? null };
+    const approved = to === "REJECTED" ? (second ? c.amountApproved : null) : amountApproved;
     const updated = await tx.compensationCase.update({
       where: { id: caseId },
       data: {
         status: to,
-        reviewedById: actor.id,
-        reviewedAt: new Date(),
-        reviewNote: input.note ?? null,
-        ...(to === "APPROVED" ? { amountApproved: input.amountApproved ?? c.amountRequested } : {}),
+        ...reviewer,
+        amountApproved: approved,
+        seal: sealCase({ profileId: c.profileId, status: to, amountRequested: c.amountRequested, amountApproved: approved }),
       },
     });
+    const verb = to === "REJECTED" ? "reject" : to === "APPROVED" ? "approve" : "approve_first";
     await writeAudit(tx, {
       actor,
-      action: `benefits.case.${to === "APPROVED" ? "approve" : "reject"}`,
+      action: `benefits.case.${verb}`,
       targetType: "CompensationCase",
       targetId: caseId,
       target: `${c.profile.auxNo} ${c.profile.name}`,
-      details: { amountApproved: updated.amountApproved?.toFixed(2) ?? null },
+      details: { amountRequested: c.amountRequested.toFixed(2), amountApproved: updated.amountApproved?.toFixed(2) ?? null, second },
     });
     return { id: updated.id, status: updated.status, amountApproved: updated.amountApproved?.toFixed(2) ?? null };
   });
@@ -358,8 +410,16 @@ export async function reviewCase(actor: Actor, caseId: string, raw: unknown) {
 export async function markCasePaid(actor: Actor, caseId: string) {
   assertHr(actor);
   return db.$transaction(async (tx) => {
-    const c = await moveCase(tx, actor, caseId, "PAID");
-    const updated = await tx.compensationCase.update({ where: { id: caseId }, data: { status: "PAID", paidAt: new Date() } });
+    const c = await lockCase(tx, actor, caseId);
+    assertTransition(c.status, "PAID");
+    const updated = await tx.compensationCase.update({
+      where: { id: caseId },
+      data: {
+        status: "PAID",
+        paidAt: new Date(),
+        seal: sealCase({ profileId: c.profileId, status: "PAID", amountRequested: c.amountRequested, amountApproved: c.amountApproved }),
+      },
+    });
     await writeAudit(tx, {
       actor,
       action: "benefits.case.pay",

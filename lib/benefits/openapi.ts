@@ -50,7 +50,11 @@ const record = {
     occurredOn: date,
     title: { type: "string" },
     amount: money,
-    status: { enum: ["SUBMITTED", "APPROVED", "PAID", "REJECTED"], description: "COMPENSATION cases only" },
+    status: { enum: ["SUBMITTED", "PENDING_SECOND_APPROVAL", "APPROVED", "PAID", "REJECTED"], description: "COMPENSATION cases only" },
+    integrity: {
+      enum: ["OK", "TAMPERED"],
+      description: "PAY lines and COMPENSATION cases: whether the stored amounts match their integrity seal",
+    },
     details: { type: "object" },
   },
 };
@@ -196,7 +200,8 @@ export const benefitsPaths: PathsObject = {
   "/api/v1/benefits/cases/{id}/review": {
     post: {
       tags: T,
-      summary: "Approve or reject a SUBMITTED case (HR; not its submitter)",
+      summary:
+        "Approve or reject a SUBMITTED case (HR; not its submitter). An amount above the request makes it PENDING_SECOND_APPROVAL: a second HR, neither the submitter nor the first approver, approves (at most the proposed amount) or rejects",
       parameters: [idParam],
       requestBody: {
         required: true,
@@ -239,7 +244,8 @@ export const benefitsPaths: PathsObject = {
   "/api/v1/benefits/pay-imports": {
     post: {
       tags: T,
-      summary: "Import a month's pay sheet, all or nothing (HR)",
+      summary:
+        "Import a month's pay sheet, all or nothing (HR). One import per month and importing unit; an overlapping unit's import of the month (ancestor or descendant) is 409 MONTH_ALREADY_IMPORTED. An .xlsx whose zip inflates beyond the limits is 400 VALIDATION_FAILED",
       requestBody: {
         required: true,
         content: {
@@ -252,7 +258,7 @@ export const benefitsPaths: PathsObject = {
                   type: "string",
                   format: "binary",
                   description:
-                    ".xlsx or .csv; headers auxNo/辅警编号, base/基本工资, levelAllowance/层级津贴, seniorityAllowance/工龄津贴, performance/绩效, socialInsurance/社会保险, housingFund/住房公积金, deductions/其他扣款, net/实发",
+                    ".xlsx (decompressed size checked before parsing) or .csv; headers auxNo/辅警编号, base/基本工资, levelAllowance/层级津贴, seniorityAllowance/工龄津贴, performance/绩效, socialInsurance/社会保险, housingFund/住房公积金, deductions/其他扣款, net/实发",
                 },
                 month: { type: "string", pattern: "^\\d{4}-\\d{2}$" },
                 replace: { type: "boolean" },

@@ -1,12 +1,13 @@
 import "server-only";
-import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import type { Actor } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { AppError, forbidden, isUniqueViolation, validationFailed } from "@/lib/errors";
+import { loadXlsx } from "@/lib/uploads/xlsx";
 import { parseInput } from "@/lib/validation";
 import { assertHr } from "./access";
+import { sealPayLine } from "./integrity";
 import { formatCents, parseCents } from "./money";
 import { payImportFormSchema } from "./schemas";
 
@@ -74,12 +75,7 @@ function cellText(v: unknown): unknown {
 export async function parsePaySheet(data: Buffer, fileName: string): Promise<RawRow[]> {
   let table: unknown[][];
   if (/\.xlsx$/i.test(fileName)) {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(data as unknown as ArrayBuffer);
-    } catch {
-      throw validationFailed({ file: "无法读取该 Excel 文件" });
-    }
+    const wb = await loadXlsx(data);
     const ws = wb.worksheets[0];
     if (!ws) throw validationFailed({ file: "文件中没有工作表" });
     table = [];
@@ -172,13 +168,22 @@ async function checkRows(actor: Actor, rows: RawRow[]): Promise<{ checked: Check
   return { checked, names: new Map(profiles.map((p) => [p.id, p.name])) };
 }
 
+/**
+ * Imports of the same month that overlap the actor's unit subtree: their own unit's, an ancestor's
+ * (a bureau-wide import covers the station) or a descendant's. Two sibling stations do not overlap.
+ */
+function overlapping(actor: Actor) {
+  const ancestors = actor.unitPath.split("/").filter(Boolean);
+  return { OR: [{ unitId: { in: ancestors } }, { unit: { path: { startsWith: actor.unitPath } } }] };
+}
+
 /** The preview: every row checked, nothing written. */
 export async function previewPayImport(actor: Actor, input: { month: unknown; data: Buffer; fileName: string }): Promise<PayPreview> {
   assertHr(actor);
   const { month } = parseInput(payImportFormSchema, { month: input.month });
   const rows = await parsePaySheet(input.data, input.fileName);
   const { checked, names } = await checkRows(actor, rows);
-  const existing = await db.payImport.findUnique({ where: { month }, select: { id: true } });
+  const existing = await db.payImport.findFirst({ where: { month, ...overlapping(actor) }, select: { id: true } });
   let total = 0n;
   for (const r of checked) if (!r.errors.length) total += r.cents.net!;
   return {
@@ -221,7 +226,12 @@ export async function commitPayImport(
   try {
     return await db.$transaction(
       async (tx) => {
-        const existing = await tx.payImport.findUnique({ where: { month }, select: { id: true } });
+        // One import of a month at a time per database, so two overlapping units cannot both pass the check.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('pay-import'), hashtext(${month}))`;
+        const others = await tx.payImport.findMany({ where: { month, ...overlapping(actor) }, select: { id: true, unitId: true } });
+        const existing = others.find((o) => o.unitId === actor.unitId) ?? null;
+        if (others.some((o) => o.unitId !== actor.unitId))
+          throw new AppError("MONTH_ALREADY_IMPORTED", `${month} 的工资已由上级或下级单位导入，不能重复导入`);
         let importId: string;
         if (existing) {
           if (!replace) throw new AppError("MONTH_ALREADY_IMPORTED", `${month} 的工资已导入；如需覆盖请选择替换`);
@@ -254,6 +264,7 @@ export async function commitPayImport(
           const imp = await tx.payImport.create({
             data: {
               month,
+              unitId: actor.unitId,
               fileName: input.fileName.slice(0, 200),
               rowCount: checked.length,
               netTotal: c(netTotal),
@@ -264,19 +275,21 @@ export async function commitPayImport(
         }
         for (let i = 0; i < checked.length; i += 2000) {
           await tx.payLine.createMany({
-            data: checked.slice(i, i + 2000).map((r) => ({
-              profileId: r.profileId!,
-              importId,
-              month,
-              base: c(r.cents.base!),
-              levelAllowance: c(r.cents.levelAllowance!),
-              seniorityAllowance: c(r.cents.seniorityAllowance!),
-              performance: c(r.cents.performance!),
-              socialInsurance: c(r.cents.socialInsurance!),
-              housingFund: c(r.cents.housingFund!),
-              deductions: c(r.cents.deductions!),
-              net: c(r.cents.net!),
-            })),
+            data: checked.slice(i, i + 2000).map((r) => {
+              const line = {
+                profileId: r.profileId!,
+                month,
+                base: c(r.cents.base!),
+                levelAllowance: c(r.cents.levelAllowance!),
+                seniorityAllowance: c(r.cents.seniorityAllowance!),
+                performance: c(r.cents.performance!),
+                socialInsurance: c(r.cents.socialInsurance!),
+                housingFund: c(r.cents.housingFund!),
+                deductions: c(r.cents.deductions!),
+                net: c(r.cents.net!),
+              };
+              return { ...line, importId, seal: sealPayLine(line) };
+            }),
           });
         }
         await writeAudit(tx, {
@@ -297,15 +310,22 @@ export async function commitPayImport(
   }
 }
 
+/** Import history of the actor's subtree: station HR sees its own unit's imports, not the bureau's. */
 export async function listPayImports(actor: Actor) {
   assertHr(actor);
-  const rows = await db.payImport.findMany({ orderBy: { month: "desc" }, take: 36, include: { importedBy: { select: { name: true } } } });
+  const rows = await db.payImport.findMany({
+    where: { unit: { path: { startsWith: actor.unitPath } } },
+    orderBy: [{ month: "desc" }, { createdAt: "desc" }],
+    take: 36,
+    include: { importedBy: { select: { name: true } }, unit: { select: { name: true } } },
+  });
   return rows.map((r) => ({
     id: r.id,
     month: r.month,
     rowCount: r.rowCount,
     netTotal: r.netTotal.toFixed(2),
     importedBy: r.importedBy?.name ?? null,
+    unit: r.unit.name,
     at: r.updatedAt,
     replaced: !!r.replacedAt,
   }));

@@ -7,7 +7,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Paged } from "@/lib/validation";
 import { toIsoShanghai, shanghaiDate } from "@/lib/time";
 import { unsafeListAttendanceForUsers } from "@/lib/training/transcript";
+import { decryptForDisplay, type Integrity } from "@/lib/crypto";
 import { assertHr, isHr, profileWhere } from "./access";
+import { checkCase, checkPayLine } from "./integrity";
 import { dateOnly, ymd, type Category, type RosterQuery } from "./schemas";
 
 export const PROFILE_SELECT = {
@@ -16,7 +18,7 @@ export const PROFILE_SELECT = {
   name: true,
   idNumberMasked: true,
   gender: true,
-  birthDate: true,
+  birthYear: true,
   unitId: true,
   unit: { select: { id: true, name: true } },
   post: true,
@@ -78,7 +80,7 @@ export function toProfileDto(p: ProfileRow): ProfileDto {
   return {
     ...toSummary(p),
     gender: p.gender,
-    birthYear: p.birthDate.getUTCFullYear(),
+    birthYear: p.birthYear,
     batch: p.batch,
     contractStart: p.contractStart ? ymd(p.contractStart) : null,
     contractEnd: p.contractEnd ? ymd(p.contractEnd) : null,
@@ -189,6 +191,8 @@ export type RecordDto = {
   title: string;
   amount?: string;
   status?: string;
+  /** pay lines and compensation cases: whether the stored amounts still match their seal */
+  integrity?: Integrity;
   details: Record<string, unknown>;
 };
 
@@ -245,6 +249,7 @@ export async function listRecords(actor: Actor, q: { auxiliaryId?: string; categ
         occurredOn: `${r.month}-01`,
         title: `${r.month} 工资`,
         amount: r.net.toFixed(2),
+        integrity: checkPayLine(r),
         details: {
           month: r.month,
           base: r.base.toFixed(2),
@@ -300,7 +305,11 @@ export async function listRecords(actor: Actor, q: { auxiliaryId?: string; categ
     const rows = await db.compensationCase.findMany({
       where: { profileId: { in: ids } },
       orderBy: { occurredOn: "desc" },
-      include: { submittedBy: { select: { name: true } }, reviewedBy: { select: { name: true } } },
+      include: {
+        submittedBy: { select: { name: true } },
+        reviewedBy: { select: { name: true } },
+        secondReviewedBy: { select: { name: true } },
+      },
     });
     for (const r of rows) {
       out.push({
@@ -311,10 +320,12 @@ export async function listRecords(actor: Actor, q: { auxiliaryId?: string; categ
         title: r.title,
         amount: (r.amountApproved ?? r.amountRequested).toFixed(2),
         status: r.status,
+        integrity: checkCase(r),
         details: {
           kind: r.kind,
           kindName: CASE_KIND_LABEL[r.kind],
-          reason: r.reason,
+          // legacy plaintext until the start-up step has encrypted it
+          reason: r.reasonEnc ? decryptForDisplay(r.reasonEnc) : r.reason,
           submittedById: r.submittedById,
           amountRequested: r.amountRequested.toFixed(2),
           amountApproved: r.amountApproved?.toFixed(2) ?? null,
@@ -323,6 +334,8 @@ export async function listRecords(actor: Actor, q: { auxiliaryId?: string; categ
           reviewedBy: r.reviewedBy?.name ?? null,
           reviewedAt: r.reviewedAt ? toIsoShanghai(r.reviewedAt) : null,
           reviewNote: r.reviewNote,
+          secondReviewedBy: r.secondReviewedBy?.name ?? null,
+          secondReviewedAt: r.secondReviewedAt ? toIsoShanghai(r.secondReviewedAt) : null,
           paidAt: r.paidAt ? toIsoShanghai(r.paidAt) : null,
         },
       });
@@ -366,15 +379,19 @@ export async function getPayYear(actor: Actor, profileId: string, year: number) 
     "net",
   ] as const;
   const totals = Object.fromEntries(keys.map((k) => [k, 0n])) as Record<(typeof keys)[number], bigint>;
+  let tampered = 0;
   const rows = lines.map((l) => {
-    const r = { month: l.month } as Record<string, string>;
+    const integrity = checkPayLine(l);
+    const r = { month: l.month, integrity } as Record<string, string>;
+    // A tampered line is shown (flagged) but not added into the year's totals as if genuine.
+    if (integrity === "TAMPERED") tampered++;
     for (const k of keys) {
       r[k] = l[k].toFixed(2);
-      totals[k] += BigInt(l[k].mul(100).toFixed(0));
+      if (integrity === "OK") totals[k] += BigInt(l[k].mul(100).toFixed(0));
     }
-    return r as { month: string } & Record<(typeof keys)[number], string>;
+    return r as { month: string; integrity: Integrity } & Record<(typeof keys)[number], string>;
   });
-  return { rows, totals };
+  return { rows, totals, tampered };
 }
 
 export async function listPayScale() {

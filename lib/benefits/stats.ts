@@ -49,7 +49,10 @@ export async function getDashboard(actor: Actor) {
   ]);
   const due = await listEntitlements(actor, { withinDays: 90 });
   const open = await db.compensationCase.findMany({
-    where: { status: { in: ["SUBMITTED", "APPROVED"] }, profile: { unit: { path: { startsWith: actor.unitPath } } } },
+    where: {
+      status: { in: ["SUBMITTED", "PENDING_SECOND_APPROVAL", "APPROVED"] },
+      profile: { unit: { path: { startsWith: actor.unitPath } } },
+    },
     orderBy: { submittedAt: "asc" },
     take: 20,
     select: {

@@ -2,6 +2,7 @@ import "server-only";
 import { assertCan, can, type Actor } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
 import { encryptField } from "@/lib/crypto";
+import { encryptOutcome } from "./outcome";
 import { db, type Tx } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/queries";
@@ -368,7 +369,7 @@ export async function recordOutcome(actor: Actor, id: string, input: unknown): P
     if (!b) throw notFound("预约");
     if (b.service.code !== "LIVER_CHECK" || b.status !== "COMPLETED")
       throw new AppError("OUTCOME_NOT_APPLICABLE", "只有已完成的免费肝脏检查可以登记结果");
-    await tx.medicalBooking.update({ where: { id }, data: { outcome, outcomeAt: new Date() } });
+    await tx.medicalBooking.update({ where: { id }, data: { outcome: null, outcomeEnc: encryptOutcome(outcome), outcomeAt: new Date() } });
     await writeAudit(tx, { actor, action: "medical.outcome.record", targetType: "MedicalBooking", targetId: id, target: b.user.badgeNo });
     if (outcome === "ABNORMAL_RECHECK") {
       await notify(tx, [b.userId], {

@@ -1,7 +1,8 @@
 import "server-only";
 import { assertCan, can, type Actor } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
-import { decryptField } from "@/lib/crypto";
+import { decryptForDisplay } from "@/lib/crypto";
+import { readOutcome } from "./outcome";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
@@ -35,7 +36,7 @@ export function bookingVisibilitySql(actor: Actor): Prisma.Sql {
  * reads; Prisma's relation loading would issue five queries per list). Never the ciphertext.
  */
 export const BOOKING_SQL = Prisma.sql`
-  SELECT b.id, b."userId", b.status::text AS status, b.urgent, b."slotId", b."startsAt", b."endsAt", b."shareNote", b.outcome::text AS outcome,
+  SELECT b.id, b."userId", b.status::text AS status, b.urgent, b."slotId", b."startsAt", b."endsAt", b."shareNote", b.outcome::text AS outcome, b."outcomeEnc",
     b."cancelReason", b."createdAt", (b."noteCipher" IS NOT NULL) AS "hasNote", s.code AS "serviceCode", s.name AS "serviceName",
     u."badgeNo", u.name AS "userName", un.id AS "unitId", un.name AS "unitName",
     sl."startsAt" AS "slotStartsAt", sl."endsAt" AS "slotEndsAt", sl.capacity AS "slotCapacity", sl."bookedCount" AS "slotBookedCount",
@@ -54,6 +55,7 @@ export type BookingRowSql = {
   endsAt: Date | null;
   shareNote: boolean;
   outcome: "NORMAL" | "ABNORMAL_RECHECK" | null;
+  outcomeEnc: string | null;
   cancelReason: string | null;
   createdAt: Date;
   hasNote: boolean;
@@ -95,7 +97,7 @@ export function sqlRowDto(r: BookingRowSql): BookingDto {
     user: { id: r.userId, badgeNo: r.badgeNo, name: r.userName, unit: { id: r.unitId, name: r.unitName } },
     hasNote: r.hasNote,
     shareNote: r.shareNote,
-    outcome: r.outcome,
+    outcome: readOutcome(r),
     cancelReason: r.cancelReason,
     createdAt: r.createdAt,
   };
@@ -131,6 +133,7 @@ export const bookingSelect = {
   endsAt: true,
   shareNote: true,
   outcome: true,
+  outcomeEnc: true,
   cancelReason: true,
   createdAt: true,
   noteCipher: false,
@@ -168,7 +171,7 @@ export function toBookingDto(b: BookingRow, hasNote: boolean): BookingDto {
     user: b.user,
     hasNote,
     shareNote: b.shareNote,
-    outcome: b.outcome,
+    outcome: readOutcome(b),
     cancelReason: b.cancelReason,
     createdAt: b.createdAt,
   };
@@ -269,7 +272,7 @@ async function readNotes(actor: Actor, ids: string[], purpose: string): Promise<
       select: { id: true, noteCipher: true, user: { select: { badgeNo: true } } },
     });
     for (const r of rows) {
-      out.set(r.id, decryptField(r.noteCipher!));
+      out.set(r.id, decryptForDisplay(r.noteCipher!));
       await writeAudit(tx, {
         actor,
         action: "medical.note.read",
@@ -370,11 +373,14 @@ export async function getEligibility(actor: Actor, serviceCode: string, now = ne
 
 /** A liver check marked abnormal with no health consultation booked since: prompt only its owner. */
 export async function getMyFollowUp(actor: Actor): Promise<{ outcomeAt: Date } | null> {
-  const abnormal = await db.medicalBooking.findFirst({
-    where: { userId: actor.id, outcome: "ABNORMAL_RECHECK", service: { code: "LIVER_CHECK" } },
+  // The outcome is encrypted: read the person's recorded liver checks (a handful) and decide here.
+  const checks = await db.medicalBooking.findMany({
+    where: { userId: actor.id, outcomeAt: { not: null }, service: { code: "LIVER_CHECK" } },
     orderBy: { outcomeAt: "desc" },
-    select: { outcomeAt: true },
+    select: { outcomeAt: true, outcome: true, outcomeEnc: true },
+    take: 50,
   });
+  const abnormal = checks.find((c) => readOutcome(c) === "ABNORMAL_RECHECK");
   if (!abnormal?.outcomeAt) return null;
   const consult = await db.medicalBooking.findFirst({
     where: { userId: actor.id, service: { code: "HEALTH_CONSULT" }, createdAt: { gte: abnormal.outcomeAt }, status: { not: "CANCELLED" } },

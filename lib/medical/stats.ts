@@ -1,4 +1,5 @@
 import "server-only";
+import { readOutcome } from "./outcome";
 import { assertCan, can, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 import { shanghaiYear, shanghaiYearRange } from "@/lib/time";
@@ -87,16 +88,21 @@ export async function getMedicalStats(actor: Actor, opts: { year?: number } = {}
       ) per ON per."serviceId" = s.id
       WHERE s."yearlyQuota" IS NOT NULL
       GROUP BY s.code, s.name, s."yearlyQuota", s."sortOrder" ORDER BY s."sortOrder"`,
-    db.$queryRaw<{ outcome: string; people: bigint }[]>`
-      SELECT b.outcome::text AS outcome, count(DISTINCT b."userId") AS people
+    // Outcomes are encrypted (health data): fetch the year's recorded ones and count people here.
+    db.$queryRaw<{ userId: string; outcome: string | null; outcomeEnc: string | null }[]>`
+      SELECT b."userId", b.outcome::text AS outcome, b."outcomeEnc"
       FROM "MedicalBooking" b JOIN "User" u ON u.id = b."userId" JOIN "Unit" un ON un.id = u."unitId"
-      WHERE b.outcome IS NOT NULL AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND left(un.path, length(${prefix})) = ${prefix}
-      GROUP BY b.outcome`,
+      WHERE (b.outcome IS NOT NULL OR b."outcomeEnc" IS NOT NULL) AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND left(un.path, length(${prefix})) = ${prefix}`,
   ]);
+  const peopleBy = new Map<string, Set<string>>();
+  for (const r of outcomeRows) {
+    const o = readOutcome(r);
+    if (o) peopleBy.set(o, (peopleBy.get(o) ?? new Set()).add(r.userId));
+  }
   const exact = all;
   const shown = (n: number) => exact || n >= MIN_GROUP;
   const outcome = (k: string) => {
-    const n = Number(outcomeRows.find((r) => r.outcome === k)?.people ?? 0);
+    const n = peopleBy.get(k)?.size ?? 0;
     return shown(n) ? n : null;
   };
   const hide = (r: Raw) => suppress(r, exact);

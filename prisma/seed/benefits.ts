@@ -1,5 +1,7 @@
 import { makeIdNumber } from "@/lib/benefits/idcard";
 import { formatCents } from "@/lib/benefits/money";
+import { sealCase, sealPayLine } from "@/lib/benefits/integrity";
+import { encryptField } from "@/lib/crypto";
 import { idColumns } from "@/tests/factories/benefits";
 import { shanghaiTodayAsDate } from "@/lib/time";
 import type { SeedContext } from "./context";
@@ -121,7 +123,8 @@ export async function seedBenefits(ctx: SeedContext): Promise<void> {
   // 12 months of pay lines, one import per month
   const active = profiles.filter((_, i) => !people[i]!.left);
   for (const [mi, month] of monthsBefore(now, 12).entries()) {
-    if (await db.payImport.findUnique({ where: { month } })) continue;
+    const importUnitId = hr?.unitId ?? units.QS!.id;
+    if (await db.payImport.findUnique({ where: { unitId_month: { unitId: importUnitId, month } } })) continue;
     const pays = active.map((p, i) => payFor(p.level, Number(month.slice(0, 4)) - p.hireYear, i * 13 + mi));
     const lines = active.map((p, i) => ({ profileId: p.id, month, ...pays[i] }));
     let total = 0n;
@@ -130,13 +133,16 @@ export async function seedBenefits(ctx: SeedContext): Promise<void> {
       const imp = await tx.payImport.create({
         data: {
           month,
+          unitId: importUnitId,
           fileName: `${month}工资表.xlsx`,
           rowCount: lines.length,
           netTotal: formatCents(total),
           importedById: hr?.id ?? null,
         },
       });
-      await tx.payLine.createMany({ data: lines.map((l) => ({ ...l, importId: imp.id })) as never });
+      await tx.payLine.createMany({
+        data: lines.map((l) => ({ ...l, importId: imp.id, seal: sealPayLine(l as Parameters<typeof sealPayLine>[0]) })) as never,
+      });
     });
   }
 
@@ -202,7 +208,7 @@ export async function seedBenefits(ctx: SeedContext): Promise<void> {
         profileId: p.id,
         kind: c.kind,
         title: c.title,
-        reason: c.title,
+        reasonEnc: encryptField(c.title),
         occurredOn: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 10 + i)),
         amountRequested: c.amount,
         amountApproved: c.status === "APPROVED" || c.status === "PAID" ? c.amount : null,
@@ -211,6 +217,12 @@ export async function seedBenefits(ctx: SeedContext): Promise<void> {
         reviewedAt: reviewed ? new Date(now.getTime() - 20 * 86400000) : null,
         reviewNote: c.status === "REJECTED" ? "不符合补助条件" : null,
         paidAt: c.status === "PAID" ? new Date(now.getTime() - 10 * 86400000) : null,
+        seal: sealCase({
+          profileId: p.id,
+          status: c.status,
+          amountRequested: c.amount,
+          amountApproved: c.status === "APPROVED" || c.status === "PAID" ? c.amount : null,
+        }),
       },
     });
   }

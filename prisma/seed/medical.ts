@@ -130,7 +130,7 @@ export async function seedMedical(ctx: SeedContext): Promise<void> {
             noteCipher: p.note ? encryptField(p.note) : null,
             shareNote: !!p.share,
             createdById: u.id,
-            outcome: p.outcome ?? null,
+            outcomeEnc: p.outcome ? encryptField(p.outcome) : null,
             outcomeAt: p.outcome ? now : null,
             cancelledAt: p.status === "CANCELLED" ? now : null,
             checkedInAt: p.status === "COMPLETED" ? p.slot!.startsAt : null,

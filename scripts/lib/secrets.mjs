@@ -21,6 +21,8 @@ export function ensureDevSecrets() {
   const wanted = {
     NEXTAUTH_SECRET: () => randomBytes(32).toString("base64url"),
     DATA_ENCRYPTION_KEY: () => randomBytes(32).toString("base64"),
+    BLIND_INDEX_KEY: () => randomBytes(32).toString("base64"),
+    DATA_INTEGRITY_KEY: () => randomBytes(32).toString("base64"),
   };
   const missing = Object.keys(wanted).filter((k) => !current[k] && !process.env[k]);
   if (missing.length) {
@@ -29,7 +31,8 @@ export function ensureDevSecrets() {
     writeFileSync(FILE, prefix + lines.join("\n") + "\n", { mode: 0o600 });
     console.log(`generated ${missing.join(", ")} into .env.local`);
   }
-  return { ...readEnvFile(), ...pick(process.env, Object.keys(wanted)) };
+  // A rotation's previous key is set by hand, never generated; pass it on when present.
+  return { ...readEnvFile(), ...pick(process.env, [...Object.keys(wanted), "DATA_ENCRYPTION_KEY_PREVIOUS"]) };
 }
 
 /** Throw-away secrets for one test run. */
@@ -37,6 +40,8 @@ export function ephemeralSecrets() {
   return {
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
+    DATA_INTEGRITY_KEY: randomBytes(32).toString("base64"),
   };
 }
 

@@ -4,6 +4,7 @@
 import { blindIndex, encryptField } from "@/lib/crypto";
 import { makeIdNumber, maskIdNumber } from "@/lib/benefits/idcard";
 import { formatCents } from "@/lib/benefits/money";
+import { sealCase, sealPayLine } from "@/lib/benefits/integrity";
 import type { LargeContext } from "../seed-large";
 
 const TARGET = 1000;
@@ -40,7 +41,7 @@ export async function seedLargeBenefits(ctx: LargeContext): Promise<void> {
       idNumberHash: blindIndex("auxiliary-id-number", idNumber),
       idNumberMasked: maskIdNumber(idNumber),
       gender: Number(idNumber[16]) % 2 ? ("MALE" as const) : ("FEMALE" as const),
-      birthDate: new Date(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}T00:00:00Z`),
+      birthYear: Number(birth.slice(0, 4)),
       unitId: u.unitId,
       post: i % 5 === 0 ? ("CIVILIAN" as const) : ("DUTY" as const),
       batch: `${hireYear}年第1批`,
@@ -63,9 +64,10 @@ export async function seedLargeBenefits(ctx: LargeContext): Promise<void> {
     months.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`);
   }
   for (const [mi, month] of months.entries()) {
+    const unitId = ctx.units.find((u) => u.path.split("/").filter(Boolean).length === 1)!.id;
     const imp =
-      (await db.payImport.findUnique({ where: { month } })) ??
-      (await db.payImport.create({ data: { month, fileName: `${month}.xlsx`, rowCount: 0, netTotal: "0" } }));
+      (await db.payImport.findUnique({ where: { unitId_month: { unitId, month } } })) ??
+      (await db.payImport.create({ data: { month, unitId, fileName: `${month}.xlsx`, rowCount: 0, netTotal: "0" } }));
     let total = 0n;
     const lines = profiles.map((p, i) => {
       const base = 280000n + BigInt(p.level - 1) * 15000n;
@@ -87,13 +89,13 @@ export async function seedLargeBenefits(ctx: LargeContext): Promise<void> {
         parts.housingFund -
         parts.deductions;
       total += net;
-      return {
+      const line = {
         profileId: p.id,
-        importId: imp.id,
         month,
         ...Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, formatCents(v)])),
         net: formatCents(net),
-      };
+      } as Parameters<typeof sealPayLine>[0];
+      return { ...line, importId: imp.id, seal: sealPayLine(line) };
     });
     await db.payLine.createMany({ data: lines as never, skipDuplicates: true });
     await db.payImport.update({
@@ -125,13 +127,16 @@ export async function seedLargeBenefits(ctx: LargeContext): Promise<void> {
     .filter((_, i) => i % 4 === 0)
     .map((p, i) => {
       const status = statuses[i % statuses.length]!;
+      const amountRequested = formatCents(BigInt(50000 + ((i * 7919) % 500000)));
+      const amountApproved = status === "APPROVED" || status === "PAID" ? amountRequested : null;
       return {
         profileId: p.id,
         kind: kinds[i % kinds.length]!,
         title: "补助申请",
         occurredOn: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (i % 24), 5)),
-        amountRequested: formatCents(BigInt(50000 + ((i * 7919) % 500000))),
-        amountApproved: status === "APPROVED" || status === "PAID" ? formatCents(BigInt(50000 + ((i * 7919) % 500000))) : null,
+        amountRequested,
+        amountApproved,
+        seal: sealCase({ profileId: p.id, status, amountRequested, amountApproved }),
         status,
         reviewedAt: status === "SUBMITTED" ? null : now,
         paidAt: status === "PAID" ? now : null,

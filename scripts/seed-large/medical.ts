@@ -39,7 +39,7 @@ export async function seedLargeMedical(ctx: LargeContext): Promise<void> {
     createdById: string;
     noteCipher: string | null;
     shareNote: boolean;
-    outcome: "NORMAL" | "ABNORMAL_RECHECK" | null;
+    outcomeEnc: string | null;
     outcomeAt: Date | null;
     createdAt: Date;
   }[] = [];
@@ -80,7 +80,8 @@ export async function seedLargeMedical(ctx: LargeContext): Promise<void> {
             createdById: user.id,
             noteCipher: made % 10 === 0 ? encryptField("既往体检提示转氨酶偏高，近期无用药。") : null,
             shareNote: made % 20 === 0,
-            outcome: s.code === "LIVER_CHECK" && status === "COMPLETED" ? (made % 10 === 3 ? "ABNORMAL_RECHECK" : "NORMAL") : null,
+            outcomeEnc:
+              s.code === "LIVER_CHECK" && status === "COMPLETED" ? encryptField(made % 10 === 3 ? "ABNORMAL_RECHECK" : "NORMAL") : null,
             outcomeAt: s.code === "LIVER_CHECK" && status === "COMPLETED" ? endsAt : null,
             createdAt: new Date(startsAt.getTime() - 7 * 86400_000),
           });

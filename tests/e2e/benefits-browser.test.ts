@@ -1,7 +1,7 @@
 // HR imports a pay sheet in a real Chromium: a bad row is rejected and listed, the fixed sheet
 // imports, and the auxiliary officer then sees their pay line.
 import type { Browser } from "playwright-core";
-import { describeBrowser, launchBrowser, signInPage } from "./support";
+import { dbQuery, describeBrowser, launchBrowser, signInPage } from "./support";
 
 const HEADER = "辅警编号,基本工资,层级津贴,工龄津贴,绩效,社会保险,住房公积金,其他扣款,实发";
 const line = (auxNo: string, net: string) => `${auxNo},3100.00,400.00,150.00,900.55,320.00,210.00,0,${net}`;
@@ -41,6 +41,25 @@ describeBrowser("benefits in the browser", () => {
     expect(await aux.getByTestId("id-number").textContent()).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     expect(await aux.getByText("查看完整身份证号").count()).toBe(0);
     await aux.context().close();
+  });
+
+  test("a pay line changed in the database shows 数据校验失败 in red, not as a genuine figure", async () => {
+    const [line] = await dbQuery<{ id: string; month: string; profileId: string }>(
+      `SELECT l.id, l.month, l."profileId" FROM "PayLine" l JOIN "AuxiliaryProfile" p ON p.id = l."profileId"
+       WHERE p."auxNo" = 'F00011' ORDER BY l.month DESC LIMIT 1`,
+    );
+    expect(line).toBeDefined();
+    await dbQuery(`UPDATE "PayLine" SET base = base + 1000, net = net + 1000 WHERE id = $1`, [line!.id]);
+    const hr = await signInPage(browser, "020001");
+    await hr.goto(`/benefits/${line!.profileId}?tab=PAY&year=${line!.month.slice(0, 4)}`);
+    const row = hr.getByTestId("pay-line").filter({ hasText: line!.month });
+    await row.waitFor();
+    const flag = row.getByTestId("integrity-tampered");
+    expect(await flag.textContent()).toBe("数据校验失败");
+    expect(await flag.getAttribute("class")).toContain("text-red-700");
+    // the other months stay genuine
+    expect(await hr.getByTestId("integrity-tampered").count()).toBe(1);
+    await hr.context().close();
   });
 
   test("HR reveals a full ID number only by clicking, on the profile page", async () => {

@@ -3,6 +3,7 @@ import { randomInt } from "node:crypto";
 import { blindIndex, encryptField } from "@/lib/crypto";
 import { db, type Tx } from "@/lib/db";
 import { makeIdNumber, maskIdNumber, checkIdNumber } from "@/lib/benefits/idcard";
+import { sealPayLine, type SealedPayLine } from "@/lib/benefits/integrity";
 
 type Client = Tx | typeof db;
 
@@ -32,7 +33,7 @@ export function idColumns(idNumber: string) {
     idNumberHash: blindIndex("auxiliary-id-number", r.normalized),
     idNumberMasked: maskIdNumber(r.normalized),
     gender: r.gender,
-    birthDate: new Date(`${r.birthDate}T00:00:00Z`),
+    birthYear: Number(r.birthDate.slice(0, 4)),
   };
 }
 
@@ -71,4 +72,9 @@ export async function createAuxiliaryProfile(
       userId: input.userId ?? null,
     },
   });
+}
+
+/** A pay line's create data with its integrity seal, as the import writes it. */
+export function sealedPayLine<T extends SealedPayLine & { importId: string }>(data: T): T & { seal: string } {
+  return { ...data, seal: sealPayLine(data) };
 }

@@ -98,7 +98,9 @@ describe("who sees which auxiliary officers", () => {
 test("HR reading someone's pay lines is audited; the officer reading their own is not", async () => {
   const { world } = await import("./helpers");
   const w = await world();
-  const imp = await db.payImport.create({ data: { month: "2098-01", fileName: "x", rowCount: 1, netTotal: "1.00" } });
+  const imp = await db.payImport.create({
+    data: { month: "2098-01", unitId: w.profA.unitId, fileName: "x", rowCount: 1, netTotal: "1.00" },
+  });
   await db.payLine.create({
     data: {
       profileId: w.profA.id,

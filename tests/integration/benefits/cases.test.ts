@@ -21,17 +21,21 @@ describe("优待抚恤 cases", () => {
   test("SUBMITTED → APPROVED → PAID with reviewer, dates and exact amounts", async () => {
     const c = await open("0.10");
     expect(c.status).toBe("SUBMITTED");
-    const approved = await reviewCase(w.hrA2, c.id, { decision: "APPROVE", amountApproved: "0.30" });
+    // above the requested amount: a second, different approver confirms (issue 9 item 11)
+    const first = await reviewCase(w.hrA2, c.id, { decision: "APPROVE", amountApproved: "0.30" });
+    expect(first).toMatchObject({ status: "PENDING_SECOND_APPROVAL", amountApproved: "0.30" });
+    const approved = await reviewCase(w.hrRoot, c.id, { decision: "APPROVE" });
     expect(approved).toMatchObject({ status: "APPROVED", amountApproved: "0.30" });
     const paid = await markCasePaid(w.hrA, c.id);
     expect(paid.status).toBe("PAID");
     const row = await db.compensationCase.findUniqueOrThrow({ where: { id: c.id } });
     expect(row.reviewedById).toBe(w.hrA2.id);
+    expect(row.secondReviewedById).toBe(w.hrRoot.id);
     expect(row.reviewedAt).not.toBeNull();
     expect(row.paidAt).not.toBeNull();
     expect(row.amountRequested.toFixed(2)).toBe("0.10");
     const actions = (await db.auditLog.findMany({ where: { targetId: c.id }, orderBy: { id: "asc" } })).map((a) => a.action);
-    expect(actions).toEqual(["benefits.case.submit", "benefits.case.approve", "benefits.case.pay"]);
+    expect(actions).toEqual(["benefits.case.submit", "benefits.case.approve_first", "benefits.case.approve", "benefits.case.pay"]);
     const rec = (await listRecords(w.auxA, { category: "COMPENSATION" })).find((r) => r.id === c.id);
     expect(rec).toMatchObject({ status: "PAID", amount: "0.30" });
   });
@@ -114,7 +118,9 @@ describe("the database backs the rules up", () => {
         data: { status: "PAID", reviewedById: w.hrA2.id, reviewedAt: new Date(), amountApproved: "10" },
       }),
     ).rejects.toThrow();
-    const imp = await db.payImport.create({ data: { month: "2099-12", fileName: "x", rowCount: 1, netTotal: "0" } });
+    const imp = await db.payImport.create({
+      data: { month: "2099-12", unitId: w.profA.unitId, fileName: "x", rowCount: 1, netTotal: "0" },
+    });
     await expect(
       db.payLine.create({
         data: {

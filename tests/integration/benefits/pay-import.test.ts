@@ -4,7 +4,7 @@ import { commitPayImport, previewPayImport } from "@/lib/benefits/pay-import";
 import { exportPayTemplate, streamPayLines } from "@/lib/benefits/exports";
 import { getPayYear } from "@/lib/benefits/queries";
 import { createUnit } from "@/tests/factories";
-import { createAuxiliaryProfile } from "@/tests/factories/benefits";
+import { createAuxiliaryProfile, sealedPayLine } from "@/tests/factories/benefits";
 import { rejects, world } from "./helpers";
 
 const EN = "auxNo,base,levelAllowance,seniorityAllowance,performance,socialInsurance,housingFund,deductions,net";
@@ -57,7 +57,7 @@ describe("pay sheet import", () => {
         idNumberHash: `h-${Date.now()}-${i}`,
         idNumberMasked: "2103**********0000",
         gender: "MALE" as const,
-        birthDate: new Date("1990-01-01"),
+        birthYear: 1990,
         unitId: unit.id,
         post: "DUTY" as const,
         hireDate: new Date("2020-01-01"),
@@ -145,10 +145,15 @@ describe("pay sheet import", () => {
     const unit = await createUnit({ parentId: w.stationA.id });
     const p = await createAuxiliaryProfile({ unitId: unit.id });
     for (const m of ["2029-01", "2029-02", "2029-03"]) {
-      await db.payImport.upsert({ where: { month: m }, update: {}, create: { month: m, fileName: "t", rowCount: 1, netTotal: "0" } });
-      const imp = await db.payImport.findUniqueOrThrow({ where: { month: m } });
+      const key = { unitId: unit.id, month: m };
+      await db.payImport.upsert({
+        where: { unitId_month: key },
+        update: {},
+        create: { ...key, fileName: "t", rowCount: 1, netTotal: "0" },
+      });
+      const imp = await db.payImport.findUniqueOrThrow({ where: { unitId_month: key } });
       await db.payLine.create({
-        data: {
+        data: sealedPayLine({
           profileId: p.id,
           importId: imp.id,
           month: m,
@@ -160,7 +165,7 @@ describe("pay sheet import", () => {
           housingFund: "0",
           deductions: "0",
           net: "0.30",
-        },
+        }),
       });
     }
     const y = await getPayYear(w.hrA, p.id, 2029);

@@ -13,7 +13,7 @@ test("the dashboard counts only my subtree and sums pay exactly", async () => {
   const a = await createAuxiliaryProfile({ unitId: mine.id, level: 2 });
   const b = await createAuxiliaryProfile({ unitId: mine.id, level: 3 });
   const c = await createAuxiliaryProfile({ unitId: other.id, level: 2 });
-  const imp = await db.payImport.create({ data: { month: "2001-01", fileName: "x", rowCount: 3, netTotal: "0.60" } });
+  const imp = await db.payImport.create({ data: { month: "2001-01", unitId: mine.id, fileName: "x", rowCount: 3, netTotal: "0.60" } });
   for (const p of [a, b, c]) {
     await db.payLine.create({
       data: {

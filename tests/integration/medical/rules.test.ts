@@ -305,6 +305,11 @@ describe("liver check follow-up", () => {
     await checkInBooking(liaison, b.id);
     await completeBooking(liaison, b.id);
     await recordOutcome(liaison, b.id, { outcome: "ABNORMAL_RECHECK" });
+    // health data: stored encrypted like the notes, never as the plaintext enum (issue 9 item 8)
+    const stored = await db.medicalBooking.findUniqueOrThrow({ where: { id: b.id }, select: { outcome: true, outcomeEnc: true } });
+    expect(stored.outcome).toBeNull();
+    expect(stored.outcomeEnc).toMatch(/^v2:/);
+    expect(stored.outcomeEnc).not.toContain("ABNORMAL");
     expect(await db.notification.count({ where: { userId: me.id, kind: "medical.followup" } })).toBe(1);
     expect(await db.notification.count({ where: { userId: { in: [colleague.id, liaison.id] }, kind: "medical.followup" } })).toBe(0);
     expect(await getMyFollowUp(me)).not.toBeNull();

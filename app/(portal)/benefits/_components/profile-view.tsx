@@ -33,7 +33,17 @@ const PAY_KEYS = [
   "housingFund",
   "deductions",
 ] as const;
-const STATUS_TONE = { SUBMITTED: "amber", APPROVED: "blue", PAID: "green", REJECTED: "red" } as const;
+const STATUS_TONE = { SUBMITTED: "amber", PENDING_SECOND_APPROVAL: "amber", APPROVED: "blue", PAID: "green", REJECTED: "red" } as const;
+
+/** A pay line or case whose stored figures no longer match their seal: red, never shown as genuine. */
+async function Tampered() {
+  const t = await getTranslations("benefits");
+  return (
+    <span className="font-semibold text-red-700" role="alert" title={t("integrity.tamperedHint")} data-testid="integrity-tampered">
+      {t("integrity.tampered")}
+    </span>
+  );
+}
 
 /** The profile with its timeline and one tab per category; HR gets the forms, the officer a read-only view. */
 export async function ProfileView({
@@ -156,7 +166,10 @@ async function Timeline({ records, all, manageFor }: { records: RecordDto[]; all
               <span className="text-slate-500">{r.occurredOn}</span>
               <Badge tone="blue">{t(`category.${r.category}`)}</Badge>
               <span className="font-medium">{r.title}</span>
-              {r.amount ? <span className="font-mono">¥{r.amount}</span> : null}
+              {r.amount ? (
+                <span className={`font-mono ${r.integrity === "TAMPERED" ? "text-red-700 line-through" : ""}`}>¥{r.amount}</span>
+              ) : null}
+              {r.integrity === "TAMPERED" ? <Tampered /> : null}
               {r.status ? (
                 <Badge tone={STATUS_TONE[r.status as keyof typeof STATUS_TONE] ?? "slate"}>{t(`caseStatus.${r.status}`)}</Badge>
               ) : null}
@@ -224,10 +237,20 @@ async function PayTab({ actor, profileId, year, basePath }: { actor: Actor; prof
         {data && data.rows.length ? (
           <Table caption={t("category.PAY")} head={[t("pay.month"), ...PAY_KEYS.map((k) => t(`pay.${k}`))]}>
             {data.rows.map((r) => (
-              <tr key={r.month} data-testid="pay-line">
-                <Td className="whitespace-nowrap">{r.month}</Td>
+              <tr key={r.month} data-testid="pay-line" className={r.integrity === "TAMPERED" ? "bg-red-50" : undefined}>
+                <Td className="whitespace-nowrap">
+                  {r.month}
+                  {r.integrity === "TAMPERED" ? (
+                    <span className="block text-xs">
+                      <Tampered />
+                    </span>
+                  ) : null}
+                </Td>
                 {PAY_KEYS.map((k) => (
-                  <Td key={k} className={`text-right font-mono ${k === "net" ? "font-semibold" : ""}`}>
+                  <Td
+                    key={k}
+                    className={`text-right font-mono ${k === "net" ? "font-semibold" : ""} ${r.integrity === "TAMPERED" ? "text-red-700 line-through" : ""}`}
+                  >
                     {r[k]}
                   </Td>
                 ))}
@@ -245,6 +268,7 @@ async function PayTab({ actor, profileId, year, basePath }: { actor: Actor; prof
         ) : (
           <p className="text-sm text-slate-600">{t("pay.none")}</p>
         )}
+        {data?.tampered ? <p className="mt-2 text-xs text-red-700">{t("integrity.excluded")}</p> : null}
       </Card>
       {scale.length ? (
         <Card title={t("pay.scale")}>
@@ -402,12 +426,16 @@ async function CasesTab({
                     <span className="text-slate-500">
                       {t(`caseKind.${d.kind}`)} · {c.occurredOn}
                     </span>
+                    {c.integrity === "TAMPERED" ? <Tampered /> : null}
                   </div>
                   <p className="mt-1 text-slate-700">
                     {t("cases.requested")} ¥{d.amountRequested}
                     {d.amountApproved ? ` · ${t("cases.approved")} ¥${d.amountApproved}` : ""}
                     {d.submittedBy ? ` · ${t("cases.submittedBy")} ${d.submittedBy}` : ""}
                     {d.reviewedBy ? ` · ${t("cases.reviewedBy")} ${d.reviewedBy} ${d.reviewedAt?.slice(0, 10)}` : ""}
+                    {d.secondReviewedBy
+                      ? ` · ${t("cases.secondReviewedBy")} ${d.secondReviewedBy} ${d.secondReviewedAt?.slice(0, 10)}`
+                      : ""}
                     {d.paidAt ? ` · ${t("cases.paidAt")} ${d.paidAt.slice(0, 10)}` : ""}
                   </p>
                   {d.reason ? (
@@ -416,7 +444,8 @@ async function CasesTab({
                     </p>
                   ) : null}
                   {d.reviewNote ? <p className="text-xs text-slate-600">{d.reviewNote}</p> : null}
-                  {manage && c.status === "SUBMITTED" ? (
+                  {c.status === "PENDING_SECOND_APPROVAL" ? <p className="text-xs text-amber-800">{t("cases.secondHint")}</p> : null}
+                  {manage && (c.status === "SUBMITTED" || c.status === "PENDING_SECOND_APPROVAL") ? (
                     <ActionForm
                       action={reviewCaseAction}
                       submitLabel={t("cases.decide")}
@@ -426,7 +455,11 @@ async function CasesTab({
                       <input type="hidden" name="profileId" value={profileId} />
                       <label className="text-xs">
                         {t("cases.approved")}
-                        <Input name="amountApproved" defaultValue={d.amountRequested ?? ""} className="w-32" />
+                        <Input
+                          name="amountApproved"
+                          defaultValue={(c.status === "SUBMITTED" ? d.amountRequested : d.amountApproved) ?? ""}
+                          className="w-32"
+                        />
                       </label>
                       <label className="text-xs">
                         {t("profile.note")}

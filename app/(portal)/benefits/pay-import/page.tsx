@@ -64,7 +64,7 @@ export default async function PayImportPage() {
               <Td>{i.rowCount}</Td>
               <Td className="font-mono">{i.netTotal}</Td>
               <Td>
-                {i.importedBy ?? ""} · {format.dateTime(i.at, "full")}
+                {i.unit} · {i.importedBy ?? ""} · {format.dateTime(i.at, "full")}
               </Td>
               <Td>
                 {i.replaced ? <Badge tone="amber">{t("payImport.replaced")}</Badge> : null}{" "}
