@@ -1,5 +1,4 @@
 import "server-only";
-import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { hash } from "@node-rs/argon2";
 import { assertCan, type Actor } from "@/lib/access";
@@ -9,6 +8,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { decryptField, encryptField } from "@/lib/crypto";
 import { toXlsx } from "@/lib/export";
 import { hasControlChars } from "@/lib/validation";
+import { loadXlsx } from "@/lib/uploads/xlsx";
 import { badgeNoSchema } from "./schemas";
 import { generateTemporaryPassword } from "./users";
 
@@ -32,8 +32,6 @@ const KINDS: Record<string, Kind> = { OFFICER: "OFFICER", 民警: "OFFICER", AUX
 
 export const MAX_IMPORT_ROWS = 10_000;
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-/** What an .xlsx may inflate to: a 10,000-row sheet of four short columns is a few MB. */
-const MAX_INFLATED_BYTES = 100 * 1024 * 1024;
 
 // Generated one-time passwords carry ~83 bits of randomness (14 characters of 63), so no
 // guessing attack is helped by a slow hash; argon2id at a light cost lets 5,000 accounts be
@@ -55,39 +53,12 @@ function cellText(v: unknown): string {
   return v === null || v === undefined ? "" : String(v);
 }
 
-/**
- * Refuses an .xlsx whose entries would inflate beyond MAX_INFLATED_BYTES, from the sizes its zip
- * central directory declares (a 0.2 MB zip bomb must not reach the parser). Stopgap until the
- * shared upload guard of the data work (issue 9 item 10) is merged: then call that instead.
- */
-function assertZipInflatesSanely(data: Buffer): void {
-  const eocd = data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0 || eocd + 22 > data.length) throw validationFailed({ file: "无法读取该 Excel 文件" });
-  const entries = data.readUInt16LE(eocd + 10);
-  let offset = data.readUInt32LE(eocd + 16);
-  let total = 0;
-  for (let i = 0; i < entries; i++) {
-    if (offset + 46 > data.length || data.readUInt32LE(offset) !== 0x02014b50) throw validationFailed({ file: "无法读取该 Excel 文件" });
-    const size = data.readUInt32LE(offset + 24);
-    // 0xFFFFFFFF means a ZIP64 size elsewhere: far beyond any sheet we accept
-    total += size === 0xffffffff ? Infinity : size;
-    if (total > MAX_INFLATED_BYTES) throw validationFailed({ file: "Excel 文件解压后过大，已拒绝" });
-    offset += 46 + data.readUInt16LE(offset + 28) + data.readUInt16LE(offset + 30) + data.readUInt16LE(offset + 32);
-  }
-}
-
 /** The sheet's rows keyed by field; `row` is the spreadsheet row number (header = 1). */
 export async function parseUserSheet(data: Buffer, fileName: string): Promise<{ row: number; cells: Record<Field, string> }[]> {
   if (data.length > MAX_IMPORT_BYTES) throw validationFailed({ file: `文件过大（上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB）` });
   let table: unknown[][];
   if (/\.xlsx$/i.test(fileName)) {
-    assertZipInflatesSanely(data);
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(data as unknown as ArrayBuffer);
-    } catch {
-      throw validationFailed({ file: "无法读取该 Excel 文件" });
-    }
+    const wb = await loadXlsx(data);
     const ws = wb.worksheets[0];
     if (!ws) throw validationFailed({ file: "文件中没有工作表" });
     table = [];
