@@ -11,8 +11,12 @@ import { logger } from "@/lib/logger";
  * one dedicated connection and drops what the change touches. Entries are only served while that
  * connection is confirmed live: when it drops, the cache empties and every request reads the
  * database again until LISTEN is back. A read that raced a change is never stored (generation).
- * The remaining window is the delivery of one NOTIFY between two processes on one database, well
- * under a request's own time (tests/e2e/session-cache.test.ts proves it across two instances).
+ *
+ * No window is left: before a cached row is served, a trivial query runs on the feed's own
+ * connection, begun after the request arrived. PostgreSQL delivers a listening session's pending
+ * notifications before it answers, so every change committed before that request has emptied the
+ * cache by then (concurrent requests share one such round trip). It costs far less than the
+ * session query it replaces (tests/e2e/session-cache.test.ts proves it across two instances).
  */
 export const AUTH_CHANNEL = "jingxin_auth";
 const MAX_ENTRIES = 20_000;
@@ -31,6 +35,9 @@ type State = {
   /** Bumped by every change announced: a read begun before it is not stored. */
   generation: number;
   subscribers: Set<(payload: string) => void>;
+  /** Whether a sync round trip is in flight on the feed's connection, and who waits for the next. */
+  syncing: boolean;
+  waiters: ((ok: boolean) => void)[];
 };
 
 const g = globalThis as unknown as { jingxinSessionCache?: State };
@@ -44,6 +51,8 @@ const state: State = (g.jingxinSessionCache ??= {
   retryTimer: null,
   generation: 0,
   subscribers: new Set(),
+  syncing: false,
+  waiters: [],
 });
 
 /** Jest runs without the cache unless a test starts it; servers use it unless SESSION_CACHE_MS=0. */
@@ -112,11 +121,42 @@ async function connect(): Promise<void> {
   }
 }
 
-/** The cached value for a session, or undefined (not cached, stale, or the feed is not live). */
-export function cachedSession<T>(sessionId: string): T | undefined {
-  if (!enabled()) return undefined;
-  if (!state.client && !state.starting) void connect();
-  if (!state.live) return undefined;
+/** One round trip on the feed's connection: true once every notification committed before it began has been applied. */
+function roundTrip(): Promise<boolean> {
+  const client = state.client;
+  if (!client || !state.live) return Promise.resolve(false);
+  return client.query("SELECT 1").then(
+    () => state.live && state.client === client,
+    () => false,
+  );
+}
+
+/**
+ * Resolves once a round trip that began after this call has come back: requests that arrive while
+ * one is in flight wait for the next, which they then share.
+ */
+function sync(): Promise<boolean> {
+  return new Promise((resolve) => {
+    state.waiters.push(resolve);
+    if (!state.syncing) pump();
+  });
+}
+
+function pump(): void {
+  const batch = state.waiters;
+  if (!batch.length) {
+    state.syncing = false;
+    return;
+  }
+  state.syncing = true;
+  state.waiters = [];
+  void roundTrip().then((ok) => {
+    for (const done of batch) done(ok);
+    pump();
+  });
+}
+
+function fresh<T>(sessionId: string): T | undefined {
   const e = state.entries.get(sessionId);
   if (!e) return undefined;
   if (Date.now() - e.at >= env.SESSION_CACHE_MS) {
@@ -124,6 +164,15 @@ export function cachedSession<T>(sessionId: string): T | undefined {
     return undefined;
   }
   return e.value as T;
+}
+
+/** The cached value for a session, or undefined (not cached, stale, or the feed is not live). */
+export async function cachedSession<T>(sessionId: string): Promise<T | undefined> {
+  if (!enabled()) return undefined;
+  if (!state.client && !state.starting) void connect();
+  if (!state.live || !fresh(sessionId)) return undefined;
+  if (!(await sync())) return undefined;
+  return fresh<T>(sessionId);
 }
 
 /** Call before reading the database; pass the result to rememberSession. */

@@ -72,7 +72,7 @@ type RequestContext = { ip?: string | null; requestId?: string | null };
  */
 export async function resolveSession(sessionId: string, ctx: RequestContext | string | null = {}): Promise<SessionState> {
   const { ip = null, requestId = null } = typeof ctx === "string" || ctx === null ? { ip: ctx } : ctx;
-  const row = cachedSession<SessionRow>(sessionId) ?? (await readSession(sessionId));
+  const row = (await cachedSession<SessionRow>(sessionId)) ?? (await readSession(sessionId));
   if (!row) return { ok: false, reason: "MISSING" };
   const owner: SessionOwner = {
     id: row.user.id,

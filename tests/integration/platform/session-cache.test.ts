@@ -85,6 +85,20 @@ test.each([
   expect(s.ok ? "OK" : s.reason).toBe(reason);
 });
 
+test("no waiting: a change committed on another connection is seen by the very next call, every time", async () => {
+  for (let round = 0; round < 20; round++) {
+    const { user, sessionId } = await newSession();
+    expect((await resolveSession(sessionId)).ok).toBe(true);
+    expect((await resolveSession(sessionId)).ok).toBe(true);
+    await sql.query(
+      round % 2 ? `UPDATE "User" SET active = false WHERE id = $1` : `UPDATE "AuthSession" SET "revokedAt" = now() WHERE "userId" = $1`,
+      [user.id],
+    );
+    const s = await resolveSession(sessionId);
+    expect(s.ok ? "OK" : s.reason).toBe(round % 2 ? "DISABLED" : "REVOKED");
+  }
+});
+
 test("a role change, a password change and a unit rename reach the cached session", async () => {
   const { user, sessionId } = await newSession();
   await resolveSession(sessionId);
@@ -115,10 +129,10 @@ test("a read that raced a change is not kept", async () => {
   await sql.query(`SELECT pg_notify('jingxin_auth', $1)`, [`s:${sessionId}`]);
   await heard(before);
   rememberSession(sessionId, user.id, { stale: true }, before);
-  expect(cachedSession(sessionId)).toBeUndefined();
+  expect(await cachedSession(sessionId)).toBeUndefined();
   // the same read with the current generation is kept
   rememberSession(sessionId, user.id, { fresh: true }, cacheGeneration());
-  expect(cachedSession(sessionId)).toEqual({ fresh: true });
+  expect(await cachedSession(sessionId)).toEqual({ fresh: true });
 });
 
 test("when the change feed drops, sessions are read from the database until it is back", async () => {
