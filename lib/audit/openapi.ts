@@ -15,7 +15,7 @@ const entry = {
   required: ["id", "seq", "at", "actor", "action", "actionLabel", "target", "ip", "outcome", "outcomeLabel"],
   properties: {
     id: { type: "string" },
-    seq: { type: "string", description: "gap-free position in the hash chain; pages are ordered by it, newest first" },
+    seq: { type: "string", description: "gap-free position in the hash chain" },
     at: time,
     actor: {
       type: ["object", "null"],
@@ -58,13 +58,13 @@ export const auditPaths: PathsObject = {
   "/api/v1/audit": {
     get: {
       tags: T,
-      summary: "Search the audit log (AUDIT_ADMIN), newest first; the search is itself audited",
+      summary: "Search the audit log (AUDIT_ADMIN), newest first by time; the search is itself audited",
       description:
         "Keyset pages: follow nextCursor (cursor=) and prevCursor (before=). page without a cursor is still served for the first 2000 entries.",
       parameters: [
         ...filterParams,
-        { name: "cursor", in: "query", description: "entries older than this seq", schema: { type: "string" } },
-        { name: "before", in: "query", description: "entries newer than this seq", schema: { type: "string" } },
+        { name: "cursor", in: "query", description: "a nextCursor: entries older than that one", schema: { type: "string" } },
+        { name: "before", in: "query", description: "a prevCursor: entries newer than that one", schema: { type: "string" } },
         ...pageParams,
       ],
       responses: { 200: json(page, "page of entries"), 400: R[400], 401: R[401], 403: R[403] },

@@ -19,13 +19,19 @@ const dateTime = (endOfDay: boolean) =>
     .refine((v) => !Number.isNaN(Date.parse(v)), "时间格式不正确")
     .transform((v) => (BARE_DATE.test(v) ? new Date(Date.parse(`${v}T00:00:00+08:00`) + (endOfDay ? 86_400_000 : 0)) : new Date(v)));
 const optional = <S extends z.ZodType>(s: S) => s.optional().or(z.literal("").transform(() => undefined));
-const seqCursor = optional(
+// a keyset position: "<at in epoch ms>_<seq>" of the last (or first) entry of a page
+const keyCursor = optional(
   z
     .string()
     .trim()
-    .regex(/^\d{1,18}$/, "翻页参数不正确")
-    .transform(BigInt),
+    .regex(/^\d{1,15}_\d{1,18}$/, "翻页参数不正确")
+    .transform((v) => {
+      const [ms, seq] = v.split("_");
+      return { at: new Date(Number(ms)), seq: BigInt(seq!) };
+    }),
 );
+type Key = { at: Date; seq: bigint };
+const cursorOf = (r: Key) => `${r.at.getTime()}_${r.seq}`;
 
 /** Entries counted at most: beyond it the page says "more than …" instead of an exact number. */
 export const AUDIT_COUNT_CAP = 1000;
@@ -49,9 +55,9 @@ export const auditQuerySchema = z.object({
   from: optional(dateTime(false)),
   to: optional(dateTime(true)),
   /** keyset: entries older than this chain position (the previous page's nextCursor) */
-  cursor: seqCursor,
+  cursor: keyCursor,
   /** keyset backwards: entries newer than this position (the page's prevCursor) */
-  before: seqCursor,
+  before: keyCursor,
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -104,7 +110,7 @@ type Row = {
 
 const likePrefix = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`) + "%";
 
-/** The filters as SQL; each one has an index that serves "newest first by seq" (schema). */
+/** The filters as SQL; each one has an index that serves "newest first by (at, seq)" (schema). */
 export function auditFilterSql(q: Pick<AuditQuery, "actor" | "action" | "outcome" | "from" | "to">): Prisma.Sql {
   const c: Prisma.Sql[] = [];
   if (q.actor) c.push(Prisma.sql`"actorBadgeNo" = ${q.actor.toUpperCase()}`);
@@ -118,20 +124,23 @@ export function auditFilterSql(q: Pick<AuditQuery, "actor" | "action" | "outcome
 const COLUMNS = Prisma.sql`id, seq, at, "actorBadgeNo", "actorName", "actorRoles", action, "targetType", target, ip, outcome::text AS outcome, "requestId", details`;
 
 /**
- * The page query: keyset on seq (never OFFSET for cursor pages), one row more than the page to
+ * The page query: newest first by (at, seq), keyset on both (never OFFSET for cursor pages), so a
+ * time range reads from its own end of the index; one row more than the page to
  * know whether another follows. Exported for the scale measurement (tests/integration/audit).
  */
 export function auditPageSql(q: AuditQuery): Prisma.Sql {
   const where = auditFilterSql(q);
   const take = q.pageSize + 1;
   if (q.before !== undefined) {
-    return Prisma.sql`SELECT * FROM (SELECT ${COLUMNS} FROM "AuditLog" WHERE ${where} AND seq > ${q.before} ORDER BY seq ASC LIMIT ${take}) t ORDER BY seq DESC`;
+    const { at, seq } = q.before;
+    return Prisma.sql`SELECT * FROM (SELECT ${COLUMNS} FROM "AuditLog" WHERE ${where} AND ("at", seq) > (${at}::timestamptz, ${seq}) ORDER BY "at" ASC, seq ASC LIMIT ${take}) t ORDER BY "at" DESC, seq DESC`;
   }
   if (q.cursor !== undefined) {
-    return Prisma.sql`SELECT ${COLUMNS} FROM "AuditLog" WHERE ${where} AND seq < ${q.cursor} ORDER BY seq DESC LIMIT ${take}`;
+    const { at, seq } = q.cursor;
+    return Prisma.sql`SELECT ${COLUMNS} FROM "AuditLog" WHERE ${where} AND ("at", seq) < (${at}::timestamptz, ${seq}) ORDER BY "at" DESC, seq DESC LIMIT ${take}`;
   }
   const offset = (q.page - 1) * q.pageSize;
-  return Prisma.sql`SELECT ${COLUMNS} FROM "AuditLog" WHERE ${where} ORDER BY seq DESC LIMIT ${take} OFFSET ${offset}`;
+  return Prisma.sql`SELECT ${COLUMNS} FROM "AuditLog" WHERE ${where} ORDER BY "at" DESC, seq DESC LIMIT ${take} OFFSET ${offset}`;
 }
 
 /** The capped count: reads at most AUDIT_COUNT_CAP + 1 index entries, whatever the log's size. */
@@ -173,14 +182,15 @@ export async function searchAudit(actor: Actor, query: unknown): Promise<AuditPa
   }
   const [rows, counted] = await Promise.all([db.$queryRaw<Row[]>(auditPageSql(q)), db.$queryRaw<{ n: number }[]>(auditCountSql(q))]);
   const more = rows.length > q.pageSize;
-  const items = (q.before !== undefined ? (more ? rows.slice(1) : rows) : rows.slice(0, q.pageSize)).map(toDto);
+  const kept = q.before !== undefined ? (more ? rows.slice(1) : rows) : rows.slice(0, q.pageSize);
+  const items = kept.map(toDto);
   const n = counted[0]?.n ?? 0;
   const isNewest = q.before !== undefined ? !more : q.cursor === undefined && q.page === 1;
   const hasOlder = q.before !== undefined ? items.length > 0 : more;
   await writeAudit(db, {
     actor,
     action: "audit.list",
-    details: { filters: filtersOf(q), cursor: (q.cursor ?? q.before)?.toString() ?? null, rows: items.length },
+    details: { filters: filtersOf(q), cursor: q.cursor || q.before ? cursorOf((q.cursor ?? q.before)!) : null, rows: items.length },
   });
   return {
     items,
@@ -188,8 +198,8 @@ export async function searchAudit(actor: Actor, query: unknown): Promise<AuditPa
     totalCapped: n > AUDIT_COUNT_CAP,
     page: q.page,
     pageSize: q.pageSize,
-    nextCursor: hasOlder && items.length ? items[items.length - 1]!.seq : null,
-    prevCursor: !isNewest && items.length ? items[0]!.seq : null,
+    nextCursor: hasOlder && kept.length ? cursorOf(kept[kept.length - 1]!) : null,
+    prevCursor: !isNewest && kept.length ? cursorOf(kept[0]!) : null,
   };
 }
 
@@ -212,13 +222,13 @@ const EXPORT_COLUMNS: Column<Row>[] = [
 ];
 
 async function* exportBatches(q: AuditQuery, batchSize: number): AsyncGenerator<Row[]> {
-  let cursor: bigint | undefined;
+  let cursor: Key | undefined;
   for (;;) {
     const rows = await db.$queryRaw<Row[]>(auditPageSql({ ...q, cursor, before: undefined, pageSize: batchSize - 1 }));
     if (!rows.length) return;
     yield rows;
     if (rows.length < batchSize) return;
-    cursor = rows[rows.length - 1]!.seq;
+    cursor = rows[rows.length - 1]!;
   }
 }
 

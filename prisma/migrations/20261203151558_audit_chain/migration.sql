@@ -1,3 +1,9 @@
+-- DropIndex
+DROP INDEX "AuditLog_at_idx";
+
+-- DropIndex
+DROP INDEX "AuditLog_action_at_idx";
+
 -- AlterTable
 ALTER TABLE "AuditLog" ADD COLUMN     "actorRoles" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN     "hash" TEXT NOT NULL DEFAULT '',
@@ -119,11 +125,14 @@ END\073';
 CREATE UNIQUE INDEX "AuditLog_seq_key" ON "AuditLog"("seq");
 
 -- CreateIndex
-CREATE INDEX "AuditLog_actorBadgeNo_seq_idx" ON "AuditLog"("actorBadgeNo", "seq");
+CREATE INDEX "AuditLog_at_seq_idx" ON "AuditLog"("at", "seq");
 
 -- CreateIndex
-CREATE INDEX "AuditLog_action_seq_idx" ON "AuditLog"("action" text_pattern_ops, "seq");
+CREATE INDEX "AuditLog_actorBadgeNo_at_seq_idx" ON "AuditLog"("actorBadgeNo", "at", "seq");
 
 -- CreateIndex
-CREATE INDEX "AuditLog_outcome_seq_idx" ON "AuditLog"("outcome", "seq");
+CREATE INDEX "AuditLog_action_at_seq_idx" ON "AuditLog"("action" text_pattern_ops, "at", "seq");
+
+-- CreateIndex
+CREATE INDEX "AuditLog_outcome_at_seq_idx" ON "AuditLog"("outcome", "at", "seq");
 
