@@ -4,12 +4,13 @@ import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/log";
 
 // The audit hash chain is built by the database itself (migration 20261203151558_audit_chain):
-// every INSERT takes the next gap-free `seq` under the lock of the one "AuditChain" row and sets
-// `hash` = SHA-256(predecessor's hash ‖ canonical content), via the SQL function
+// when a transaction commits, each entry it wrote takes the next gap-free `seq` under the lock of
+// the one "AuditChain" row and gets `hash` = SHA-256(predecessor's hash ‖ canonical content), via
+// the SQL function
 // audit_entry_hash(). Verification recomputes every hash through that same function, in one
 // statement, so it sees one consistent snapshot while writers go on.
 
-export type ChainProblem = "HASH_MISMATCH" | "SEQUENCE_GAP" | "HEAD_MISMATCH" | "HEAD_MISSING";
+export type ChainProblem = "HASH_MISMATCH" | "SEQUENCE_GAP" | "UNCHAINED" | "HEAD_MISMATCH" | "HEAD_MISSING";
 export type ChainReport = {
   ok: boolean;
   /** entries recomputed */
@@ -27,7 +28,7 @@ type Row = {
   head_found: boolean;
   checked: bigint;
   bad_id: bigint | null;
-  bad_gap: boolean | null;
+  bad_kind: "gap" | "unchained" | "hash" | null;
   head_ok: boolean | null;
   anchor_seq: bigint | null;
   last_seq: bigint | null;
@@ -44,12 +45,15 @@ export async function unsafeVerifyAuditChain(client: Tx | typeof db = db): Promi
         FROM "AuditLog" a CROSS JOIN head h
       WINDOW w AS (ORDER BY a.seq)
     ),
-    bad AS (SELECT id, seq <> want_seq AS gap FROM c WHERE seq <> want_seq OR hash <> want_hash ORDER BY seq LIMIT 1),
-    tail AS (SELECT seq, hash FROM c ORDER BY seq DESC LIMIT 1)
+    bad AS (
+      SELECT id, CASE WHEN seq IS NULL THEN 'unchained' WHEN seq <> want_seq THEN 'gap' ELSE 'hash' END AS kind
+        FROM c WHERE seq IS NULL OR seq <> want_seq OR hash IS DISTINCT FROM want_hash ORDER BY seq NULLS LAST LIMIT 1
+    ),
+    tail AS (SELECT seq, hash FROM c WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1)
     SELECT EXISTS (SELECT 1 FROM head) AS head_found,
            (SELECT count(*) FROM c) AS checked,
            (SELECT id FROM bad) AS bad_id,
-           (SELECT gap FROM bad) AS bad_gap,
+           (SELECT kind FROM bad) AS bad_kind,
            (SELECT h."lastSeq" = COALESCE(t.seq, h."anchorSeq") AND h."lastHash" = COALESCE(t.hash, h."anchorHash")
               FROM head h LEFT JOIN tail t ON true) AS head_ok,
            (SELECT "anchorSeq" FROM head) AS anchor_seq,
@@ -57,9 +61,7 @@ export async function unsafeVerifyAuditChain(client: Tx | typeof db = db): Promi
   const problem: ChainProblem | null = !r!.head_found
     ? "HEAD_MISSING"
     : r!.bad_id !== null
-      ? r!.bad_gap
-        ? "SEQUENCE_GAP"
-        : "HASH_MISMATCH"
+      ? ({ gap: "SEQUENCE_GAP", unchained: "UNCHAINED", hash: "HASH_MISMATCH" } as const)[r!.bad_kind!]
       : r!.head_ok
         ? null
         : "HEAD_MISMATCH";

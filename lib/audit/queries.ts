@@ -30,8 +30,9 @@ const keyCursor = optional(
       return { at: new Date(Number(ms)), seq: BigInt(seq!) };
     }),
 );
-type Key = { at: Date; seq: bigint };
-const cursorOf = (r: Key) => `${r.at.getTime()}_${r.seq}`;
+type Key = { at: Date; seq: bigint | null };
+// committed entries always have a seq (the page never sees one mid-transaction)
+const cursorOf = (r: Key) => `${r.at.getTime()}_${r.seq ?? 0n}`;
 
 /** Entries counted at most: beyond it the page says "more than …" instead of an exact number. */
 export const AUDIT_COUNT_CAP = 1000;
@@ -94,7 +95,7 @@ export type AuditPage = {
 
 type Row = {
   id: bigint;
-  seq: bigint;
+  seq: bigint | null;
   at: Date;
   actorBadgeNo: string | null;
   actorName: string | null;
@@ -151,7 +152,7 @@ export function auditCountSql(q: AuditQuery): Prisma.Sql {
 function toDto(r: Row): AuditEntryDto {
   return {
     id: r.id.toString(),
-    seq: r.seq.toString(),
+    seq: r.seq?.toString() ?? "",
     at: toIsoShanghai(r.at),
     actor: r.actorBadgeNo || r.actorName ? { badgeNo: r.actorBadgeNo, name: r.actorName, roles: r.actorRoles } : null,
     action: r.action,
@@ -218,17 +219,18 @@ const EXPORT_COLUMNS: Column<Row>[] = [
   { header: "操作代码", value: (r) => r.action, width: 24 },
   { header: "角色", value: (r) => r.actorRoles.join(" ") },
   { header: "请求编号", value: (r) => r.requestId, kind: "text" },
-  { header: "链序号", value: (r) => r.seq.toString(), kind: "text" },
+  { header: "链序号", value: (r) => r.seq?.toString() ?? "", kind: "text" },
 ];
 
 async function* exportBatches(q: AuditQuery, batchSize: number): AsyncGenerator<Row[]> {
-  let cursor: Key | undefined;
+  let cursor: { at: Date; seq: bigint } | undefined;
   for (;;) {
     const rows = await db.$queryRaw<Row[]>(auditPageSql({ ...q, cursor, before: undefined, pageSize: batchSize - 1 }));
     if (!rows.length) return;
     yield rows;
     if (rows.length < batchSize) return;
-    cursor = rows[rows.length - 1]!;
+    const last = rows[rows.length - 1]!;
+    cursor = { at: last.at, seq: last.seq ?? 0n };
   }
 }
 

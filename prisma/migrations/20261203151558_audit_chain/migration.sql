@@ -6,9 +6,9 @@ DROP INDEX "AuditLog_action_at_idx";
 
 -- AlterTable
 ALTER TABLE "AuditLog" ADD COLUMN     "actorRoles" TEXT[] DEFAULT ARRAY[]::TEXT[],
-ADD COLUMN     "hash" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "hash" TEXT,
 ADD COLUMN     "requestId" TEXT,
-ADD COLUMN     "seq" BIGINT NOT NULL DEFAULT 0,
+ADD COLUMN     "seq" BIGINT,
 ALTER COLUMN "at" SET DATA TYPE TIMESTAMPTZ(3) USING "at" AT TIME ZONE 'UTC';
 
 -- CreateTable
@@ -59,31 +59,58 @@ BEGIN
 END\073';
 ALTER TABLE "AuditLog" ENABLE TRIGGER "AuditLog_no_update_delete";
 
--- Every new entry: the head row is locked FOR UPDATE until the writing transaction ends, so
--- writers on any instance take gap-free seq numbers one after another and a rolled-back entry
--- leaves no gap. SECURITY DEFINER: the app role needs no grant on "AuditChain".
+-- On INSERT whatever the writer put in seq and hash is dropped.
+CREATE OR REPLACE FUNCTION audit_log_seal() RETURNS trigger LANGUAGE plpgsql AS
+E'BEGIN
+  NEW.seq := NULL\073
+  NEW.hash := NULL\073
+  RETURN NEW\073
+END\073';
+
+CREATE TRIGGER "AuditLog_seal"
+  BEFORE INSERT ON "AuditLog"
+  FOR EACH ROW EXECUTE FUNCTION audit_log_seal();
+
+-- When the writing transaction commits, each of its new entries (in the order written) takes the
+-- next gap-free seq and its hash under the lock of the head row. Deferred, so the lock is held
+-- only from commit to commit end: a long transaction that audits early does not stall every
+-- other writer, and no lock is taken after it (no deadlock with the domain's row locks).
+-- A rolled-back transaction never reaches it, so it leaves no gap. SECURITY DEFINER: the app
+-- role needs no UPDATE on "AuditLog" nor any grant on "AuditChain".
 CREATE OR REPLACE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS
 E'DECLARE
   head "AuditChain"%ROWTYPE\073
+  r "AuditLog"%ROWTYPE\073
 BEGIN
   SELECT * INTO head FROM "AuditChain" WHERE id = 1 FOR UPDATE\073
   IF NOT FOUND THEN
     RAISE EXCEPTION ''AuditChain head row is missing''\073
   END IF\073
-  NEW.seq := head."lastSeq" + 1\073
-  NEW.hash := audit_entry_hash(head."lastHash", NEW)\073
-  UPDATE "AuditChain" SET "lastSeq" = NEW.seq, "lastHash" = NEW.hash WHERE id = 1\073
-  RETURN NEW\073
+  r := NEW\073
+  r.seq := head."lastSeq" + 1\073
+  r.hash := audit_entry_hash(head."lastHash", r)\073
+  PERFORM set_config(''jingxin.audit_chain'', ''on'', true)\073
+  UPDATE "AuditLog" SET seq = r.seq, hash = r.hash WHERE id = NEW.id\073
+  PERFORM set_config(''jingxin.audit_chain'', ''off'', true)\073
+  UPDATE "AuditChain" SET "lastSeq" = r.seq, "lastHash" = r.hash WHERE id = 1\073
+  RETURN NULL\073
 END\073';
 
-CREATE TRIGGER "AuditLog_chain"
-  BEFORE INSERT ON "AuditLog"
+CREATE CONSTRAINT TRIGGER "AuditLog_chain"
+  AFTER INSERT ON "AuditLog"
+  DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION audit_log_chain();
 
--- Append-only, except the retention path: audit_prune() marks its own transaction and may
--- remove only entries older than 180 days.
+-- Append-only, except two marked paths: the chaining above may fill seq and hash of an entry
+-- not yet chained (only the writing transaction can see one), and audit_prune() may remove
+-- entries older than 180 days.
 CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS
 E'BEGIN
+  IF TG_OP = ''UPDATE'' THEN
+    IF current_setting(''jingxin.audit_chain'', true) = ''on'' AND OLD.seq IS NULL THEN
+      RETURN NEW\073
+    END IF\073
+  END IF\073
   IF TG_OP = ''DELETE'' THEN
     IF current_setting(''jingxin.audit_prune'', true) = ''on'' AND OLD.at < now() - interval ''180 days'' THEN
       RETURN OLD\073
@@ -119,7 +146,6 @@ BEGIN
     "prunedCount" = "prunedCount" + n, "prunedAt" = now() WHERE id = 1\073
   RETURN n\073
 END\073';
-
 
 -- CreateIndex
 CREATE UNIQUE INDEX "AuditLog_seq_key" ON "AuditLog"("seq");

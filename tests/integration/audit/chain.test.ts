@@ -159,6 +159,35 @@ describe("hash chain", () => {
     expect((await verify()).ok).toBe(true);
   });
 
+  test("an entry slipped in with the triggers off (no seq, no hash) is found", async () => {
+    await asSuperuser(`INSERT INTO "AuditLog" (action, outcome) VALUES ('test.unchained', 'SUCCESS')`);
+    const slipped = await s.client.auditLog.findFirstOrThrow({ where: { action: "test.unchained" } });
+    expect(await verify()).toMatchObject({ ok: false, firstBadId: slipped.id.toString(), problem: "UNCHAINED" });
+    await asSuperuser(`DELETE FROM "AuditLog" WHERE id = $1`, slipped.id);
+    expect((await verify()).ok).toBe(true);
+  });
+
+  test("a transaction that audits early and commits late does not hold up other writers; the chain follows commit order", async () => {
+    const long = s.client.$transaction(
+      async (tx) => {
+        await writeAudit(tx, { actor, action: "test.long" });
+        await new Promise((r) => setTimeout(r, 3000)); // e.g. a 5,000-line pay import after its audit entry
+      },
+      { timeout: 20_000 },
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const t = Date.now();
+    await write("test.meanwhile");
+    const waited = Date.now() - t;
+    await long;
+    expect(waited).toBeLessThan(1500);
+    const [meanwhile, late] = await Promise.all(
+      ["test.meanwhile", "test.long"].map((action) => s.client.auditLog.findFirstOrThrow({ where: { action } })),
+    );
+    expect(meanwhile!.seq! < late!.seq!).toBe(true);
+    expect((await verify()).ok).toBe(true);
+  });
+
   test("the newest entry deleted is found by the chain head", async () => {
     const all = await rows();
     const last = all[all.length - 1]!;
