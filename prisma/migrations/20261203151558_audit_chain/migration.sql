@@ -147,6 +147,13 @@ BEGIN
   RETURN n\073
 END\073';
 
+-- The two SECURITY DEFINER functions resolve names in this schema only, with temporary tables
+-- last, so a session cannot shadow "AuditChain" or "AuditLog" with a temporary table of its own.
+DO E'BEGIN
+  EXECUTE format(''ALTER FUNCTION audit_log_chain() SET search_path = %I, pg_temp'', current_schema())\073
+  EXECUTE format(''ALTER FUNCTION audit_prune(timestamptz) SET search_path = %I, pg_temp'', current_schema())\073
+END\073';
+
 -- CreateIndex
 CREATE UNIQUE INDEX "AuditLog_seq_key" ON "AuditLog"("seq");
 
