@@ -110,5 +110,5 @@ test("the audit table's append-only triggers exist only through the migrations",
     fromMigrations,
     `SELECT tgname FROM pg_trigger WHERE tgrelid = '"AuditLog"'::regclass AND NOT tgisinternal ORDER BY tgname`,
   );
-  expect(triggers.map((t) => t.tgname)).toEqual(["AuditLog_chain", "AuditLog_no_truncate", "AuditLog_no_update_delete"]);
+  expect(triggers.map((t) => t.tgname)).toEqual(["AuditLog_chain", "AuditLog_no_truncate", "AuditLog_no_update_delete", "AuditLog_seal"]);
 });
