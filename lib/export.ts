@@ -131,3 +131,27 @@ export function fileResponse(body: BodyInit, filename: string, type: "csv" | "xl
     },
   });
 }
+
+/** A CSV (UTF-8 BOM, header row) written while the rows arrive in batches, like streamXlsx. */
+export function streamCsv<T>(batches: AsyncIterable<T[]>, columns: Column<T>[]): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  const it = batches[Symbol.asyncIterator]();
+  let headerSent = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!headerSent) {
+          headerSent = true;
+          controller.enqueue(enc.encode("\uFEFF" + csvLine(columns.map((c) => c.header))));
+          return;
+        }
+        const next = await it.next();
+        if (next.done) return controller.close();
+        let chunk = "";
+        for (const r of next.value) chunk += csvRow(r, columns);
+        controller.enqueue(enc.encode(chunk));
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}

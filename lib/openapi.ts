@@ -5,8 +5,9 @@ import { benefitsPaths } from "@/lib/benefits/openapi";
 import { authPaths } from "@/lib/auth/openapi";
 import { leavePaths } from "@/lib/leave/openapi";
 import { adminPaths } from "@/lib/users/openapi";
+import { auditPaths } from "@/lib/audit/openapi";
 
-import { R as commonResponses, pageParams, type PathsObject } from "@/lib/openapi-parts";
+import { R as commonResponses, type PathsObject } from "@/lib/openapi-parts";
 
 const platformPaths: PathsObject = {
   "/api/v1/me": {
@@ -19,19 +20,6 @@ const platformPaths: PathsObject = {
           description: "PASSWORD_CHANGE_REQUIRED is never answered here: /me stays readable during a forced change and a pending enrolment",
         },
       },
-    },
-  },
-  "/api/v1/audit": {
-    get: {
-      summary: "Search the audit log (AUDIT_ADMIN)",
-      parameters: [
-        { name: "actor", in: "query", description: "badge number", schema: { type: "string" } },
-        { name: "action", in: "query", description: "action prefix, e.g. auth.sign_in", schema: { type: "string" } },
-        { name: "from", in: "query", schema: { type: "string", format: "date-time" } },
-        { name: "to", in: "query", schema: { type: "string", format: "date-time" } },
-        ...pageParams,
-      ],
-      responses: { 200: { description: "page of entries" }, 401: commonResponses[401], 403: commonResponses[403] },
     },
   },
 };
@@ -96,6 +84,6 @@ export function openApiDocument() {
       },
     },
     security: [{ session: [] }],
-    paths: mergePaths(platformPaths, trainingPaths, medicalPaths, benefitsPaths, authPaths, leavePaths, adminPaths),
+    paths: mergePaths(platformPaths, trainingPaths, medicalPaths, benefitsPaths, authPaths, leavePaths, adminPaths, auditPaths),
   };
 }

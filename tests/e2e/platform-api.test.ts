@@ -59,9 +59,26 @@ describe("platform API", () => {
     expect((await (await signedIn("100003")).req("GET", "/api/v1/audit")).data.error.code).toBe("FORBIDDEN");
     const r = await (await signedIn("000003")).req("GET", "/api/v1/audit?action=auth.sign_in&pageSize=5");
     expect(r.status).toBe(200);
-    expect(r.data).toEqual({ items: expect.any(Array), total: expect.any(Number), page: 1, pageSize: 5 });
+    // the contract's fields, extended (keyset cursors, capped count; chain position, labels, request id)
+    expect(r.data).toEqual(expect.objectContaining({ items: expect.any(Array), total: expect.any(Number), page: 1, pageSize: 5 }));
+    expect(r.data).toEqual(expect.objectContaining({ totalCapped: expect.any(Boolean), prevCursor: null }));
     const [item] = r.data.items;
-    expect(Object.keys(item).sort()).toEqual(["action", "actor", "at", "details", "id", "ip", "outcome", "target", "targetType"]);
+    expect(Object.keys(item)).toEqual(
+      expect.arrayContaining(["action", "actor", "at", "details", "id", "ip", "outcome", "target", "targetType"]),
+    );
+    expect(item).toEqual(expect.objectContaining({ seq: expect.stringMatching(/^\d+$/), actionLabel: "登录" }));
+    // keyset: the next page starts after the last entry of this one (each search is itself audited, so there are several)
+    const auditor = await signedIn("000003");
+    const p1 = await auditor.req("GET", "/api/v1/audit?pageSize=2");
+    expect(p1.data.nextCursor).toEqual(expect.any(String));
+    const older = await auditor.req("GET", `/api/v1/audit?pageSize=2&cursor=${p1.data.nextCursor}`);
+    expect(older.status).toBe(200);
+    expect(older.data.items.map((e: { id: string }) => e.id)).not.toContain(p1.data.items[1].id);
+    expect(older.data.prevCursor).toEqual(expect.any(String));
+    const verify = await (await signedIn("000003")).req("GET", "/api/v1/audit/verify");
+    expect(verify.status).toBe(200);
+    expect(verify.data).toEqual(expect.objectContaining({ ok: true, checked: expect.any(Number), firstBadId: null }));
+    expect((await (await signedIn("000001")).req("GET", "/api/v1/audit/verify")).status).toBe(403);
     expect(item).toEqual(
       expect.objectContaining({
         id: expect.any(String),

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { createUser as adminCreateUser, listUsers, resetPassword, updateUser } from "@/lib/users/users";
 import { createUnit as adminCreateUnit, deleteUnit, updateUnit } from "@/lib/users/units";
-import { searchAudit, exportAuditCsv } from "@/lib/audit/queries";
+import { searchAudit, exportAudit } from "@/lib/audit/queries";
 import { signIn } from "@/lib/auth/sign-in";
 import { actorOf, createUnit, createUser, uniq } from "@/tests/factories";
 
@@ -141,7 +141,7 @@ describe("audit log", () => {
   });
 
   test("exports the matching entries as CSV, and the export is audited", async () => {
-    const stream = await exportAuditCsv(auditor, { actor: sysAdmin.badgeNo });
+    const stream = await exportAudit(auditor, { actor: sysAdmin.badgeNo }, "csv");
     const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM, so Excel reads the Chinese
     const lines = new TextDecoder().decode(bytes).trim().split("\n");

@@ -1,13 +1,17 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
 import { isAppError } from "@/lib/errors";
-import { searchAudit } from "@/lib/audit/queries";
+import { searchAudit, type AuditPage as AuditPageData } from "@/lib/audit/queries";
+import { verifyAudit, type ChainReport } from "@/lib/audit/chain";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert, Badge, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
-import { Pagination, Table, Td } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 
-const KEYS = ["actor", "action", "outcome", "from", "to", "page"] as const;
+const FILTERS = ["actor", "action", "outcome", "from", "to"] as const;
+const KEYS = [...FILTERS, "cursor", "before"] as const;
+const EMPTY: AuditPageData = { items: [], total: 0, totalCapped: false, page: 1, pageSize: 20, nextCursor: null, prevCursor: null };
+const linkClass = "rounded border px-3 py-1 hover:bg-slate-100";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const actor = await requireRole("audit.view", "/admin/audit");
@@ -22,11 +26,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     (result) => ({ result, error: null }),
     (e) => {
       if (!isAppError(e)) throw e;
-      return { result: { items: [], total: 0, page: 1, pageSize: 20 }, error: Object.values(e.fields ?? {})[0] ?? e.message };
+      return { result: EMPTY, error: Object.values(e.fields ?? {})[0] ?? e.message };
     },
   );
-  const filters = Object.fromEntries(Object.entries(sp).filter(([k]) => k !== "page"));
-  const qs = (page: number) => `?${new URLSearchParams({ ...filters, page: String(page) })}`;
+  const report: ChainReport | null = raw.verify === "1" ? await verifyAudit(actor) : null;
+  const filters = Object.fromEntries(Object.entries(sp).filter(([k]) => (FILTERS as readonly string[]).includes(k)));
+  const qs = (more: Record<string, string>) => `?${new URLSearchParams({ ...filters, ...more })}`;
   const tone = { SUCCESS: "green", FAILURE: "amber", DENIED: "red" } as const;
   return (
     <>
@@ -34,11 +39,32 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title={t("title")}
         subtitle={t("subtitle")}
         actions={
-          <ButtonLink variant="secondary" href={`/admin/audit/export?${new URLSearchParams(filters)}`} prefetch={false}>
-            {t("exportCsv")}
-          </ButtonLink>
+          <span className="flex flex-wrap gap-2">
+            <ButtonLink variant="secondary" href={qs({ verify: "1" })} prefetch={false}>
+              {t("verify")}
+            </ButtonLink>
+            <ButtonLink variant="secondary" href={`/api/v1/audit/export${qs({})}`} prefetch={false}>
+              {t("exportCsv")}
+            </ButtonLink>
+            <ButtonLink variant="secondary" href={`/api/v1/audit/export${qs({ format: "xlsx" })}`} prefetch={false}>
+              {t("exportXlsx")}
+            </ButtonLink>
+          </span>
         }
       />
+      {report ? (
+        <div className="mb-3">
+          {report.ok ? (
+            <Alert kind="success">{t("verifyOk", { checked: report.checked })}</Alert>
+          ) : (
+            <Alert kind="error">
+              {report.firstBadId
+                ? t("verifyBad", { id: report.firstBadId, problem: report.problem ?? "", checked: report.checked })
+                : t("verifyHead", { problem: report.problem ?? "", checked: report.checked })}
+            </Alert>
+          )}
+        </div>
+      ) : null}
       <form className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-6" role="search">
         <input name="actor" defaultValue={sp.actor} placeholder={t("actor")} aria-label={t("actor")} className={inputClass} />
         <input name="action" defaultValue={sp.action} placeholder={t("action")} aria-label={t("action")} className={inputClass} />
@@ -69,12 +95,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {e.actor ? (
                 <>
                   <span className="font-mono">{e.actor.badgeNo}</span> {e.actor.name}
+                  {e.actor.roles.length ? (
+                    <span className="block text-xs text-slate-500" title={t("roles")}>
+                      {e.actor.roles.join(" ")}
+                    </span>
+                  ) : null}
                 </>
               ) : (
                 "—"
               )}
             </Td>
-            <Td className="font-mono text-xs">{e.action}</Td>
+            <Td>
+              {e.actionLabel}
+              <span className="block font-mono text-xs text-slate-500">{e.action}</span>
+            </Td>
             <Td>
               {e.target ?? "—"}
               {e.details ? (
@@ -86,27 +120,34 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </Td>
             <Td className="font-mono text-xs">{e.ip ?? "—"}</Td>
             <Td>
-              <Badge tone={tone[e.outcome as keyof typeof tone] ?? "slate"}>{t(`outcomes.${e.outcome}`)}</Badge>
+              <Badge tone={tone[e.outcome as keyof typeof tone] ?? "slate"}>{e.outcomeLabel}</Badge>
             </Td>
           </tr>
         ))}
       </Table>
       {result.items.length === 0 ? <p className="mt-3 text-sm text-slate-600">{t("empty")}</p> : null}
-      <Pagination
-        page={result.page}
-        pageSize={result.pageSize}
-        total={result.total}
-        hrefFor={qs}
-        labels={{
-          prev: tc("actions.prev"),
-          next: tc("actions.next"),
-          summary: tc("pagination", {
-            total: result.total,
-            page: result.page,
-            pages: Math.max(1, Math.ceil(result.total / result.pageSize)),
-          }),
-        }}
-      />
+      <nav className="mt-3 flex items-center justify-between text-sm" aria-label="pagination">
+        <span className="text-slate-600">
+          {result.totalCapped ? t("countCapped", { total: result.total }) : t("count", { total: result.total })}
+        </span>
+        <span className="flex gap-2">
+          {result.prevCursor ? (
+            <>
+              <a className={linkClass} href={qs({})}>
+                {t("newest")}
+              </a>
+              <a className={linkClass} href={qs({ before: result.prevCursor })}>
+                {t("newer")}
+              </a>
+            </>
+          ) : null}
+          {result.nextCursor ? (
+            <a className={linkClass} href={qs({ cursor: result.nextCursor })}>
+              {t("older")}
+            </a>
+          ) : null}
+        </span>
+      </nav>
     </>
   );
 }

@@ -1,9 +1,14 @@
 import { apiRoute, readQuery } from "@/lib/http/api";
-import { exportAuditCsv } from "@/lib/audit/queries";
+import { exportAudit } from "@/lib/audit/queries";
 import { fileResponse } from "@/lib/export";
 import { shanghaiDate } from "@/lib/time";
 
+// Kept for old bookmarks; the page links to GET /api/v1/audit/export.
 export const GET = apiRoute(
-  async ({ req, actor }) => fileResponse(await exportAuditCsv(actor, readQuery(req)), `审计日志-${shanghaiDate(new Date())}.csv`, "csv"),
+  async ({ req, actor }) => {
+    const q = readQuery(req);
+    const format = q.format === "xlsx" ? "xlsx" : "csv";
+    return fileResponse(await exportAudit(actor, q, format), `审计日志-${shanghaiDate(new Date())}.${format}`, format);
+  },
   { permission: "audit.view" },
 );
