@@ -8,7 +8,7 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { decryptField } from "@/lib/crypto";
-import { backupDatabase, restoreDatabase, RestoreError } from "@/lib/ops/backup";
+import { restoreDatabase, RestoreError } from "@/lib/ops/backup";
 
 const root = path.resolve(__dirname, "../../..");
 const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
