@@ -1,6 +1,6 @@
 // Logical backup and restore over a plain PostgreSQL connection, so it works for the embedded
 // PostgreSQL 18 and any DATABASE_URL on a machine with only Node and npm (no pg_dump of the
-// server's version there). See docs/decisions/0008-logical-backup.md.
+// server's version there). See docs/decisions/0008-backup-and-job-queue.md.
 //
 // A dump is one gzip file: a JSON header line (format, the applied migrations, every table of the
 // public schema with its columns and row count, every sequence's value), then per table a
