@@ -1,6 +1,6 @@
 // GET /api/health (API.md "Operations") as a load balancer sees it: no sign-in, the status and
 // nothing else, 503 when the database does not answer.
-import { BASE_URL, startExtraServer } from "./support";
+import { BASE_URL, dbQuery, startExtraServer } from "./support";
 
 const LEAK = /prisma|postgres|127\.0\.0\.1|ECONNREFUSED|version|stack|Can't reach/i;
 
@@ -30,4 +30,18 @@ describe("GET /api/health", () => {
       await down.stop();
     }
   }, 120_000);
+});
+
+describe("the job queue in the production build", () => {
+  test("the server started pg-boss and scheduled the reminder and retention jobs", async () => {
+    const want = ["reminders-medical", "reminders-training", "retention-notifications", "retention-sessions"];
+    let names: string[] = [];
+    for (let i = 0; i < 60 && !want.every((w) => names.includes(w)); i++) {
+      names = await dbQuery<{ name: string }>(`SELECT name FROM pgboss.schedule ORDER BY name`)
+        .then((rows) => rows.map((r) => r.name))
+        .catch(() => []);
+      if (!want.every((w) => names.includes(w))) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(names).toEqual(expect.arrayContaining(want));
+  }, 60_000);
 });
