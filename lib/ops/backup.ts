@@ -63,6 +63,8 @@ export async function backupDatabase(url: string, file: string): Promise<DumpHea
   const partial = `${file}.partial`;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const migrated = await client.query<{ t: string | null }>(`SELECT to_regclass('public._prisma_migrations')::text AS t`);
+    if (!migrated.rows[0]?.t) throw new Error("the database has never been migrated: nothing to back up");
     const migrations = (
       await client.query<{ migration_name: string }>(
         `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
