@@ -341,8 +341,9 @@ export async function restoreDatabase(opts: RestoreOptions): Promise<RestoreResu
       if (s.lastValue !== null) await client.query(`SELECT setval($1::regclass, $2::bigint, true)`, [q(s.name), s.lastValue]);
     for (const fk of fks) await client.query(`ALTER TABLE ${fk.tbl} ADD CONSTRAINT ${q(fk.name)} ${fk.def}`);
     await client.query("COMMIT");
-    log(`${total} rows in ${header.tables.length} tables restored; applying newer migrations`);
-    prismaMigrate(root, opts.url);
+    const newer = local.filter((m) => !header.migrations.includes(m));
+    log(`${total} rows in ${header.tables.length} tables restored${newer.length ? `; applying ${newer.length} newer migrations` : ""}`);
+    if (newer.length) prismaMigrate(root, opts.url);
     const latest = await client.query<{ m: string }>(
       `SELECT max(migration_name) AS m FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
