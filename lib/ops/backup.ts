@@ -124,7 +124,7 @@ export async function backupDatabase(url: string, file: string): Promise<DumpHea
 }
 
 /** Every migration folder of the checkout, oldest first. */
-function localMigrations(root: string): string[] {
+export function localMigrations(root: string): string[] {
   return readdirSync(path.join(root, "prisma", "migrations"), { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
@@ -144,7 +144,7 @@ function prismaMigrate(root: string, url: string, configFile?: string) {
  * migrations folder that holds only the dump's migrations (a temporary config inside the checkout,
  * so it resolves the project's own packages).
  */
-function migrateTo(root: string, url: string, migrations: string[]) {
+export function migrateTo(root: string, url: string, migrations: string[]) {
   const dir = mkdtempSync(path.join(root, ".data", "restore-"));
   try {
     const target = path.join(dir, "migrations");

@@ -8,7 +8,7 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { decryptField } from "@/lib/crypto";
-import { restoreDatabase, RestoreError } from "@/lib/ops/backup";
+import { backupDatabase, localMigrations, migrateTo, restoreDatabase, RestoreError } from "@/lib/ops/backup";
 
 const root = path.resolve(__dirname, "../../..");
 const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
@@ -135,3 +135,36 @@ test("a key that cannot decrypt the backup, or a truncated file, is refused befo
   const [after] = await query<{ n: string }>(targetUrl, `SELECT count(*) AS n FROM "User"`);
   expect(after!.n).toBe(before!.n);
 }, 120_000);
+
+test("a backup made at an older migration is restored at that migration, then migrated up", async () => {
+  const oldName = `${targetName}_old`;
+  const dbUrl = (name: string) => {
+    const u = new URL(adminUrl);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
+  const local = localMigrations(root);
+  const older = local.slice(0, -1);
+  await query(adminUrl, `DROP DATABASE IF EXISTS "${oldName}" WITH (FORCE)`);
+  await query(adminUrl, `CREATE DATABASE "${oldName}"`);
+  try {
+    migrateTo(root, dbUrl(oldName), older);
+    await query(dbUrl(oldName), `INSERT INTO "AuditLog" (action, outcome) VALUES ('test.old_version', 'SUCCESS')`);
+    const oldDump = path.join(dir, "old.jxdump.gz");
+    const header = await backupDatabase(dbUrl(oldName), oldDump);
+    expect(header.migrations).toEqual(older);
+
+    await query(adminUrl, `DROP DATABASE IF EXISTS "${targetName}" WITH (FORCE)`);
+    await query(adminUrl, `CREATE DATABASE "${targetName}"`);
+    const r = await restoreDatabase({ url: targetUrl, file: oldDump, decrypt: decryptField, root });
+    expect(r.migratedFrom).toBe(older.at(-1));
+    expect(r.migratedTo).toBe(local.at(-1));
+    expect(r.keyChecked).toBeNull(); // nothing encrypted in this backup
+    const applied = await query<{ m: string }>(targetUrl, `SELECT migration_name AS m FROM _prisma_migrations ORDER BY 1`);
+    expect(applied.map((a) => a.m)).toEqual(local);
+    const rows = await query<{ action: string }>(targetUrl, `SELECT action FROM "AuditLog"`);
+    expect(rows).toEqual([{ action: "test.old_version" }]);
+  } finally {
+    await query(adminUrl, `DROP DATABASE IF EXISTS "${oldName}" WITH (FORCE)`);
+  }
+}, 180_000);
