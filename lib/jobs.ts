@@ -48,6 +48,17 @@ export type JobsOptions = {
   pollingIntervalSeconds?: number;
 };
 
+// During a database outage pg-boss reports every poll of every queue: one line per message a minute.
+const lastLogged = new Map<string, number>();
+function logQueueError(e: unknown) {
+  const key = e instanceof Error ? e.message : String(e);
+  const now = Date.now();
+  if ((lastLogged.get(key) ?? 0) > now - 60_000) return;
+  if (lastLogged.size > 100) lastLogged.clear();
+  lastLogged.set(key, now);
+  logger.error("job queue error", e);
+}
+
 function bossFor(opts: JobsOptions): PgBoss {
   return new PgBoss({
     connectionString: opts.connectionString ?? env.DATABASE_URL,
@@ -95,7 +106,7 @@ async function retryOnDeadlock<T>(fn: () => Promise<T>, attempts = 5): Promise<T
 /** Install pg-boss's schema and our queues, then stop: for `db:migrate`, as the schema owner. */
 export async function installJobSchema(opts: JobsOptions = {}): Promise<void> {
   const boss = bossFor(opts);
-  boss.on("error", (e) => logger.error("job queue error", e));
+  boss.on("error", logQueueError);
   await boss.start();
   try {
     await installJobs(boss, opts.jobs);
@@ -109,7 +120,7 @@ export async function startJobs(opts: JobsOptions = {}): Promise<() => Promise<v
   const jobs = opts.jobs ?? JOBS;
   const boss = bossFor(opts);
   // without a listener an 'error' (the database restarting) would crash the process
-  boss.on("error", (e) => logger.error("job queue error", e));
+  boss.on("error", logQueueError);
   await boss.start();
   await installJobs(boss, jobs);
   for (const j of jobs) {

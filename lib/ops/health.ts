@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 
 const DB_TIMEOUT_MS = 2000;
+// a balancer polls every few seconds: log the changes, not every failed probe
+let lastOk = true;
 
 /**
  * Liveness for load balancers: true when the database answers `SELECT 1` within a short time.
@@ -17,12 +19,15 @@ export async function databaseAnswers(timeoutMs = DB_TIMEOUT_MS): Promise<boolea
   const query = db.$queryRaw`SELECT 1`.then(
     () => true,
     (e: unknown) => {
-      logger.warn("health check: database did not answer", e);
+      if (lastOk) logger.warn("health check: database did not answer", e);
       return false;
     },
   );
   try {
-    return await Promise.race([query, timeout]);
+    const ok = await Promise.race([query, timeout]);
+    if (ok !== lastOk) logger[ok ? "info" : "warn"](ok ? "health check: database answers again" : "health check: database unavailable");
+    lastOk = ok;
+    return ok;
   } finally {
     clearTimeout(timer);
   }
