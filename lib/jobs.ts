@@ -122,16 +122,22 @@ export async function startJobs(opts: JobsOptions = {}): Promise<() => Promise<v
   // without a listener an 'error' (the database restarting) would crash the process
   boss.on("error", logQueueError);
   await boss.start();
-  await installJobs(boss, jobs);
-  for (const j of jobs) {
-    await boss.work(j.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5, batchSize: 1 }, async ([job]) => {
-      try {
-        await j.run(new Date());
-      } catch (e) {
-        logger.error(`job ${j.name} ${job?.id ?? ""} failed; pg-boss retries it with backoff`, e);
-        throw e;
-      }
-    });
+  try {
+    await installJobs(boss, jobs);
+    for (const j of jobs) {
+      await boss.work(j.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5, batchSize: 1 }, async ([job]) => {
+        try {
+          await j.run(new Date());
+        } catch (e) {
+          logger.error(`job ${j.name} ${job?.id ?? ""} failed; pg-boss retries it with backoff`, e);
+          throw e;
+        }
+      });
+    }
+  } catch (e) {
+    // a half-started instance would keep polling beside the retry's new one
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    throw e;
   }
   return () => boss.stop({ graceful: true, timeout: 10_000, wait: true });
 }
