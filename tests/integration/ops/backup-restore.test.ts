@@ -12,13 +12,18 @@ import { backupDatabase, localMigrations, migrateTo, restoreDatabase, RestoreErr
 
 const root = path.resolve(__dirname, "../../..");
 const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
-const sourceUrl = process.env.DATABASE_URL!;
-const targetName = `${new URL(sourceUrl).pathname.slice(1)}_restore`;
-const targetUrl = (() => {
+const runDb = new URL(process.env.DATABASE_URL!).pathname.slice(1);
+const dbUrl = (name: string) => {
   const u = new URL(adminUrl);
-  u.pathname = `/${targetName}`;
+  u.pathname = `/${name}`;
   return u.toString();
-})();
+};
+// Its own source database: the run's shared one changes under the other test files, so counts
+// taken after the backup would not match it.
+const sourceName = `${runDb}_drill`;
+const sourceUrl = dbUrl(sourceName);
+const targetName = `${runDb}_restore`;
+const targetUrl = dbUrl(targetName);
 const dir = mkdtempSync(path.join(tmpdir(), "jingxin-backup-"));
 const dumpFile = path.join(dir, "drill.jxdump.gz");
 
@@ -48,15 +53,18 @@ const run = (script: string, args: string[], env: Record<string, string>) =>
   });
 
 beforeAll(async () => {
-  const seed = run("prisma/seed.ts", [], { APP_ENV: "test" });
+  for (const name of [sourceName, targetName]) {
+    await query(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await query(adminUrl, `CREATE DATABASE "${name}"`);
+  }
+  migrateTo(root, sourceUrl, localMigrations(root));
+  const seed = run("prisma/seed.ts", [], { APP_ENV: "test", DATABASE_URL: sourceUrl });
   if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}`);
-  await query(adminUrl, `DROP DATABASE IF EXISTS "${targetName}" WITH (FORCE)`);
-  await query(adminUrl, `CREATE DATABASE "${targetName}"`);
 }, 180_000);
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  await query(adminUrl, `DROP DATABASE IF EXISTS "${targetName}" WITH (FORCE)`);
+  for (const name of [sourceName, targetName]) await query(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 });
 
 test("backup and restore into a new database keep every row, the ID numbers and the health notes", async () => {
@@ -138,11 +146,6 @@ test("a key that cannot decrypt the backup, or a truncated file, is refused befo
 
 test("a backup made at an older migration is restored at that migration, then migrated up", async () => {
   const oldName = `${targetName}_old`;
-  const dbUrl = (name: string) => {
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    return u.toString();
-  };
   const local = localMigrations(root);
   const older = local.slice(0, -1);
   await query(adminUrl, `DROP DATABASE IF EXISTS "${oldName}" WITH (FORCE)`);
