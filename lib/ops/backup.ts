@@ -7,7 +7,17 @@
 // "-- <table>" line, its rows in COPY text format and a "\." line, then "-- end". All of it is
 // read in one REPEATABLE READ transaction, so the file is one consistent snapshot.
 import { execFileSync } from "node:child_process";
-import { createReadStream, createWriteStream, cpSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { once } from "node:events";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -145,6 +155,7 @@ function prismaMigrate(root: string, url: string, configFile?: string) {
  * so it resolves the project's own packages).
  */
 export function migrateTo(root: string, url: string, migrations: string[]) {
+  mkdirSync(path.join(root, ".data"), { recursive: true }); // git-ignored; absent when DATABASE_URL was always set
   const dir = mkdtempSync(path.join(root, ".data", "restore-"));
   try {
     const target = path.join(dir, "migrations");

@@ -1,6 +1,7 @@
 // The job queue (lib/jobs.ts on pg-boss) on real PostgreSQL: two instances on one database run a
 // cron tick once, a failed run is retried within seconds, and the retention jobs delete only what
-// has outlived its keep time. Each test uses its own pg-boss schema.
+// has outlived its keep time. pg-boss runs in a database of its own (its enum types would show in
+// the drift test's catalogue of the run's shared database), one schema per test.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { db } from "@/lib/db";
@@ -8,21 +9,22 @@ import { startJobs, type JobDefinition } from "@/lib/jobs";
 import { pruneAuthSessions, pruneReadNotifications } from "@/lib/ops/retention";
 import { createUser } from "@/tests/factories";
 
-const url = process.env.DATABASE_URL!;
-const schemas: string[] = [];
+const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
+const queueDbName = `${new URL(process.env.DATABASE_URL!).pathname.slice(1)}_jobs`;
+const url = (() => {
+  const u = new URL(adminUrl);
+  u.pathname = `/${queueDbName}`;
+  return u.toString();
+})();
 const stops: (() => Promise<void>)[] = [];
-const newSchema = () => {
-  const s = `pgboss_test_${randomBytes(3).toString("hex")}`;
-  schemas.push(s);
-  return s;
-};
+const newSchema = () => `pgboss_test_${randomBytes(3).toString("hex")}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(cond: () => boolean, timeoutMs: number) {
   const end = Date.now() + timeoutMs;
   while (!cond() && Date.now() < end) await sleep(200);
 }
-async function sql<T>(text: string): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
+async function sql<T>(text: string, on = url): Promise<T[]> {
+  const c = new pg.Client({ connectionString: on });
   await c.connect();
   try {
     return (await c.query(text)).rows as T[];
@@ -32,11 +34,15 @@ async function sql<T>(text: string): Promise<T[]> {
 }
 const fast = { cronMonitorIntervalSeconds: 1, pollingIntervalSeconds: 1 };
 
+beforeAll(async () => {
+  await sql(`DROP DATABASE IF EXISTS "${queueDbName}" WITH (FORCE)`, adminUrl);
+  await sql(`CREATE DATABASE "${queueDbName}"`, adminUrl);
+});
 afterEach(async () => {
   await Promise.all(stops.splice(0).map((s) => s()));
 });
 afterAll(async () => {
-  for (const s of schemas) await sql(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+  await sql(`DROP DATABASE IF EXISTS "${queueDbName}" WITH (FORCE)`, adminUrl);
 });
 
 test("two instances on one database run a cron tick once", async () => {
@@ -45,7 +51,10 @@ test("two instances on one database run a cron tick once", async () => {
   const runs: string[] = [];
   const schema = newSchema();
   const job = (instance: string): JobDefinition => ({ name: "tick", cron: "* * * * *", run: async () => void runs.push(instance) });
-  const [a, b] = await Promise.all([startJobs({ schema, jobs: [job("a")], ...fast }), startJobs({ schema, jobs: [job("b")], ...fast })]);
+  const [a, b] = await Promise.all([
+    startJobs({ connectionString: url, schema, jobs: [job("a")], ...fast }),
+    startJobs({ connectionString: url, schema, jobs: [job("b")], ...fast }),
+  ]);
   stops.push(a, b);
   await until(() => runs.length > 0, 15_000);
   await sleep(6000); // both instances have looked at the schedule several times since
@@ -65,7 +74,7 @@ test("a failed run is retried within seconds, not at the next tick", async () =>
       if (attempts.length === 1) throw new Error("database went away");
     },
   };
-  stops.push(await startJobs({ schema, jobs: [flaky], ...fast }));
+  stops.push(await startJobs({ connectionString: url, schema, jobs: [flaky], ...fast }));
   await until(() => attempts.length >= 2, 20_000);
   expect(attempts).toHaveLength(2);
   expect(attempts[1]! - attempts[0]!).toBeLessThan(10_000);
