@@ -19,7 +19,7 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["@node-rs/argon2", "exceljs"],
+  serverExternalPackages: ["@node-rs/argon2", "exceljs", "pg-boss"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -10,6 +10,24 @@ import { auditPaths } from "@/lib/audit/openapi";
 import { R as commonResponses, type PathsObject } from "@/lib/openapi-parts";
 
 const platformPaths: PathsObject = {
+  "/api/health": {
+    get: {
+      summary: "Liveness and database check for load balancers (no sign-in)",
+      security: [],
+      responses: {
+        200: {
+          description: "the database answers",
+          content: { "application/json": { schema: { type: "object", required: ["status"], properties: { status: { const: "ok" } } } } },
+        },
+        503: {
+          description: "the database does not answer within a short time; nothing else is revealed",
+          content: {
+            "application/json": { schema: { type: "object", required: ["status"], properties: { status: { const: "unavailable" } } } },
+          },
+        },
+      },
+    },
+  },
   "/api/v1/me": {
     get: {
       summary: "The signed-in user",

@@ -50,7 +50,10 @@ process.on("SIGTERM", () => shutdown(0));
 try {
   generateClient();
   migrate(databaseUrl);
-  if (command === "migrate") await shutdown(0);
+  if (command === "migrate") {
+    tsx("scripts/install-jobs.ts"); // pg-boss's schema is DDL too: installed by the schema owner
+    await shutdown(0);
+  }
   if (command === "seed" || command === "demo" || command === "dev") tsx("prisma/seed.ts", process.argv.slice(3));
   if (command === "seed") await shutdown(0);
   if (command === "provision") {
