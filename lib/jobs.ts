@@ -2,6 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { pruneAuditLog } from "@/lib/audit/chain";
 import { sendMedicalReminders } from "@/lib/medical/reminders";
 import { pruneAuthSessions, pruneReadNotifications } from "@/lib/ops/retention";
 import { sendTrainingReminders } from "@/lib/training/reminders";
@@ -34,8 +35,7 @@ export const JOBS: JobDefinition[] = [
   { name: "reminders-medical", cron: "*/5 * * * *", run: sendMedicalReminders, ...RETRY, expireInSeconds: 300 },
   { name: "retention-sessions", cron: "17 3 * * *", run: pruneAuthSessions, ...RETRY },
   { name: "retention-notifications", cron: "27 3 * * *", run: pruneReadNotifications, ...RETRY },
-  // Audit retention (lib/audit, never rows younger than 180 days) is wired here by the lead:
-  //   { name: "retention-audit", cron: "37 3 * * *", run: (now) => pruneAuditLog(now), ...RETRY },
+  { name: "retention-audit", cron: "37 3 * * *", run: (now) => pruneAuditLog(now), ...RETRY },
 ];
 
 export type JobsOptions = {

@@ -15,11 +15,10 @@ if (!file) {
 }
 // never generate keys here: new keys could not decrypt the restored data
 const keys = readEnvFile();
-for (const k of ["DATA_ENCRYPTION_KEY", "NEXTAUTH_SECRET"] as const) process.env[k] ??= keys[k];
-if (!process.env.DATA_ENCRYPTION_KEY || !process.env.NEXTAUTH_SECRET) {
-  console.error(
-    "DATA_ENCRYPTION_KEY / NEXTAUTH_SECRET are not configured: put the backed-up .env.local (or the variables) in place first.",
-  );
+const REQUIRED = ["DATA_ENCRYPTION_KEY", "BLIND_INDEX_KEY", "DATA_INTEGRITY_KEY", "NEXTAUTH_SECRET"] as const;
+for (const k of [...REQUIRED, "DATA_ENCRYPTION_KEY_PREVIOUS"] as const) if (keys[k]) process.env[k] ??= keys[k];
+if (REQUIRED.some((k) => !process.env[k])) {
+  console.error(`${REQUIRED.join(" / ")} are not all configured: put the backed-up .env.local (or the variables) in place first.`);
   process.exit(2);
 }
 const db = await targetDatabase();
@@ -44,6 +43,9 @@ try {
       ? `  DATA_ENCRYPTION_KEY decrypts the restored data (${r.keyChecked})`
       : "  the backup holds no encrypted values to check the key against",
   );
+  // every key, not only the field key: the canary also proves the blind-index key (lib/keys/canary.ts)
+  const { checkKeyCanary } = await import("@/lib/keys/canary");
+  console.log(`  key canary: ${(await checkKeyCanary()) === "OK" ? "all keys match the restored data" : "written (the backup had none)"}`);
 } catch (e) {
   console.error(`restore refused: ${e instanceof RestoreError ? e.message : e instanceof Error ? e.message : String(e)}`);
   code = e instanceof RestoreError && e.reason === "NOT_EMPTY" ? 3 : 1;

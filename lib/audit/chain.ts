@@ -88,8 +88,11 @@ export async function verifyAudit(actor: Actor): Promise<ChainReport> {
   return report;
 }
 
-/** Entries younger than this are never removed (the database enforces it too). */
-export const AUDIT_RETENTION_DAYS = 180;
+/**
+ * Entries younger than this are never removed. Six calendar months at the longest (网络安全法
+ * art. 21) are 184 days; 186 leaves a margin. The database refuses anything under 180 itself.
+ */
+export const AUDIT_RETENTION_DAYS = 186;
 
 /**
  * Retention (a scheduled job): removes the oldest entries older than AUDIT_RETENTION_DAYS before
