@@ -34,7 +34,7 @@ describe("GET /api/health", () => {
 
 describe("the job queue in the production build", () => {
   test("the server started pg-boss and scheduled the reminder and retention jobs", async () => {
-    const want = ["reminders-medical", "reminders-training", "retention-notifications", "retention-sessions"];
+    const want = ["reminders-medical", "reminders-training", "retention-audit", "retention-notifications", "retention-sessions"];
     let names: string[] = [];
     for (let i = 0; i < 60 && !want.every((w) => names.includes(w)); i++) {
       names = await dbQuery<{ name: string }>(`SELECT name FROM pgboss.schedule ORDER BY name`)
