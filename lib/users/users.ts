@@ -90,6 +90,10 @@ export function generateTemporaryPassword(): string {
     const j = randomInt(i + 1);
     [chars[i], chars[j]] = [chars[j]!, chars[i]!];
   }
+  // never a symbol first: a spreadsheet cell starting with = or + is a formula, so the export
+  // guard (lib/export.ts) prefixes it with ' and the password sheet would hand out a wrong one
+  const first = chars.findIndex((c) => /[A-Za-z0-9]/.test(c));
+  [chars[0], chars[first]] = [chars[first]!, chars[0]!];
   return chars.join("");
 }
 
