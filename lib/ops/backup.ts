@@ -319,6 +319,13 @@ export async function restoreDatabase(opts: RestoreOptions): Promise<RestoreResu
       )
     ).rows;
     for (const fk of fks) await client.query(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT ${q(fk.name)}`);
+    // The rows are the backup's exactly: what the migrations just wrote (the audit chain's head,
+    // the security policy row …) makes way, and no trigger rewrites a restored row — the audit
+    // chain would re-seal every entry, the append-only rule would refuse the clearing.
+    for (const t of header.tables) {
+      await client.query(`ALTER TABLE ${q(t.name)} DISABLE TRIGGER USER`);
+      await client.query(`DELETE FROM ${q(t.name)}`);
+    }
     let total = 0;
     for (const t of header.tables) {
       await dump.next(); // the "-- <table>" marker, checked by verifyDump
@@ -351,6 +358,7 @@ export async function restoreDatabase(opts: RestoreOptions): Promise<RestoreResu
     for (const s of header.sequences)
       if (s.lastValue !== null) await client.query(`SELECT setval($1::regclass, $2::bigint, true)`, [q(s.name), s.lastValue]);
     for (const fk of fks) await client.query(`ALTER TABLE ${fk.tbl} ADD CONSTRAINT ${q(fk.name)} ${fk.def}`);
+    for (const t of header.tables) await client.query(`ALTER TABLE ${q(t.name)} ENABLE TRIGGER USER`);
     await client.query("COMMIT");
     const newer = local.filter((m) => !header.migrations.includes(m));
     log(`${total} rows in ${header.tables.length} tables restored${newer.length ? `; applying ${newer.length} newer migrations` : ""}`);

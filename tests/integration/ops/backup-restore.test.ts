@@ -100,6 +100,12 @@ test("backup and restore into a new database keep every row, the ID numbers and 
   expect(dstNote!.id).toBe(srcNote!.id);
   expect(decryptField(dstNote!.v)).toBe(decryptField(srcNote!.v));
 
+  // the audit log is restored exactly, so its hash chain still proves itself
+  const verify = run("scripts/audit-verify.ts", [], { DATABASE_URL: targetUrl });
+  expect(verify.stderr).toMatch(/audit chain intact/);
+  expect(verify.status).toBe(0);
+  expect(JSON.parse(verify.stdout).checked).toBe(before.AuditLog);
+
   // sequences continue after the restored rows: a new audit entry does not collide
   const [maxAudit] = await query<{ m: string }>(targetUrl, `SELECT max(id)::text AS m FROM "AuditLog"`);
   const [fresh] = await query<{ id: string }>(
