@@ -4,6 +4,7 @@ import { medicalPaths } from "@/lib/medical/openapi";
 import { benefitsPaths } from "@/lib/benefits/openapi";
 import { authPaths } from "@/lib/auth/openapi";
 import { leavePaths } from "@/lib/leave/openapi";
+import { notificationPaths } from "@/lib/notifications/openapi";
 
 import { R as commonResponses, pageParams, type PathsObject } from "@/lib/openapi-parts";
 
@@ -95,6 +96,6 @@ export function openApiDocument() {
       },
     },
     security: [{ session: [] }],
-    paths: mergePaths(platformPaths, trainingPaths, medicalPaths, benefitsPaths, authPaths, leavePaths),
+    paths: mergePaths(platformPaths, trainingPaths, medicalPaths, benefitsPaths, authPaths, leavePaths, notificationPaths),
   };
 }
