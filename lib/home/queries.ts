@@ -79,16 +79,20 @@ export async function getOfficerHome(actor: Actor, now = new Date()): Promise<Of
     visits?.items
       .filter((b) => (b.status === "BOOKED" || b.status === "CHECKED_IN") && (b.endsAt ?? b.startsAt) >= now)
       .sort((a, b) => +a.startsAt - +b.startsAt)[0] ?? null;
-  const serviceNameEn = nextVisit
-    ? ((await db.medicalService.findFirst({ where: { code: nextVisit.service.code }, select: { nameEn: true } }))?.nameEn ?? "")
-    : "";
   const h = training?.creditHours;
   return {
     nextSession: training?.upcoming[0] ? ref(training.upcoming[0].session) : null,
     hours: h ? { year: h.year, done: h.thisYear, required: h.required } : null,
     waitlist: (training?.waitlisted ?? []).map((e) => ({ ...ref(e.session), position: e.waitlistPosition })),
     toRate: training?.toRate.length ?? 0,
-    nextVisit: nextVisit ? { id: nextVisit.id, serviceName: nextVisit.service.name, serviceNameEn, startsAt: nextVisit.startsAt } : null,
+    nextVisit: nextVisit
+      ? {
+          id: nextVisit.id,
+          serviceName: nextVisit.service.name,
+          serviceNameEn: nextVisit.service.nameEn ?? "",
+          startsAt: nextVisit.startsAt,
+        }
+      : null,
   };
 }
 

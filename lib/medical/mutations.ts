@@ -85,6 +85,7 @@ export async function saveService(actor: Actor, input: unknown) {
       const data = {
         code: d.code,
         name: d.name,
+        nameEn: d.nameEn,
         description: d.description,
         hospitalId: d.hospitalId,
         yearlyQuota: d.yearlyQuota,

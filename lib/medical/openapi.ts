@@ -9,6 +9,7 @@ const service = {
   properties: {
     code: { type: "string", examples: ["GREEN_CHANNEL", "FAST_TRACK", "LIVER_CHECK", "HEALTH_CONSULT"] },
     name: { type: "string" },
+    nameEn: { type: ["string", "null"], description: "English name; null when none was given" },
     description: { type: "string" },
     hospital: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
     yearlyQuota: { type: ["integer", "null"], description: "bookings per person per Asia/Shanghai calendar year; null = unlimited" },
@@ -35,7 +36,7 @@ const booking = {
     id: { type: "string" },
     status: { enum: statuses },
     urgent: { type: "boolean" },
-    service: { type: "object", properties: { code: { type: "string" }, name: { type: "string" } } },
+    service: { type: "object", properties: { code: { type: "string" }, name: { type: "string" }, nameEn: { type: "string" } } },
     slot: { oneOf: [slot, { type: "null" }] },
     startsAt: time,
     endsAt: nullable(time),

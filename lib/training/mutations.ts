@@ -318,7 +318,7 @@ export async function createCategory(actor: Actor, raw: unknown) {
     return await db.$transaction(async (tx) => {
       const max = await tx.trainingCategory.aggregate({ _max: { sortOrder: true } });
       const c = await tx.trainingCategory.create({
-        data: { code: input.code, name: input.name, sortOrder: (max._max.sortOrder ?? 0) + 1 },
+        data: { code: input.code, name: input.name, nameEn: input.nameEn, sortOrder: (max._max.sortOrder ?? 0) + 1 },
         select: { code: true, name: true },
       });
       await writeAudit(tx, { actor, action: "training.category.create", targetType: "TrainingCategory", targetId: c.code, target: c.name });

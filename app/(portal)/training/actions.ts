@@ -132,7 +132,7 @@ export async function categoryAction(_: State, fd: FormData): Promise<State> {
   const actor = await requireActor();
   const op = str(fd, "op");
   return run(async () => {
-    if (op === "create") await createCategory(actor, { code: str(fd, "code"), name: str(fd, "name") });
+    if (op === "create") await createCategory(actor, { code: str(fd, "code"), name: str(fd, "name"), nameEn: str(fd, "nameEn") });
     else await setCategoryActive(actor, str(fd, "code"), op === "enable");
   }, ["/training/manage/settings"]);
 }

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localized } from "@/lib/i18n/localized";
 import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth/current";
 import { getBooking, listRescheduleTargets } from "@/lib/medical/queries";
@@ -19,14 +20,14 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   const id = pageId((await params).id);
   const actor = await requireUser({ next: `/medical/bookings/${id}` });
   const booking = await pageData(getBooking(actor, id, { withNote: true }));
-  const [t, format] = await Promise.all([getTranslations("medical"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("medical"), getFormatter(), getLocale()]);
   const manage = can(actor, "medical.manage");
   const own = booking.user.id === actor.id;
   const targets = manage && booking.status === "BOOKED" && !booking.urgent ? await listRescheduleTargets(actor, booking.id) : [];
   return (
     <>
       <PageHeader
-        title={booking.service.name}
+        title={localized(locale, booking.service.name, booking.service.nameEn)}
         subtitle={format.dateTime(booking.startsAt, "full")}
         actions={
           <>
