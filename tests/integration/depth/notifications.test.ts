@@ -7,7 +7,9 @@ import {
   notificationJson,
   notify,
 } from "@/lib/notifications/queries";
+import { cancelMyEnrollment, enrolSelf } from "@/lib/training/enrolment";
 import { actorOf, createUser } from "@/tests/factories";
+import { createTrainingSession } from "@/tests/factories/training";
 
 async function person() {
   return actorOf(await createUser());
@@ -74,4 +76,16 @@ test("read-all marks only my unread notices and says how many", async () => {
   expect(await markAllMyNotificationsRead(me)).toBe(0);
   expect(await countMyUnread(me)).toBe(0);
   expect(await countMyUnread(other)).toBe(1);
+});
+
+test("a waitlist promotion writes its notice in Chinese and in English", async () => {
+  const s = await createTrainingSession({ capacity: 1, startsAt: new Date(Date.now() + 10 * 86400_000) });
+  const first = await person();
+  const second = await person();
+  await enrolSelf(first, s.id);
+  expect((await enrolSelf(second, s.id)).status).toBe("WAITLISTED");
+  await cancelMyEnrollment(first, s.id);
+  const [n] = (await listNotifications(second, { unread: "true" })).items.filter((x) => x.kind === "training.promoted");
+  expect(n).toMatchObject({ title: "候补转正：您已获得培训名额", titleEn: "Off the waitlist: you have a seat" });
+  expect(n!.bodyEn).toContain(s.title);
 });
