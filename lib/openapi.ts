@@ -5,6 +5,7 @@ import { benefitsPaths } from "@/lib/benefits/openapi";
 import { authPaths } from "@/lib/auth/openapi";
 import { leavePaths } from "@/lib/leave/openapi";
 import { notificationPaths } from "@/lib/notifications/openapi";
+import { trainingToolPaths } from "@/lib/training/openapi-tools";
 
 import { R as commonResponses, pageParams, type PathsObject } from "@/lib/openapi-parts";
 
@@ -96,6 +97,15 @@ export function openApiDocument() {
       },
     },
     security: [{ session: [] }],
-    paths: mergePaths(platformPaths, trainingPaths, medicalPaths, benefitsPaths, authPaths, leavePaths, notificationPaths),
+    paths: mergePaths(
+      platformPaths,
+      trainingPaths,
+      medicalPaths,
+      benefitsPaths,
+      authPaths,
+      leavePaths,
+      notificationPaths,
+      trainingToolPaths,
+    ),
   };
 }

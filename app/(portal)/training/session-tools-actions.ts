@@ -1,0 +1,32 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireActor } from "@/lib/auth/current";
+import { actionState, type ActionState } from "@/lib/http/actions";
+import { markAllPresent } from "@/lib/training/attendance-bulk";
+import { copySession } from "@/lib/training/copy";
+
+const str = (fd: FormData, k: string) => String(fd.get(k) ?? "");
+
+/** Copy / repeat weekly / repeat monthly: opens the first new draft. */
+export async function copySessionAction(_: ActionState, fd: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  let firstId: string | undefined;
+  const state = await actionState(async () => {
+    const copies = await copySession(actor, str(fd, "sessionId"), { every: str(fd, "every") || "NONE", count: str(fd, "count") || "1" });
+    firstId = copies[0]?.id;
+    revalidatePath("/training/manage");
+  });
+  if (firstId) redirect(`/training/manage/${firstId}?copied=1`);
+  return state;
+}
+
+export async function markAllPresentAction(_: ActionState, fd: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  const id = str(fd, "sessionId");
+  return actionState(async () => {
+    await markAllPresent(actor, id);
+    revalidatePath(`/training/${id}/roster`);
+  });
+}
