@@ -210,10 +210,15 @@ export const medicalPaths: PathsObject = {
   "/api/v1/medical/bookings/{id}/reschedule": {
     post: {
       tags: T,
-      summary: "Move a booking to another slot of its service (MEDICAL_LIAISON); the booker is notified",
+      summary:
+        'Move a booking to another open slot of its service: MEDICAL_LIAISON any booking (the booker is notified), anyone else their own BOOKED one (someone else\'s → 404; the answer carries warnings ["ON_LEAVE"] during approved leave; QUOTA_EXCEEDED when the move enters a year whose quota is used)',
       parameters: [idParam],
       requestBody: body({ type: "object", required: ["slotId"], properties: { slotId: { type: "string" } } }),
-      responses: { 200: json(booking), 404: R[404], 409: conflict("SLOT_FULL, SLOT_CLOSED, INVALID_TRANSITION") },
+      responses: {
+        200: json(booking),
+        404: R[404],
+        409: conflict("SLOT_FULL, SLOT_CLOSED, SLOT_IN_PAST, INVALID_TRANSITION, QUOTA_EXCEEDED"),
+      },
     },
   },
   "/api/v1/medical/urgent": {
