@@ -20,6 +20,11 @@ const schema = z.object({
    * socket's peer and X-Forwarded-For is ignored. N: the client is the address N hops back.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0).max(10).default(0),
+  /** The bureau's seal on certificates: a .png, .jpg, .webp or .svg file (unset: the shipped demo seal). */
+  CERT_SEAL_IMAGE: z
+    .string()
+    .regex(/\.(png|jpe?g|webp|svg)$/i, "must be a .png, .jpg, .webp or .svg file")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,4 +1,4 @@
-import { type PathsObject, R, json, body, idParam } from "@/lib/openapi-parts";
+import { type PathsObject, R, json, body, idParam, pageParams, time } from "@/lib/openapi-parts";
 
 // OpenAPI paths of the lecture-hall tools from the product-depth issue (copy/repeat, mark all
 // present), kept beside lib/training/openapi.ts so the two can change independently.
@@ -41,6 +41,53 @@ export const trainingToolPaths: PathsObject = {
         404: R[404],
         409: R[409],
       },
+    },
+  },
+  "/api/v1/training/certificates": {
+    get: {
+      tags: T,
+      summary: "Issued certificates (TRAINING_ADMIN): q = serial (QS-2026-000042), name or badge number",
+      parameters: [
+        { name: "q", in: "query", schema: { type: "string" } },
+        { name: "revoked", in: "query", schema: { enum: ["true", "false"] } },
+        ...pageParams,
+      ],
+      responses: {
+        200: json({
+          type: "object",
+          properties: {
+            items: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  id: { type: "string" },
+                  serial: { type: "string", examples: ["QS-2026-000042"] },
+                  issuedAt: time,
+                  revokedAt: { oneOf: [time, { type: "null" }] },
+                  revokeReason: { type: ["string", "null"] },
+                  user: { type: "object", properties: { badgeNo: { type: "string" }, name: { type: "string" } } },
+                  session: { type: "object", properties: { id: { type: "string" }, title: { type: "string" }, startsAt: time } },
+                },
+              },
+            },
+            total: { type: "integer" },
+            page: { type: "integer" },
+            pageSize: { type: "integer" },
+          },
+        }),
+        401: R[401],
+        403: R[403],
+      },
+    },
+  },
+  "/api/v1/training/certificates/{id}/revoke": {
+    post: {
+      tags: T,
+      summary: "Revoke a certificate (TRAINING_ADMIN); the holder is notified and the public verification page says 已撤销",
+      parameters: [idParam],
+      requestBody: body({ type: "object", required: ["reason"], properties: { reason: { type: "string", minLength: 2, maxLength: 200 } } }),
+      responses: { 200: json({ type: "object" }), 400: R[400], 401: R[401], 403: R[403], 404: R[404], 409: R[409] },
     },
   },
 };

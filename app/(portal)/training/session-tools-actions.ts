@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/current";
 import { actionState, type ActionState } from "@/lib/http/actions";
 import { markAllPresent } from "@/lib/training/attendance-bulk";
+import { revokeCertificate } from "@/lib/training/certificate-registry";
 import { copySession } from "@/lib/training/copy";
 
 const str = (fd: FormData, k: string) => String(fd.get(k) ?? "");
@@ -28,5 +29,13 @@ export async function markAllPresentAction(_: ActionState, fd: FormData): Promis
   return actionState(async () => {
     await markAllPresent(actor, id);
     revalidatePath(`/training/${id}/roster`);
+  });
+}
+
+export async function revokeCertificateAction(_: ActionState, fd: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  return actionState(async () => {
+    await revokeCertificate(actor, str(fd, "id"), { reason: str(fd, "reason") });
+    revalidatePath("/training/manage/certificates");
   });
 }
