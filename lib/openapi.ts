@@ -6,6 +6,7 @@ import { authPaths } from "@/lib/auth/openapi";
 import { leavePaths } from "@/lib/leave/openapi";
 import { notificationPaths } from "@/lib/notifications/openapi";
 import { trainingToolPaths } from "@/lib/training/openapi-tools";
+import { medicalToolPaths } from "@/lib/medical/openapi-tools";
 
 import { R as commonResponses, pageParams, type PathsObject } from "@/lib/openapi-parts";
 

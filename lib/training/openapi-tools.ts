@@ -90,4 +90,24 @@ export const trainingToolPaths: PathsObject = {
       responses: { 200: json({ type: "object" }), 400: R[400], 401: R[401], 403: R[403], 404: R[404], 409: R[409] },
     },
   },
+  "/api/v1/training/stats/export": {
+    get: {
+      tags: T,
+      summary: "One table of the training statistics page as a spreadsheet (TRAINING_ADMIN; audited)",
+      parameters: [
+        { name: "year", in: "query", schema: { type: "integer" } },
+        { name: "table", in: "query", schema: { enum: ["month", "category", "unit", "lecturer"], default: "unit" } },
+        { name: "format", in: "query", schema: { enum: ["xlsx", "csv"], default: "xlsx" } },
+      ],
+      responses: { 200: { description: ".xlsx or .csv (UTF-8 with BOM)" }, 400: R[400], 401: R[401], 403: R[403] },
+    },
+  },
+  "/api/v1/training/unit/compliance/export": {
+    get: {
+      tags: T,
+      summary: "My unit subtree's credit-hour compliance for this year as a spreadsheet (UNIT_LEAD; audited)",
+      parameters: [{ name: "format", in: "query", schema: { enum: ["xlsx", "csv"], default: "xlsx" } }],
+      responses: { 200: { description: ".xlsx or .csv" }, 400: R[400], 401: R[401], 403: R[403] },
+    },
+  },
 };

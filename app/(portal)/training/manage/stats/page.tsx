@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
 import { getTrainingStats } from "@/lib/training/stats";
 import { shanghaiYear } from "@/lib/time";
+import { DownloadLinks } from "@/components/ui/download-links";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 
@@ -56,6 +57,11 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           </span>
         }
       />
+      <div className="mb-4 flex flex-wrap gap-3" data-testid="stats-exports">
+        {(["unit", "category", "month", "lecturer"] as const).map((table) => (
+          <DownloadLinks key={table} label={t(`statsExport.${table}`)} href={`/api/v1/training/stats/export?year=${year}&table=${table}`} />
+        ))}
+      </div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-6">
         {tiles.map(([k, v]) => (
           <Card key={k}>
