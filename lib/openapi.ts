@@ -107,6 +107,7 @@ export function openApiDocument() {
       leavePaths,
       notificationPaths,
       trainingToolPaths,
+      medicalToolPaths,
     ),
   };
 }
