@@ -23,6 +23,38 @@ const platformPaths: PathsObject = {
       },
     },
   },
+  "/api/v1/me/password": {
+    post: {
+      summary: "Change my own password (also during a forced change or a pending second-factor enrolment)",
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              required: ["currentPassword", "newPassword", "confirmPassword"],
+              properties: { currentPassword: { type: "string" }, newPassword: { type: "string" }, confirmPassword: { type: "string" } },
+            },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description: "changed; my other sessions end",
+          content: { "application/json": { schema: { type: "object", properties: { ok: { type: "boolean" } } } } },
+        },
+        400: { description: "VALIDATION_FAILED (fields.newPassword: composition, common password, badge number, one of the last 5)" },
+        401: commonResponses[401],
+      },
+    },
+  },
+  "/api/v1/openapi.json": {
+    get: {
+      summary: "This OpenAPI 3.1 document (public)",
+      security: [],
+      responses: { 200: { description: "the document", content: { "application/json": { schema: { type: "object" } } } } },
+    },
+  },
   "/api/v1/audit": {
     get: {
       summary: "Search the audit log (AUDIT_ADMIN)",
