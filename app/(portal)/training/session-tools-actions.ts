@@ -7,6 +7,7 @@ import { actionState, type ActionState } from "@/lib/http/actions";
 import { markAllPresent } from "@/lib/training/attendance-bulk";
 import { revokeCertificate } from "@/lib/training/certificate-registry";
 import { copySession } from "@/lib/training/copy";
+import { saveLecturer } from "@/lib/training/lecturers";
 
 const str = (fd: FormData, k: string) => String(fd.get(k) ?? "");
 
@@ -37,5 +38,22 @@ export async function revokeCertificateAction(_: ActionState, fd: FormData): Pro
   return actionState(async () => {
     await revokeCertificate(actor, str(fd, "id"), { reason: str(fd, "reason") });
     revalidatePath("/training/manage/certificates");
+  });
+}
+
+export async function saveLecturerAction(_: ActionState, fd: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  return actionState(async () => {
+    await saveLecturer(actor, {
+      id: str(fd, "id") || undefined,
+      kind: str(fd, "kind"),
+      badgeNo: str(fd, "badgeNo") || undefined,
+      name: str(fd, "name") || undefined,
+      affiliation: str(fd, "affiliation") || undefined,
+      title: str(fd, "title"),
+      topics: str(fd, "topics"),
+      active: str(fd, "active") || undefined,
+    });
+    revalidatePath("/training/manage/lecturers");
   });
 }

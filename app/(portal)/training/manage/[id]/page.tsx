@@ -5,6 +5,7 @@ import { getSession, listCategories, listUnitOptions } from "@/lib/training/quer
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Field, Input, Select } from "@/components/ui/field";
+import { listLecturers } from "@/lib/training/lecturers";
 import { SessionForm } from "../../_components/session-form";
 import { sessionStatusAction, updateSessionAction } from "../../actions";
 import { copySessionAction } from "../../session-tools-actions";
@@ -20,12 +21,13 @@ export default async function EditSessionPage({
   const id = pageId((await params).id);
   const copied = (await searchParams).copied === "1";
   const actor = await requireRole("training.manage", `/training/manage/${id}`);
-  const [t, tc, session, categories, units] = await Promise.all([
+  const [t, tc, session, categories, units, registry] = await Promise.all([
     getTranslations("training"),
     getTranslations("common"),
     pageData(getSession(actor, id)),
     listCategories(actor),
     listUnitOptions(actor),
+    listLecturers(actor),
   ]);
   const editable = session.status === "DRAFT" || session.status === "PUBLISHED";
   const ask = (text: string) => ({ text, yes: tc("actions.confirm"), no: tc("actions.back") });
@@ -106,6 +108,7 @@ export default async function EditSessionPage({
             session={session}
             categories={categories}
             units={units}
+            registry={registry}
             submitLabel={t("manage.save")}
           />
         </Card>
