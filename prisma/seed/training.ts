@@ -1,4 +1,5 @@
 import type { SeedContext } from "./context";
+import { seedLecturers } from "./lecturers";
 
 const CATEGORIES = [
   ["LAW_ENFORCEMENT", "执法规范化", "Law-enforcement standards"],
@@ -348,4 +349,6 @@ export async function seedTraining(ctx: SeedContext): Promise<void> {
     if (await create(s, s.draft ? "DRAFT" : "PUBLISHED", enrolled, waitlisted)) made++;
   }
   ctx.log(`training: ${made ? `created ${made} sessions` : "already seeded"}`);
+  const lecturers = await seedLecturers(ctx);
+  if (lecturers) ctx.log(`training: ${lecturers} lecturer registry entries`);
 }
