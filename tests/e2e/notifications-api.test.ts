@@ -6,10 +6,10 @@ let mine: string[] = [];
 let theirs = "";
 
 beforeAll(async () => {
-  // 100018 and 100019 are plain officers no other e2e file signs in as for notices
-  [me, other] = await Promise.all([signedIn("100018"), signedIn("100019")]);
+  // 100018 and 100017 are plain officers no other e2e file signs in as for notices
+  [me, other] = await Promise.all([signedIn("100018"), signedIn("100017")]);
   const [a, b] = await Promise.all(
-    ["100018", "100019"].map((badge) => dbQuery<{ id: string }>(`SELECT id FROM "User" WHERE "badgeNo" = $1`, [badge])),
+    ["100018", "100017"].map((badge) => dbQuery<{ id: string }>(`SELECT id FROM "User" WHERE "badgeNo" = $1`, [badge])),
   );
   await dbQuery(`UPDATE "Notification" SET "readAt" = now() WHERE "userId" = $1 AND "readAt" IS NULL`, [a![0]!.id]);
   const insert = (userId: string, kind: string, title: string, titleEn = "") =>
