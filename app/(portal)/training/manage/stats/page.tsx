@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localized } from "@/lib/i18n/localized";
 import { requireRole } from "@/lib/auth/current";
 import { getTrainingStats } from "@/lib/training/stats";
 import { shanghaiYear } from "@/lib/time";
@@ -33,7 +34,7 @@ function Bars({ data, label }: { data: { label: string; value: number }[]; label
 export default async function StatsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireRole("training.manage", "/training/manage/stats");
   const year = params.parse(await searchParams).year ?? shanghaiYear(new Date());
-  const [t, s] = await Promise.all([getTranslations("training"), getTrainingStats(actor, year)]);
+  const [t, s, locale] = await Promise.all([getTranslations("training"), getTrainingStats(actor, year), getLocale()]);
   const tiles = [
     [t("stats.sessions"), s.sessions],
     [t("stats.seats"), s.seats],
@@ -79,7 +80,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         <Card title={t("stats.byCategory")}>
           <Bars
             label={t("stats.byCategory")}
-            data={s.byCategory.map((c) => ({ label: `${c.name}（${c.sessions}）`, value: c.attended }))}
+            data={s.byCategory.map((c) => ({ label: `${localized(locale, c.name, c.nameEn)}（${c.sessions}）`, value: c.attended }))}
           />
         </Card>
         <Card title={t("stats.byUnit")}>
