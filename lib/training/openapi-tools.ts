@@ -110,4 +110,33 @@ export const trainingToolPaths: PathsObject = {
       responses: { 200: { description: ".xlsx or .csv" }, 400: R[400], 401: R[401], 403: R[403] },
     },
   },
+  "/api/v1/training/sessions/{id}/attendance/upload": {
+    post: {
+      tags: T,
+      summary:
+        "Attendance by roster upload (TRAINING_ADMIN or the session's LECTURER): multipart `file` .xlsx/.csv with a 警号 column and an optional 考勤 column (出勤/缺勤, blank = 出勤); all or nothing",
+      parameters: [idParam],
+      requestBody: {
+        required: true,
+        content: {
+          "multipart/form-data": {
+            schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } },
+          },
+        },
+      },
+      responses: {
+        200: json({
+          type: "object",
+          properties: { marked: { type: "integer" }, present: { type: "integer" }, absent: { type: "integer" } },
+        }),
+        400: {
+          description: "VALIDATION_FAILED (fields.file) or IMPORT_REJECTED with rows: [{row, message}] and nothing marked",
+        },
+        401: R[401],
+        403: R[403],
+        404: R[404],
+        409: R[409],
+      },
+    },
+  },
 };

@@ -3,8 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/current";
+import { isAppError } from "@/lib/errors";
 import { actionState, type ActionState } from "@/lib/http/actions";
 import { markAllPresent } from "@/lib/training/attendance-bulk";
+import { importAttendance } from "@/lib/training/attendance-upload";
 import { revokeCertificate } from "@/lib/training/certificate-registry";
 import { copySession } from "@/lib/training/copy";
 import { saveLecturer } from "@/lib/training/lecturers";
@@ -56,4 +58,26 @@ export async function saveLecturerAction(_: ActionState, fd: FormData): Promise<
     });
     revalidatePath("/training/manage/lecturers");
   });
+}
+
+/** Attendance by roster upload; a rejected sheet lists its bad rows in the message. */
+export async function uploadAttendanceAction(_: ActionState, fd: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  const id = str(fd, "sessionId");
+  const file = fd.get("file");
+  if (!(file instanceof File) || !file.size) return { ok: false, message: "请选择考勤表文件", fields: { file: "请选择考勤表文件" } };
+  const data = Buffer.from(await file.arrayBuffer());
+  try {
+    await importAttendance(actor, id, { data, fileName: file.name });
+  } catch (e) {
+    if (isAppError(e) && e.code === "IMPORT_REJECTED") {
+      const rows = (e.extra?.rows ?? []) as { row: number; message: string }[];
+      const list = rows.slice(0, 10).map((r) => `第 ${r.row} 行：${r.message}`);
+      return { ok: false, message: [e.message, ...list, rows.length > 10 ? `…共 ${rows.length} 行` : ""].filter(Boolean).join("；") };
+    }
+    if (isAppError(e)) return { ok: false, message: e.message, fields: e.fields };
+    throw e;
+  }
+  revalidatePath(`/training/${id}/roster`);
+  return { ok: true };
 }

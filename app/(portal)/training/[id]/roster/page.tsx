@@ -9,7 +9,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { ActionForm } from "@/components/ui/action-form";
 import { Table, Td } from "@/components/ui/table";
 import { attendanceAction, officeCancelEnrollmentAction, sessionStatusAction } from "../../actions";
-import { markAllPresentAction } from "../../session-tools-actions";
+import { markAllPresentAction, uploadAttendanceAction } from "../../session-tools-actions";
 import { pageData, pageId } from "@/lib/http/pages";
 
 export default async function RosterPage({ params }: { params: Promise<{ id: string }> }) {
@@ -61,6 +61,22 @@ export default async function RosterPage({ params }: { params: Promise<{ id: str
             confirm={ask(t("roster.allPresentConfirm"))}
           >
             <input type="hidden" name="sessionId" value={id} />
+          </ActionForm>
+        ) : null}
+        {canMark && rows.some((r) => r.status === "ENROLLED") ? (
+          <ActionForm
+            action={uploadAttendanceAction}
+            submitLabel={t("roster.upload")}
+            successText={t("roster.uploadDone")}
+            variant="secondary"
+            className="mb-3 flex flex-wrap items-center gap-2"
+          >
+            <input type="hidden" name="sessionId" value={id} />
+            <label className="text-sm">
+              {t("roster.uploadLabel")}{" "}
+              <input type="file" name="file" accept=".xlsx,.csv" required className="text-sm" data-testid="attendance-file" />
+            </label>
+            <span className="w-full text-xs text-slate-600">{t("roster.uploadHint")}</span>
           </ActionForm>
         ) : null}
         {rows.length === 0 ? (
