@@ -41,6 +41,11 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
     .optional(),
+  /** The bureau's seal on certificates: a .png, .jpg, .webp or .svg file (unset: the shipped demo seal). */
+  CERT_SEAL_IMAGE: z
+    .string()
+    .regex(/\.(png|jpe?g|webp|svg)$/i, "must be a .png, .jpg, .webp or .svg file")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;

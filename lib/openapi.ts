@@ -6,6 +6,9 @@ import { authPaths } from "@/lib/auth/openapi";
 import { leavePaths } from "@/lib/leave/openapi";
 import { adminPaths } from "@/lib/users/openapi";
 import { auditPaths } from "@/lib/audit/openapi";
+import { notificationPaths } from "@/lib/notifications/openapi";
+import { trainingToolPaths } from "@/lib/training/openapi-tools";
+import { medicalToolPaths } from "@/lib/medical/openapi-tools";
 
 import { R as commonResponses, type PathsObject } from "@/lib/openapi-parts";
 
@@ -38,6 +41,38 @@ const platformPaths: PathsObject = {
           description: "PASSWORD_CHANGE_REQUIRED is never answered here: /me stays readable during a forced change and a pending enrolment",
         },
       },
+    },
+  },
+  "/api/v1/me/password": {
+    post: {
+      summary: "Change my own password (also during a forced change or a pending second-factor enrolment)",
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              required: ["currentPassword", "newPassword", "confirmPassword"],
+              properties: { currentPassword: { type: "string" }, newPassword: { type: "string" }, confirmPassword: { type: "string" } },
+            },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description: "changed; my other sessions end",
+          content: { "application/json": { schema: { type: "object", properties: { ok: { type: "boolean" } } } } },
+        },
+        400: { description: "VALIDATION_FAILED (fields.newPassword: composition, common password, badge number, one of the last 5)" },
+        401: commonResponses[401],
+      },
+    },
+  },
+  "/api/v1/openapi.json": {
+    get: {
+      summary: "This OpenAPI 3.1 document (public)",
+      security: [],
+      responses: { 200: { description: "the document", content: { "application/json": { schema: { type: "object" } } } } },
     },
   },
 };
@@ -102,6 +137,18 @@ export function openApiDocument() {
       },
     },
     security: [{ session: [] }],
-    paths: mergePaths(platformPaths, trainingPaths, medicalPaths, benefitsPaths, authPaths, leavePaths, adminPaths, auditPaths),
+    paths: mergePaths(
+      platformPaths,
+      trainingPaths,
+      medicalPaths,
+      benefitsPaths,
+      authPaths,
+      leavePaths,
+      notificationPaths,
+      trainingToolPaths,
+      medicalToolPaths,
+      adminPaths,
+      auditPaths,
+    ),
   };
 }

@@ -1,9 +1,11 @@
 import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth/current";
 import { NAV_ITEMS } from "@/lib/navigation";
-import { countMyUnread } from "@/lib/notifications/queries";
+import { getFormatter, getLocale } from "next-intl/server";
+import { localized } from "@/lib/i18n/localized";
+import { listNotifications } from "@/lib/notifications/queries";
 import { PortalShell } from "@/components/shell/portal-shell";
-import { setLocaleAction } from "./actions";
+import { markAllReadAction, markReadAction, setLocaleAction } from "./actions";
 
 // The shell shows only what the user may use. It is not a security boundary: every page and
 // action checks again (STYLE.md).
@@ -12,12 +14,26 @@ export default async function PortalLayout({ children }: { children: React.React
   // pages through. A signed-out visit returns to the very URL it asked for (proxy.ts, requireUser).
   const actor = await requireUser({ allowPasswordChange: true, allowMfaEnrolment: true });
   const nav = NAV_ITEMS.filter((n) => n.anyOf.some((p) => can(actor, p)));
-  const unread = await countMyUnread(actor);
+  const [latest, locale, format] = await Promise.all([
+    listNotifications(actor, { unread: "true", pageSize: 5 }),
+    getLocale(),
+    getFormatter(),
+  ]);
+  const notices = latest.items.map((n) => ({
+    id: n.id,
+    title: localized(locale, n.title, n.titleEn),
+    body: localized(locale, n.body, n.bodyEn),
+    link: n.link,
+    at: format.dateTime(n.createdAt, "short"),
+  }));
   return (
     <PortalShell
       user={{ name: actor.name, badgeNo: actor.badgeNo, unitName: actor.unitName, roles: actor.roles }}
       nav={nav}
-      unread={unread}
+      unread={latest.total}
+      notices={notices}
+      markRead={markReadAction}
+      markAllRead={markAllReadAction}
       signOut="/account/sign-out"
       setLocale={setLocaleAction}
     >

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Bell, LogOut, Menu, KeyRound, Languages } from "lucide-react";
+import { LogOut, Menu, KeyRound, Languages } from "lucide-react";
 import type { NavItem } from "@/lib/navigation";
+import { NotificationBell, type BellNotice } from "./notification-bell";
 
 export type ShellUser = { name: string; badgeNo: string; unitName: string; roles: readonly string[] };
 
@@ -10,6 +11,9 @@ export async function PortalShell({
   user,
   nav,
   unread,
+  notices,
+  markRead,
+  markAllRead,
   signOut,
   setLocale,
   children,
@@ -17,6 +21,10 @@ export async function PortalShell({
   user: ShellUser;
   nav: NavItem[];
   unread: number;
+  /** my latest unread notices, texts in the reader's language */
+  notices: BellNotice[];
+  markRead: (fd: FormData) => Promise<void>;
+  markAllRead: () => Promise<void>;
   /** where the sign-out form posts (a route, so its answer can carry Clear-Site-Data) */
   signOut: string;
   setLocale: (fd: FormData) => Promise<void>;
@@ -38,18 +46,20 @@ export async function PortalShell({
             <span className="hidden text-xs font-normal text-white/70 sm:inline">{t("tagline")}</span>
           </Link>
           <div className="flex items-center gap-1">
-            <Link
-              href="/notifications"
-              className="relative rounded p-2 hover:bg-white/10"
-              aria-label={unread > 0 ? t("nav.notificationsUnread", { count: unread > 99 ? "99+" : unread }) : t("nav.notifications")}
-            >
-              <Bell className="h-5 w-5" aria-hidden />
-              {unread > 0 ? (
-                <span className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs leading-5">
-                  {unread > 99 ? "99+" : unread}
-                </span>
-              ) : null}
-            </Link>
+            <NotificationBell
+              unread={unread}
+              notices={notices}
+              markRead={markRead}
+              markAllRead={markAllRead}
+              labels={{
+                bell: unread > 0 ? t("nav.notificationsUnread", { count: unread > 99 ? "99+" : unread }) : t("nav.notifications"),
+                title: t("notifications.title"),
+                empty: t("notifications.noUnread"),
+                markRead: t("notifications.markRead"),
+                markAllRead: t("notifications.markAllRead"),
+                all: t("notifications.all"),
+              }}
+            />
             <span className="hidden text-right text-xs leading-tight md:block">
               <span className="block text-sm font-medium">{user.name}</span>
               <span className="text-white/70">

@@ -118,7 +118,14 @@ export async function createLeaveRequest(actor: Actor, raw: unknown): Promise<Le
         await notify(
           tx,
           approvers.map((a) => a.id),
-          { kind: "leave.request.new", title: "有新的休假申请待审批", body: `${what}。`, link: "/leave/approvals" },
+          {
+            kind: "leave.request.new",
+            title: "有新的休假申请待审批",
+            body: `${what}。`,
+            titleEn: "A leave request is waiting for you",
+            bodyEn: `${actor.name} (${actor.unitName}) asks for leave ${range(input.from, input.to)}, ${days} working days.`,
+            link: "/leave/approvals",
+          },
         );
       } else {
         // No unit lead above this person in the system (e.g. the bureau's own head): HR of the chain is told,
@@ -215,6 +222,8 @@ async function decide(actor: Actor, id: string, to: "APPROVED" | "REJECTED", raw
     await notify(tx, [r.userId], {
       kind: to === "APPROVED" ? "leave.request.approved" : "leave.request.rejected",
       title: to === "APPROVED" ? "休假申请已批准" : "休假申请未获批准",
+      titleEn: to === "APPROVED" ? "Leave approved" : "Leave not approved",
+      bodyEn: `Your leave ${range(from, until)} (${r.days} working days) was ${to === "APPROVED" ? "approved" : "not approved"} by ${actor.name}.${comment ? ` Comment: ${comment}` : ""}`,
       body: `您的${LEAVE_TYPE_ZH[r.type]}申请（${range(from, until)}，${r.days} 个工作日）${to === "APPROVED" ? "已由" : "未获"}${actor.name}批准。${
         comment ? `审批意见：${comment}` : ""
       }`,
@@ -272,6 +281,8 @@ export async function cancelLeaveRequest(actor: Actor, id: string, now = new Dat
       await notify(tx, [r.decidedById], {
         kind: "leave.request.cancelled",
         title: "已批准的休假已撤销",
+        titleEn: "Approved leave withdrawn",
+        bodyEn: `${actor.name} withdrew your approved leave ${range(from, dateToDay(r.endsOn))}.`,
         body: `${actor.name}撤销了已批准的${LEAVE_TYPE_ZH[r.type]}（${range(from, dateToDay(r.endsOn))}）。`,
         link: "/leave/calendar",
       });
@@ -337,6 +348,8 @@ export async function replaceHolidays(
         await notify(tx, [r.userId], {
           kind: "leave.request.recounted",
           title: "节假日安排调整，休假天数已重算",
+          titleEn: "Holiday calendar changed: leave recounted",
+          bodyEn: `The ${y} holiday calendar changed; your leave ${range(from, to)} now counts ${n} working days instead of ${r.days}.`,
           body: `${y} 年节假日安排已更新，您的${LEAVE_TYPE_ZH[r.type]}（${range(from, to)}）由 ${r.days} 个工作日调整为 ${n} 个工作日。`,
           link: "/leave",
         });

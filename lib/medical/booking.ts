@@ -110,6 +110,8 @@ export async function bookSlot(actor: Actor, input: unknown, now = new Date()): 
       await notify(tx, [actor.id], {
         kind: "medical.booking.confirmed",
         title: "预约成功",
+        titleEn: "Booking confirmed",
+        bodyEn: `You are booked for ${formatShanghai(slot.startsAt)} at Anshan Infectious Disease Hospital.`,
         body: `您已预约${slot.name}，时间 ${formatShanghai(slot.startsAt)}。请按时到达鞍山市传染病医院。`,
         link: "/medical",
       });
@@ -211,6 +213,8 @@ async function transition(
       await notify(tx, [b.userId], {
         kind: "medical.booking.cancelled",
         title: "预约已被联络员取消",
+        titleEn: "The liaison cancelled your booking",
+        bodyEn: `Your booking at ${formatShanghai(b.startsAt)} was cancelled by the liaison${extra.reason ? `: ${extra.reason}` : ""}.`,
         body: `您 ${formatShanghai(b.startsAt)} 的${b.serviceName}预约已被警医联络员取消${extra.reason ? `，原因：${extra.reason}` : ""}。如有需要请重新预约。`,
         link: "/medical",
       });
@@ -283,6 +287,8 @@ export async function createUrgentEntry(actor: Actor, input: unknown, now = new 
     await notify(tx, [person.id], {
       kind: "medical.booking.urgent",
       title: "已为您开通紧急绿色通道",
+      titleEn: "Urgent green channel opened for you",
+      bodyEn: `The liaison registered an urgent visit for you (${formatShanghai(startsAt)}); go straight to Anshan Infectious Disease Hospital.`,
       body: `警医联络员已为您登记${service.name}紧急就诊（${formatShanghai(startsAt)}），请直接前往鞍山市传染病医院。`,
       link: "/medical",
     });
@@ -340,6 +346,8 @@ export async function rescheduleBooking(actor: Actor, id: string, input: unknown
     await notify(tx, [b.userId], {
       kind: "medical.booking.changed",
       title: "预约时间已调整",
+      titleEn: "Booking moved",
+      bodyEn: `The liaison moved your booking to ${formatShanghai(target.startsAt)}.`,
       body: `您的${b.service.name}预约已由警医联络员调整到 ${formatShanghai(target.startsAt)}。`,
       link: "/medical",
     });
@@ -375,6 +383,8 @@ export async function recordOutcome(actor: Actor, id: string, input: unknown): P
       await notify(tx, [b.userId], {
         kind: "medical.followup",
         title: "请预约健康咨询",
+        titleEn: "Please book a health consultation",
+        bodyEn: "Your free liver check suggests a follow-up: book a health consultation and a doctor will explain the results.",
         body: "您的免费肝脏检查结果建议复查。请在“警医共建”中预约一次健康咨询，医生会为您解读结果。",
         link: "/medical?service=HEALTH_CONSULT",
       });

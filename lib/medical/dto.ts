@@ -6,6 +6,8 @@ export type ServiceDto = {
   id: string;
   code: string;
   name: string;
+  /** English name ("" when none) */
+  nameEn: string;
   description: string;
   yearlyQuota: number | null;
   active: boolean;
@@ -28,7 +30,8 @@ export type BookingDto = {
   id: string;
   status: BookingStatus;
   urgent: boolean;
-  service: { code: string; name: string };
+  /** nameEn: the English name, where the reader loaded it */
+  service: { code: string; name: string; nameEn?: string };
   slot: SlotDto | null;
   startsAt: Date;
   endsAt: Date | null;
@@ -77,7 +80,15 @@ export function bookingJson(b: BookingDto) {
 }
 
 export function serviceJson(s: ServiceDto) {
-  return { code: s.code, name: s.name, description: s.description, hospital: s.hospital, yearlyQuota: s.yearlyQuota, active: s.active };
+  return {
+    code: s.code,
+    name: s.name,
+    nameEn: s.nameEn || null,
+    description: s.description,
+    hospital: s.hospital,
+    yearlyQuota: s.yearlyQuota,
+    active: s.active,
+  };
 }
 
 /** "09:30" in Shanghai: one cheap formatter for long lists (slot grids, the day board). */

@@ -85,6 +85,7 @@ export async function saveService(actor: Actor, input: unknown) {
       const data = {
         code: d.code,
         name: d.name,
+        nameEn: d.nameEn,
         description: d.description,
         hospitalId: d.hospitalId,
         yearlyQuota: d.yearlyQuota,
@@ -242,6 +243,8 @@ export async function closeDay(
             ? {
                 kind: "medical.booking.cancelled",
                 title: "医院停诊，预约已取消",
+                titleEn: "Hospital closed: booking cancelled",
+                bodyEn: `The hospital is closed on ${d.date} (${d.reason}); your booking at ${formatShanghai(b.startsAt)} was cancelled. Please book again.`,
                 body: `${d.date}医院停诊（${d.reason}），您 ${formatShanghai(b.startsAt)} 的${b.service.name}预约已取消，请重新预约。`,
                 link: "/medical",
               }

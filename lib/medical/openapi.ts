@@ -9,6 +9,7 @@ const service = {
   properties: {
     code: { type: "string", examples: ["GREEN_CHANNEL", "FAST_TRACK", "LIVER_CHECK", "HEALTH_CONSULT"] },
     name: { type: "string" },
+    nameEn: { type: ["string", "null"], description: "English name; null when none was given" },
     description: { type: "string" },
     hospital: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
     yearlyQuota: { type: ["integer", "null"], description: "bookings per person per Asia/Shanghai calendar year; null = unlimited" },
@@ -35,7 +36,7 @@ const booking = {
     id: { type: "string" },
     status: { enum: statuses },
     urgent: { type: "boolean" },
-    service: { type: "object", properties: { code: { type: "string" }, name: { type: "string" } } },
+    service: { type: "object", properties: { code: { type: "string" }, name: { type: "string" }, nameEn: { type: "string" } } },
     slot: { oneOf: [slot, { type: "null" }] },
     startsAt: time,
     endsAt: nullable(time),
@@ -209,10 +210,15 @@ export const medicalPaths: PathsObject = {
   "/api/v1/medical/bookings/{id}/reschedule": {
     post: {
       tags: T,
-      summary: "Move a booking to another slot of its service (MEDICAL_LIAISON); the booker is notified",
+      summary:
+        'Move a booking to another open slot of its service: MEDICAL_LIAISON any booking (the booker is notified), anyone else their own BOOKED one (someone else\'s → 404; the answer carries warnings ["ON_LEAVE"] during approved leave; QUOTA_EXCEEDED when the move enters a year whose quota is used)',
       parameters: [idParam],
       requestBody: body({ type: "object", required: ["slotId"], properties: { slotId: { type: "string" } } }),
-      responses: { 200: json(booking), 404: R[404], 409: conflict("SLOT_FULL, SLOT_CLOSED, INVALID_TRANSITION") },
+      responses: {
+        200: json(booking),
+        404: R[404],
+        409: conflict("SLOT_FULL, SLOT_CLOSED, SLOT_IN_PAST, INVALID_TRANSITION, QUOTA_EXCEEDED"),
+      },
     },
   },
   "/api/v1/medical/urgent": {

@@ -37,7 +37,7 @@ export function bookingVisibilitySql(actor: Actor): Prisma.Sql {
  */
 export const BOOKING_SQL = Prisma.sql`
   SELECT b.id, b."userId", b.status::text AS status, b.urgent, b."slotId", b."startsAt", b."endsAt", b."shareNote", b.outcome::text AS outcome, b."outcomeEnc",
-    b."cancelReason", b."createdAt", (b."noteCipher" IS NOT NULL) AS "hasNote", s.code AS "serviceCode", s.name AS "serviceName",
+    b."cancelReason", b."createdAt", (b."noteCipher" IS NOT NULL) AS "hasNote", s.code AS "serviceCode", s.name AS "serviceName", s."nameEn" AS "serviceNameEn",
     u."badgeNo", u.name AS "userName", un.id AS "unitId", un.name AS "unitName",
     sl."startsAt" AS "slotStartsAt", sl."endsAt" AS "slotEndsAt", sl.capacity AS "slotCapacity", sl."bookedCount" AS "slotBookedCount",
     sl.closed AS "slotClosed", sl."closedReason" AS "slotClosedReason"
@@ -61,6 +61,7 @@ export type BookingRowSql = {
   hasNote: boolean;
   serviceCode: string;
   serviceName: string;
+  serviceNameEn: string;
   badgeNo: string;
   userName: string;
   unitId: string;
@@ -78,7 +79,7 @@ export function sqlRowDto(r: BookingRowSql): BookingDto {
     id: r.id,
     status: r.status,
     urgent: r.urgent,
-    service: { code: r.serviceCode, name: r.serviceName },
+    service: { code: r.serviceCode, name: r.serviceName, nameEn: r.serviceNameEn },
     slot: r.slotId
       ? {
           id: r.slotId,
@@ -107,6 +108,7 @@ const serviceSelect = {
   id: true,
   code: true,
   name: true,
+  nameEn: true,
   description: true,
   yearlyQuota: true,
   active: true,
@@ -137,7 +139,7 @@ export const bookingSelect = {
   cancelReason: true,
   createdAt: true,
   noteCipher: false,
-  service: { select: { code: true, name: true } },
+  service: { select: { code: true, name: true, nameEn: true } },
   slot: { select: slotSelect },
   user: { select: { id: true, badgeNo: true, name: true, unit: { select: { id: true, name: true } } } },
 } satisfies Prisma.MedicalBookingSelect;

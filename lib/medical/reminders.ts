@@ -24,6 +24,8 @@ export async function sendMedicalReminders(now = new Date()): Promise<{ sent: nu
       await notify(tx, [b.userId], {
         kind: "medical.booking.reminder",
         title: "明日就诊提醒",
+        titleEn: "Hospital visit tomorrow",
+        bodyEn: `You are booked for ${formatShanghai(b.startsAt)} tomorrow at Anshan Infectious Disease Hospital; cancel in advance if you cannot go.`,
         body: `您预约了明天 ${formatShanghai(b.startsAt)} 的${b.name}（鞍山市传染病医院），请按时前往；如不能前往请提前取消。`,
         link: "/medical",
       });

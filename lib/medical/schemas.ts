@@ -67,6 +67,7 @@ export const serviceSchema = z.object({
     .trim()
     .regex(/^[A-Z][A-Z0-9_]{1,39}$/, "代码为大写字母、数字和下划线"),
   name: z.string().trim().min(1, "请填写名称").max(60),
+  nameEn: z.string().trim().max(80).optional().default(""),
   description: z.string().trim().max(500).default(""),
   hospitalId: id,
   yearlyQuota: z

@@ -123,6 +123,8 @@ export async function promoteLocked(tx: Tx, s: LockedSession, actor: Actor | nul
     {
       kind: "training.promoted",
       title: "候补转正：您已获得培训名额",
+      titleEn: "Off the waitlist: you have a seat",
+      bodyEn: `A seat came free in "${s.title}": you are now enrolled. It starts ${formatShanghai(s.startsAt)} (Beijing time).`,
       body: `「${s.title}」有名额空出，您已由候补转为正式报名。培训时间 ${formatShanghai(s.startsAt)}。`,
       link: `/training/${s.id}`,
     },
@@ -214,6 +216,8 @@ export async function enrolUnitMembers(actor: Actor, sessionId: string, userIds:
           await notify(tx, [p.id], {
             kind: "training.enrolled_by_lead",
             title: r.status === "ENROLLED" ? "单位已为您报名培训" : "单位已为您加入培训候补",
+            titleEn: r.status === "ENROLLED" ? "Your unit enrolled you in a session" : "Your unit put you on a waitlist",
+            bodyEn: `${actor.name} enrolled you in "${s.title}" (${formatShanghai(s.startsAt)})${r.status === "WAITLISTED" ? `, waitlist position ${r.waitlistPosition}` : ""}.`,
             body: `${actor.name} 为您报名了「${s.title}」（${formatShanghai(s.startsAt)}）${r.status === "WAITLISTED" ? `，候补第 ${r.waitlistPosition} 位` : ""}。`,
             link: `/training/${s.id}`,
           });
@@ -307,6 +311,8 @@ export async function cancelEnrollmentAsOffice(actor: Actor, sessionId: string, 
       await notify(tx, [userId], {
         kind: "training.enrollment_cancelled",
         title: "您的培训报名已被取消",
+        titleEn: "Your enrolment was cancelled",
+        bodyEn: `The training office cancelled your enrolment in "${s.title}"${reason ? `: ${reason}` : "."}`,
         body: `训练科取消了您在「${s.title}」的报名${reason ? `：${reason}` : "。"}`,
         link: `/training/${s.id}`,
       });

@@ -135,6 +135,8 @@ export async function updateSession(actor: Actor, id: string, raw: unknown, now 
       await notify(tx, await activeUserIds(tx, id), {
         kind: "training.changed",
         title: "培训安排有变更",
+        titleEn: "Session changed",
+        bodyEn: `"${row.title}" now runs ${formatShanghai(row.startsAt)} to ${formatShanghai(row.endsAt)} at ${row.venue}.`,
         body: `「${row.title}」调整为 ${formatShanghai(row.startsAt)} 至 ${formatShanghai(row.endsAt)}，地点：${row.venue}。请留意最新安排。`,
         link: `/training/${id}`,
       });
@@ -179,6 +181,8 @@ export async function cancelSession(actor: Actor, id: string, raw: unknown, now 
     await notify(tx, people, {
       kind: "training.cancelled",
       title: "培训已取消",
+      titleEn: "Session cancelled",
+      bodyEn: `"${s.title}" (${formatShanghai(s.startsAt)}) was cancelled: ${reason}`,
       body: `「${s.title}」（${formatShanghai(s.startsAt)}）已取消，原因：${reason}`,
       link: `/training/${id}`,
     });
@@ -318,7 +322,7 @@ export async function createCategory(actor: Actor, raw: unknown) {
     return await db.$transaction(async (tx) => {
       const max = await tx.trainingCategory.aggregate({ _max: { sortOrder: true } });
       const c = await tx.trainingCategory.create({
-        data: { code: input.code, name: input.name, sortOrder: (max._max.sortOrder ?? 0) + 1 },
+        data: { code: input.code, name: input.name, nameEn: input.nameEn, sortOrder: (max._max.sortOrder ?? 0) + 1 },
         select: { code: true, name: true },
       });
       await writeAudit(tx, { actor, action: "training.category.create", targetType: "TrainingCategory", targetId: c.code, target: c.name });

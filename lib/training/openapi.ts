@@ -13,6 +13,7 @@ const session = {
     title: { type: "string" },
     category: { type: "string" },
     categoryName: { type: "string" },
+    categoryNameEn: { type: ["string", "null"], description: "English name; null when none was given" },
     status: { enum: ["DRAFT", "PUBLISHED", "COMPLETED", "CANCELLED"] },
     format: { enum: ["OFFLINE", "ONLINE", "FIELD_TRIP"] },
     description: { type: "string" },
@@ -67,7 +68,17 @@ export const trainingPaths: PathsObject = {
       tags: T,
       summary: "Training categories",
       responses: {
-        200: json({ type: "array", items: { type: "object", properties: { code: { type: "string" }, name: { type: "string" } } } }),
+        200: json({
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              code: { type: "string" },
+              name: { type: "string" },
+              nameEn: { type: ["string", "null"], description: "English name; null when none was given" },
+            },
+          },
+        }),
         401: R[401],
       },
     },

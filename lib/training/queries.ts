@@ -13,6 +13,8 @@ export type SessionDto = {
   title: string;
   category: string;
   categoryName: string;
+  /** English name of the category ("" when none) */
+  categoryNameEn: string;
   status: "DRAFT" | "PUBLISHED" | "COMPLETED" | "CANCELLED";
   format: "OFFLINE" | "ONLINE" | "FIELD_TRIP";
   description: string;
@@ -54,7 +56,7 @@ export const sessionSelect = {
   audienceRoles: true,
   publishedAt: true,
   cancelReason: true,
-  category: { select: { name: true } },
+  category: { select: { name: true, nameEn: true } },
   lecturers: { select: { name: true, affiliation: true, userId: true }, orderBy: { sortOrder: "asc" } },
 } satisfies Prisma.TrainingSessionSelect;
 
@@ -66,6 +68,7 @@ export function toSessionDto(s: SessionRow): SessionDto {
     title: s.title,
     category: s.categoryCode,
     categoryName: s.category.name,
+    categoryNameEn: s.category.nameEn,
     status: s.status,
     format: s.format,
     description: s.description,
@@ -106,7 +109,7 @@ export async function listCategories(actor: Actor, opts: { includeInactive?: boo
   const rows = await db.trainingCategory.findMany({
     where: opts.includeInactive && can(actor, "training.manage") ? {} : { active: true },
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-    select: { code: true, name: true, active: true },
+    select: { code: true, name: true, nameEn: true, active: true },
   });
   return rows;
 }

@@ -23,6 +23,8 @@ export async function sendTrainingReminders(now = new Date()): Promise<number> {
         await notify(tx, [r.userId], {
           kind: "training.reminder",
           title: "培训提醒：明天有课",
+          titleEn: "Reminder: training tomorrow",
+          bodyEn: `"${r.title}" starts ${formatShanghai(r.startsAt)} (Beijing time) at ${r.venue}.`,
           body: `「${r.title}」将于 ${formatShanghai(r.startsAt)} 在 ${r.venue} 开始，请准时参加。`,
           link: `/training/${r.sessionId}`,
         });

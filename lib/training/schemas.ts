@@ -92,6 +92,7 @@ export const categorySchema = z.object({
     .toUpperCase()
     .regex(/^[A-Z][A-Z0-9_]{1,39}$/, "代码为大写字母、数字和下划线"),
   name: z.string().trim().min(1, "请填写名称").max(40),
+  nameEn: z.string().trim().max(60).optional().default(""),
 });
 
 export const requirementSchema = z.object({

@@ -8,6 +8,7 @@ export function sessionJson(s: SessionDto) {
     title: s.title,
     category: s.category,
     categoryName: s.categoryName,
+    categoryNameEn: s.categoryNameEn || null,
     status: s.status,
     format: s.format,
     description: s.description,

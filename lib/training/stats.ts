@@ -25,12 +25,12 @@ export async function getTrainingStats(actor: Actor, year: number) {
       FROM "TrainingSession" s LEFT JOIN "TrainingEnrollment" e ON e."sessionId" = s.id AND e.status = 'ENROLLED'
       WHERE s.status = 'COMPLETED' AND s."startsAt" >= ${start} AND s."startsAt" < ${end}
       GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<{ code: string; name: string; sessions: Num; attended: Num }[]>`
-      SELECT c.code, c.name, COUNT(DISTINCT s.id) AS sessions, COUNT(e.id) FILTER (WHERE e.attendance = 'ATTENDED') AS attended
+    db.$queryRaw<{ code: string; name: string; nameEn: string; sessions: Num; attended: Num }[]>`
+      SELECT c.code, c.name, c."nameEn", COUNT(DISTINCT s.id) AS sessions, COUNT(e.id) FILTER (WHERE e.attendance = 'ATTENDED') AS attended
       FROM "TrainingSession" s JOIN "TrainingCategory" c ON c.code = s."categoryCode"
       LEFT JOIN "TrainingEnrollment" e ON e."sessionId" = s.id AND e.status = 'ENROLLED'
       WHERE s.status = 'COMPLETED' AND s."startsAt" >= ${start} AND s."startsAt" < ${end}
-      GROUP BY c.code, c.name, c."sortOrder" ORDER BY c."sortOrder"`,
+      GROUP BY c.code, c.name, c."nameEn", c."sortOrder" ORDER BY c."sortOrder"`,
     db.$queryRaw<{ unitName: string; enrolled: Num; attended: Num }[]>`
       SELECT un.name AS "unitName", COUNT(e.id) AS enrolled, COUNT(e.id) FILTER (WHERE e.attendance = 'ATTENDED') AS attended
       FROM "TrainingEnrollment" e JOIN "TrainingSession" s ON s.id = e."sessionId"
@@ -59,7 +59,7 @@ export async function getTrainingStats(actor: Actor, year: number) {
       const m = byMonth.find((r) => n(r.month) === i + 1);
       return { month: i + 1, sessions: n(m?.sessions ?? 0), attended: n(m?.attended ?? 0) };
     }),
-    byCategory: byCategory.map((r) => ({ code: r.code, name: r.name, sessions: n(r.sessions), attended: n(r.attended) })),
+    byCategory: byCategory.map((r) => ({ code: r.code, name: r.name, nameEn: r.nameEn, sessions: n(r.sessions), attended: n(r.attended) })),
     byUnit: byUnit.map((r) => ({ unitName: r.unitName, enrolled: n(r.enrolled), attended: n(r.attended) })),
     byLecturer: byLecturer.map((r) => ({
       name: r.name,

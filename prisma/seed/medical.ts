@@ -9,10 +9,28 @@ import type { SeedContext } from "./context";
 // get neither consent nor bookings: an outside smoke test starts from that clean state.
 const HOSPITAL = "鞍山市传染病医院";
 const SERVICES = [
-  { code: "GREEN_CHANNEL", name: "绿色通道", yearlyQuota: null, description: "因公负伤、突发疾病等情况优先就诊，由医院专人接待。" },
-  { code: "FAST_TRACK", name: "快速通道", yearlyQuota: null, description: "普通门诊快速挂号、检查和取药。" },
-  { code: "LIVER_CHECK", name: "免费肝脏检查", yearlyQuota: 1, description: "每人每年一次免费肝功能及乙肝两对半检查，需空腹。" },
-  { code: "HEALTH_CONSULT", name: "健康咨询", yearlyQuota: 4, description: "由医院专家一对一健康咨询、解读体检结果。" },
+  {
+    code: "GREEN_CHANNEL",
+    nameEn: "Green channel",
+    name: "绿色通道",
+    yearlyQuota: null,
+    description: "因公负伤、突发疾病等情况优先就诊，由医院专人接待。",
+  },
+  { code: "FAST_TRACK", nameEn: "Fast track", name: "快速通道", yearlyQuota: null, description: "普通门诊快速挂号、检查和取药。" },
+  {
+    code: "LIVER_CHECK",
+    nameEn: "Free liver check",
+    name: "免费肝脏检查",
+    yearlyQuota: 1,
+    description: "每人每年一次免费肝功能及乙肝两对半检查，需空腹。",
+  },
+  {
+    code: "HEALTH_CONSULT",
+    nameEn: "Health consultation",
+    name: "健康咨询",
+    yearlyQuota: 4,
+    description: "由医院专家一对一健康咨询、解读体检结果。",
+  },
 ] as const;
 // weekday 1 = Monday; Shanghai wall-clock times
 const TEMPLATES: Record<string, { weekday: number; startTime: string; endTime: string; slotMinutes: number; capacity: number }[]> = {
@@ -34,7 +52,15 @@ export async function seedMedical(ctx: SeedContext): Promise<void> {
     services[s.code] = await db.medicalService.upsert({
       where: { code: s.code },
       update: {},
-      create: { code: s.code, name: s.name, description: s.description, yearlyQuota: s.yearlyQuota, hospitalId: hospital.id, sortOrder: i },
+      create: {
+        code: s.code,
+        name: s.name,
+        nameEn: s.nameEn,
+        description: s.description,
+        yearlyQuota: s.yearlyQuota,
+        hospitalId: hospital.id,
+        sortOrder: i,
+      },
     });
   }
   for (const [code, list] of Object.entries(TEMPLATES)) {

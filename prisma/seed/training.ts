@@ -1,12 +1,13 @@
 import type { SeedContext } from "./context";
+import { seedLecturers } from "./lecturers";
 
 const CATEGORIES = [
-  ["LAW_ENFORCEMENT", "执法规范化"],
-  ["DISPUTE_RESOLUTION", "矛盾纠纷排查化解"],
-  ["DRONE", "警务无人机"],
-  ["POLITICAL_THEORY", "政治理论"],
-  ["HEALTH", "健康科普"],
-  ["OTHER", "其他"],
+  ["LAW_ENFORCEMENT", "执法规范化", "Law-enforcement standards"],
+  ["DISPUTE_RESOLUTION", "矛盾纠纷排查化解", "Dispute screening and resolution"],
+  ["DRONE", "警务无人机", "Police drones"],
+  ["POLITICAL_THEORY", "政治理论", "Political theory"],
+  ["HEALTH", "健康科普", "Health education"],
+  ["OTHER", "其他", "Other"],
 ] as const;
 
 const REQUIREMENTS = [
@@ -241,8 +242,8 @@ function at(now: Date, days: number, hour: number): Date {
 /** Demo data of the training module; idempotent (fixed ids, create-only upserts). */
 export async function seedTraining(ctx: SeedContext): Promise<void> {
   const { db, users, now } = ctx;
-  for (const [i, [code, name]] of CATEGORIES.entries()) {
-    await db.trainingCategory.upsert({ where: { code }, create: { code, name, sortOrder: i }, update: {} });
+  for (const [i, [code, name, nameEn]] of CATEGORIES.entries()) {
+    await db.trainingCategory.upsert({ where: { code }, create: { code, name, nameEn, sortOrder: i }, update: {} });
   }
   for (const [role, hours] of REQUIREMENTS) await db.trainingRequirement.upsert({ where: { role }, create: { role, hours }, update: {} });
   await db.trainingPolicy.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
@@ -348,4 +349,6 @@ export async function seedTraining(ctx: SeedContext): Promise<void> {
     if (await create(s, s.draft ? "DRAFT" : "PUBLISHED", enrolled, waitlisted)) made++;
   }
   ctx.log(`training: ${made ? `created ${made} sessions` : "already seeded"}`);
+  const lecturers = await seedLecturers(ctx);
+  if (lecturers) ctx.log(`training: ${lecturers} lecturer registry entries`);
 }

@@ -4,15 +4,15 @@ import { uniq } from "./index";
 
 export async function ensureCategories() {
   const cats = [
-    ["LAW_ENFORCEMENT", "执法规范化"],
-    ["DISPUTE_RESOLUTION", "矛盾纠纷排查化解"],
-    ["DRONE", "警务无人机"],
-    ["POLITICAL_THEORY", "政治理论"],
-    ["HEALTH", "健康科普"],
-    ["OTHER", "其他"],
+    ["LAW_ENFORCEMENT", "执法规范化", "Law-enforcement standards"],
+    ["DISPUTE_RESOLUTION", "矛盾纠纷排查化解", "Dispute screening and resolution"],
+    ["DRONE", "警务无人机", "Police drones"],
+    ["POLITICAL_THEORY", "政治理论", "Political theory"],
+    ["HEALTH", "健康科普", "Health education"],
+    ["OTHER", "其他", "Other"],
   ] as const;
-  for (const [i, [code, name]] of cats.entries()) {
-    await db.trainingCategory.upsert({ where: { code }, create: { code, name, sortOrder: i }, update: {} });
+  for (const [i, [code, name, nameEn]] of cats.entries()) {
+    await db.trainingCategory.upsert({ where: { code }, create: { code, name, nameEn, sortOrder: i }, update: {} });
   }
 }
 

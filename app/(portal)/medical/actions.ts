@@ -121,6 +121,7 @@ export async function saveServiceAction(_: State, fd: FormData): Promise<State> 
       id: str(fd, "id") || undefined,
       code: str(fd, "code"),
       name: str(fd, "name"),
+      nameEn: str(fd, "nameEn"),
       description: str(fd, "description"),
       hospitalId: str(fd, "hospitalId"),
       yearlyQuota: str(fd, "yearlyQuota"),

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localized } from "@/lib/i18n/localized";
 import { requireRole } from "@/lib/auth/current";
 import { getConsentState, getEligibility, getMyFollowUp, listBookableSlots, listBookings, listServices } from "@/lib/medical/queries";
 import { shanghaiDate } from "@/lib/time";
@@ -37,7 +38,7 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
   const days = [...byDay.keys()];
   const leave = days.length ? await listMyApprovedLeave(actor, days[0]!, days[days.length - 1]!) : [];
   const onLeave = (day: string) => leave.some((l) => l.from <= day && l.to >= day);
-  const tl = await getTranslations("leave");
+  const [tl, locale] = await Promise.all([getTranslations("leave"), getLocale()]);
 
   return (
     <>
@@ -73,13 +74,16 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
               aria-current={s.code === current?.code ? "page" : undefined}
               className={`rounded-full border px-4 py-2 text-sm ${s.code === current?.code ? "border-police-700 bg-police-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
             >
-              {s.name}
+              {localized(locale, s.name, s.nameEn)}
             </Link>
           ))}
         </nav>
 
         {current && eligibility ? (
-          <Card title={current.name} actions={<span className="text-sm text-slate-600">{current.hospital.name}</span>}>
+          <Card
+            title={localized(locale, current.name, current.nameEn)}
+            actions={<span className="text-sm text-slate-600">{current.hospital.name}</span>}
+          >
             {current.description ? <p className="mb-3 text-sm text-slate-700">{current.description}</p> : null}
             <p className="mb-3 text-sm text-slate-600">
               {eligibility.quota
@@ -171,7 +175,7 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
                   <div className="min-w-0 flex-1">
                     <p className="font-medium">
                       <Link className="text-police-700 underline" href={`/medical/bookings/${b.id}`}>
-                        {b.service.name}
+                        {localized(locale, b.service.name, b.service.nameEn)}
                       </Link>
                     </p>
                     <p className="text-sm text-slate-600">

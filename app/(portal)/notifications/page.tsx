@@ -1,14 +1,20 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current";
+import { localized } from "@/lib/i18n/localized";
 import { listMyNotifications } from "@/lib/notifications/queries";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
-import { markAllReadAction } from "../actions";
+import { markAllReadAction, markReadAction } from "../actions";
 
 export default async function NotificationsPage() {
   const actor = await requireUser({ next: "/notifications" });
-  const [t, format, items] = await Promise.all([getTranslations("common.notifications"), getFormatter(), listMyNotifications(actor)]);
+  const [t, format, locale, items] = await Promise.all([
+    getTranslations("common.notifications"),
+    getFormatter(),
+    getLocale(),
+    listMyNotifications(actor),
+  ]);
   return (
     <>
       <PageHeader
@@ -33,15 +39,23 @@ export default async function NotificationsPage() {
                   <span className="font-medium">
                     {n.link ? (
                       <Link className="text-police-700 underline" href={n.link}>
-                        {n.title}
+                        {localized(locale, n.title, n.titleEn)}
                       </Link>
                     ) : (
-                      n.title
+                      localized(locale, n.title, n.titleEn)
                     )}
                   </span>
                   <span className="ml-auto text-xs text-slate-500">{format.dateTime(n.createdAt, "full")}</span>
+                  {!n.readAt ? (
+                    <form action={markReadAction}>
+                      <input type="hidden" name="id" value={n.id} />
+                      <button type="submit" className="text-xs text-police-700 underline">
+                        {t("markRead")}
+                      </button>
+                    </form>
+                  ) : null}
                 </div>
-                <p className="mt-1 text-sm text-slate-700">{n.body}</p>
+                <p className="mt-1 text-sm text-slate-700">{localized(locale, n.body, n.bodyEn)}</p>
               </li>
             ))}
           </ul>

@@ -22,6 +22,7 @@ import {
   updateSession,
 } from "@/lib/training/mutations";
 import { issueCheckInToken } from "@/lib/training/checkin";
+import { lecturerEntries } from "@/lib/training/lecturers";
 import QRCode from "qrcode";
 
 export type State = { ok?: boolean; message?: string; fields?: Record<string, string>; result?: Record<string, string> };
@@ -86,11 +87,17 @@ function sessionInput(fd: FormData) {
   };
 }
 
+/** The session input plus the lecturers picked from the registry (after the typed ones). */
+async function withRegistry(actor: Awaited<ReturnType<typeof requireActor>>, fd: FormData) {
+  const input = sessionInput(fd);
+  return { ...input, lecturers: [...input.lecturers, ...(await lecturerEntries(actor, fd.getAll("lecturerIds").map(String)))] };
+}
+
 export async function createSessionAction(_: State, fd: FormData): Promise<State> {
   const actor = await requireActor();
   let id = "";
   const r = await run(async () => {
-    id = (await createSession(actor, sessionInput(fd))).id;
+    id = (await createSession(actor, await withRegistry(actor, fd))).id;
   }, ["/training/manage"]);
   if (!r.ok) return r;
   redirect(`/training/manage/${id}`);
@@ -99,7 +106,10 @@ export async function createSessionAction(_: State, fd: FormData): Promise<State
 export async function updateSessionAction(_: State, fd: FormData): Promise<State> {
   const actor = await requireActor();
   const id = str(fd, "sessionId");
-  return run(() => updateSession(actor, id, sessionInput(fd)), [`/training/manage/${id}`, `/training/${id}`, "/training/manage"]);
+  return run(
+    async () => updateSession(actor, id, await withRegistry(actor, fd)),
+    [`/training/manage/${id}`, `/training/${id}`, "/training/manage"],
+  );
 }
 
 export async function sessionStatusAction(_: State, fd: FormData): Promise<State> {
@@ -132,7 +142,7 @@ export async function categoryAction(_: State, fd: FormData): Promise<State> {
   const actor = await requireActor();
   const op = str(fd, "op");
   return run(async () => {
-    if (op === "create") await createCategory(actor, { code: str(fd, "code"), name: str(fd, "name") });
+    if (op === "create") await createCategory(actor, { code: str(fd, "code"), name: str(fd, "name"), nameEn: str(fd, "nameEn") });
     else await setCategoryActive(actor, str(fd, "code"), op === "enable");
   }, ["/training/manage/settings"]);
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localized } from "@/lib/i18n/localized";
 import { requireUser } from "@/lib/auth/current";
 import { listCategories, listSessions, listSessionsBetween } from "@/lib/training/queries";
 import { shanghaiDate, startOfShanghaiDay, shanghaiToday } from "@/lib/time";
@@ -40,7 +41,7 @@ export default async function TrainingBrowsePage({ searchParams }: { searchParam
   const actor = await requireUser({ next: "/training" });
   const p = params.parse(pageQuery(await searchParams));
   const [t, tc] = await Promise.all([getTranslations("training"), getTranslations("common")]);
-  const categories = await pageData(listCategories(actor));
+  const [categories, locale] = await Promise.all([pageData(listCategories(actor)), getLocale()]);
   const qs = (over: Record<string, string | undefined>) => {
     const u = new URLSearchParams();
     for (const [k, v] of Object.entries({
@@ -66,7 +67,7 @@ export default async function TrainingBrowsePage({ searchParams }: { searchParam
         </option>
         {categories.map((c) => (
           <option key={c.code} value={c.code}>
-            {c.name}
+            {localized(locale, c.name, c.nameEn)}
           </option>
         ))}
       </Select>

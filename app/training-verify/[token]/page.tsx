@@ -9,8 +9,14 @@ export default async function VerifyCertificatePage({ params }: { params: Promis
     <main className="mx-auto max-w-md p-6">
       <h1 className="text-xl font-bold">{t("verify.title")}</h1>
       {cert ? (
-        <div className="mt-4 rounded-lg border border-green-300 bg-green-50 p-4">
-          <p className="font-semibold text-green-800">✓ {t("verify.genuine")}</p>
+        <div className={`mt-4 rounded-lg border p-4 ${cert.revoked ? "border-red-300 bg-red-50" : "border-green-300 bg-green-50"}`}>
+          {cert.revoked ? (
+            <p role="alert" className="font-semibold text-red-800" data-testid="verify-revoked">
+              ✗ {t("verify.revoked")}
+            </p>
+          ) : (
+            <p className="font-semibold text-green-800">✓ {t("verify.genuine")}</p>
+          )}
           <dl className="mt-3 grid grid-cols-[4rem_1fr] gap-y-1 text-sm">
             <dt>{t("verify.name")}</dt>
             <dd>{cert.name}</dd>
@@ -24,6 +30,18 @@ export default async function VerifyCertificatePage({ params }: { params: Promis
             <dd>{cert.creditHours}</dd>
             <dt>{t("cert.no")}</dt>
             <dd>{cert.certificateNo}</dd>
+            {cert.issuedAt ? (
+              <>
+                <dt>{t("verify.issuedOn")}</dt>
+                <dd>{format.dateTime(cert.issuedAt, "date")}</dd>
+              </>
+            ) : null}
+            {cert.revokedAt ? (
+              <>
+                <dt>{t("verify.revokedOn")}</dt>
+                <dd>{format.dateTime(cert.revokedAt, "date")}</dd>
+              </>
+            ) : null}
           </dl>
         </div>
       ) : (

@@ -470,6 +470,9 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
                   <Field label={t("services.name")} htmlFor={`s-name-${s?.id ?? "new"}`}>
                     <Input id={`s-name-${s?.id ?? "new"}`} name="name" defaultValue={s?.name} required />
                   </Field>
+                  <Field label={t("services.nameEn")} htmlFor={`s-name-en-${s?.id ?? "new"}`}>
+                    <Input id={`s-name-en-${s?.id ?? "new"}`} name="nameEn" defaultValue={s?.nameEn} lang="en" />
+                  </Field>
                   <Field label={t("services.hospital")} htmlFor={`s-h-${s?.id ?? "new"}`}>
                     <Select id={`s-h-${s?.id ?? "new"}`} name="hospitalId" defaultValue={s?.hospital.id}>
                       {hospitals.map((h) => (

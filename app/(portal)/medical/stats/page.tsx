@@ -5,6 +5,7 @@ import { getMedicalStats, MIN_GROUP, type StatsRow } from "@/lib/medical/stats";
 import { shanghaiYear } from "@/lib/time";
 import { pageQuery } from "@/lib/http/pages";
 import { Card, PageHeader } from "@/components/ui/card";
+import { DownloadLinks } from "@/components/ui/download-links";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
@@ -77,6 +78,15 @@ export default async function MedicalStatsPage({ searchParams }: { searchParams:
           {t("actions.show")}
         </Button>
       </form>
+      <div className="mb-4 flex flex-wrap gap-3" data-testid="stats-exports">
+        {(["service", "month", "unit"] as const).map((table) => (
+          <DownloadLinks
+            key={table}
+            label={t(`statsExport.${table}`)}
+            href={`/api/v1/medical/stats/export?year=${stats.year}&table=${table}`}
+          />
+        ))}
+      </div>
       <p className="mb-4 text-sm text-slate-600">
         {stats.exact ? t("stats.privacyExact", { n: MIN_GROUP }) : t("stats.privacy", { n: MIN_GROUP })}
       </p>

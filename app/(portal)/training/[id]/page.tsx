@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localized } from "@/lib/i18n/localized";
 import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth/current";
 import { cutoffOf, enrolmentOpen } from "@/lib/training/enrolment";
@@ -38,7 +39,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         title={session.title}
         subtitle={
           <span className="flex flex-wrap gap-2">
-            <Badge tone="blue">{session.categoryName}</Badge>
+            <Badge tone="blue">{localized(await getLocale(), session.categoryName, session.categoryNameEn)}</Badge>
             <Badge>{t(`status.${session.status}`)}</Badge>
             <Badge>{t(`format.${session.format}`)}</Badge>
           </span>

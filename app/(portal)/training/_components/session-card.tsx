@@ -1,15 +1,16 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localized } from "@/lib/i18n/localized";
 import { Badge } from "@/components/ui/card";
 import type { SessionDto } from "@/lib/training/queries";
 
 export async function SessionCard({ s }: { s: SessionDto }) {
-  const [t, format] = await Promise.all([getTranslations("training"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("training"), getFormatter(), getLocale()]);
   const left = s.capacity - s.enrolledCount;
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-center gap-2 text-xs">
-        <Badge tone="blue">{s.categoryName}</Badge>
+        <Badge tone="blue">{localized(locale, s.categoryName, s.categoryNameEn)}</Badge>
         <Badge>{t(`format.${s.format}`)}</Badge>
         {s.status !== "PUBLISHED" ? <Badge tone={s.status === "CANCELLED" ? "red" : "slate"}>{t(`status.${s.status}`)}</Badge> : null}
         {s.status === "PUBLISHED" ? (

@@ -14,12 +14,15 @@ export async function SessionForm({
   categories,
   units,
   submitLabel,
+  registry = [],
 }: {
   action: (s: State, fd: FormData) => Promise<State>;
   session?: SessionDto;
   categories: { code: string; name: string }[];
   units: { id: string; name: string }[];
   submitLabel: string;
+  /** active entries of the lecturer registry, to pick from */
+  registry?: { id: string; name: string; affiliation: string; topics: string[] }[];
 }) {
   const t = await getTranslations("training");
   const tr = await getTranslations("common.roles");
@@ -82,6 +85,25 @@ export async function SessionForm({
           <Input id="enrollClosesAt" name="enrollClosesAt" type="datetime-local" defaultValue={local(s?.enrollClosesAt)} />
         </Field>
       </div>
+      {registry.length ? (
+        <fieldset>
+          <legend className="text-sm font-medium">{t("lecturers.pick")}</legend>
+          <div className="mt-1 grid max-h-48 gap-1 overflow-y-auto rounded border p-2 text-sm sm:grid-cols-2" data-testid="lecturer-picker">
+            {registry.map((l) => (
+              <label key={l.id} className="flex items-start gap-2">
+                <input type="checkbox" name="lecturerIds" value={l.id} className="mt-1" />
+                <span>
+                  {l.name}
+                  <span className="text-slate-500">（{l.affiliation}）</span>
+                  {l.topics.length ? <span className="block text-xs text-slate-500">{l.topics.join("、")}</span> : null}
+                </span>
+              </label>
+            ))}
+          </div>
+          <p className="mt-1 text-xs text-slate-600">{t("lecturers.pickHint")}</p>
+          <FieldError name="lecturerIds" />
+        </fieldset>
+      ) : null}
       <Field label={f("lecturers")} htmlFor="lecturers">
         <Textarea
           id="lecturers"

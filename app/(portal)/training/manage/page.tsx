@@ -31,6 +31,12 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
             <ButtonLink variant="secondary" href="/training/manage/stats">
               {t("manage.stats")}
             </ButtonLink>
+            <ButtonLink variant="secondary" href="/training/manage/lecturers">
+              {t("lecturers.link")}
+            </ButtonLink>
+            <ButtonLink variant="secondary" href="/training/manage/certificates">
+              {t("certs.link")}
+            </ButtonLink>
             <ButtonLink variant="secondary" href="/training/manage/settings">
               {t("manage.settings")}
             </ButtonLink>

@@ -3,6 +3,7 @@ import { can } from "@/lib/access";
 import { requireRole } from "@/lib/auth/current";
 import { listOpenSessions, listUnitCompliance } from "@/lib/training/queries";
 import { Card, PageHeader } from "@/components/ui/card";
+import { DownloadLinks } from "@/components/ui/download-links";
 import { unitEnrolAction } from "../actions";
 import { UnitEnrolForm } from "./_components/unit-enrol-form";
 
@@ -16,7 +17,11 @@ export default async function UnitTrainingPage() {
   ]);
   return (
     <>
-      <PageHeader title={t("unit.title")} subtitle={actor.unitName} />
+      <PageHeader
+        title={t("unit.title")}
+        subtitle={actor.unitName}
+        actions={<DownloadLinks label={t("statsExport.compliance")} href="/api/v1/training/unit/compliance/export" />}
+      />
       <Card title={t("unit.enrolTitle")}>
         <UnitEnrolForm
           action={unitEnrolAction}

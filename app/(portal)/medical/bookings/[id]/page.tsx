@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localized } from "@/lib/i18n/localized";
 import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth/current";
 import { getBooking, listRescheduleTargets } from "@/lib/medical/queries";
@@ -10,6 +11,8 @@ import { ActionForm } from "../../_components/action-form";
 import { StatusBadge } from "../../_components/status-badge";
 import { BookingActions } from "../../manage/_components/booking-actions";
 import { cancelAction, rescheduleAction } from "../../actions";
+import { rescheduleMyBookingAction } from "../../reschedule-actions";
+import { listMyRescheduleTargets } from "@/lib/medical/self-reschedule";
 import { Select } from "@/components/ui/field";
 import { pageData, pageId } from "@/lib/http/pages";
 
@@ -19,14 +22,22 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   const id = pageId((await params).id);
   const actor = await requireUser({ next: `/medical/bookings/${id}` });
   const booking = await pageData(getBooking(actor, id, { withNote: true }));
-  const [t, format] = await Promise.all([getTranslations("medical"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("medical"), getFormatter(), getLocale()]);
   const manage = can(actor, "medical.manage");
   const own = booking.user.id === actor.id;
-  const targets = manage && booking.status === "BOOKED" && !booking.urgent ? await listRescheduleTargets(actor, booking.id) : [];
+  const movable = booking.status === "BOOKED" && !booking.urgent;
+  // the liaison moves anyone's booking; the officer their own (same open slots of the service)
+  const targets = !movable
+    ? []
+    : manage
+      ? await listRescheduleTargets(actor, booking.id)
+      : own
+        ? await listMyRescheduleTargets(actor, booking.id)
+        : [];
   return (
     <>
       <PageHeader
-        title={booking.service.name}
+        title={localized(locale, booking.service.name, booking.service.nameEn)}
         subtitle={format.dateTime(booking.startsAt, "full")}
         actions={
           <>
@@ -106,7 +117,12 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
         </div>
         {targets.length ? (
           <div className="mt-4 border-t border-slate-100 pt-4">
-            <ActionForm action={rescheduleAction} submit={t("actions.reschedule")} variant="secondary" okText={t("manage.rescheduled")}>
+            <ActionForm
+              action={manage ? rescheduleAction : rescheduleMyBookingAction}
+              submit={t("actions.reschedule")}
+              variant="secondary"
+              okText={t("manage.rescheduled")}
+            >
               <input type="hidden" name="id" value={booking.id} />
               <Select name="slotId" aria-label={t("actions.reschedule")} className="sm:w-auto">
                 {targets.map((s) => (

@@ -9,6 +9,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { ActionForm } from "@/components/ui/action-form";
 import { Table, Td } from "@/components/ui/table";
 import { attendanceAction, officeCancelEnrollmentAction, sessionStatusAction } from "../../actions";
+import { markAllPresentAction, uploadAttendanceAction } from "../../session-tools-actions";
 import { pageData, pageId } from "@/lib/http/pages";
 
 export default async function RosterPage({ params }: { params: Promise<{ id: string }> }) {
@@ -50,6 +51,34 @@ export default async function RosterPage({ params }: { params: Promise<{ id: str
         }
       />
       <Card>
+        {canMark && rows.some((r) => r.status === "ENROLLED" && !r.attendance) ? (
+          <ActionForm
+            action={markAllPresentAction}
+            submitLabel={t("roster.allPresent")}
+            successText={t("roster.allPresentDone")}
+            variant="secondary"
+            className="mb-3 flex flex-wrap items-center gap-2"
+            confirm={ask(t("roster.allPresentConfirm"))}
+          >
+            <input type="hidden" name="sessionId" value={id} />
+          </ActionForm>
+        ) : null}
+        {canMark && rows.some((r) => r.status === "ENROLLED") ? (
+          <ActionForm
+            action={uploadAttendanceAction}
+            submitLabel={t("roster.upload")}
+            successText={t("roster.uploadDone")}
+            variant="secondary"
+            className="mb-3 flex flex-wrap items-center gap-2"
+          >
+            <input type="hidden" name="sessionId" value={id} />
+            <label className="text-sm">
+              {t("roster.uploadLabel")}{" "}
+              <input type="file" name="file" accept=".xlsx,.csv" required className="text-sm" data-testid="attendance-file" />
+            </label>
+            <span className="w-full text-xs text-slate-600">{t("roster.uploadHint")}</span>
+          </ActionForm>
+        ) : null}
         {rows.length === 0 ? (
           <p className="text-sm text-slate-600">{t("roster.empty")}</p>
         ) : (

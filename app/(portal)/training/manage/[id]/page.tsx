@@ -2,22 +2,32 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
 import { getSession, listCategories, listUnitOptions } from "@/lib/training/queries";
-import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
-import { Field, Input } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
+import { listLecturers } from "@/lib/training/lecturers";
 import { SessionForm } from "../../_components/session-form";
 import { sessionStatusAction, updateSessionAction } from "../../actions";
+import { copySessionAction } from "../../session-tools-actions";
 import { pageData, pageId } from "@/lib/http/pages";
 
-export default async function EditSessionPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditSessionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const id = pageId((await params).id);
+  const copied = (await searchParams).copied === "1";
   const actor = await requireRole("training.manage", `/training/manage/${id}`);
-  const [t, tc, session, categories, units] = await Promise.all([
+  const [t, tc, session, categories, units, registry] = await Promise.all([
     getTranslations("training"),
     getTranslations("common"),
     pageData(getSession(actor, id)),
     listCategories(actor),
     listUnitOptions(actor),
+    listLecturers(actor),
   ]);
   const editable = session.status === "DRAFT" || session.status === "PUBLISHED";
   const ask = (text: string) => ({ text, yes: tc("actions.confirm"), no: tc("actions.back") });
@@ -68,6 +78,29 @@ export default async function EditSessionPage({ params }: { params: Promise<{ id
           </ActionForm>
         ) : null}
       </div>
+      {copied ? <Alert kind="success">{t("copy.done")}</Alert> : null}
+      <Card title={t("copy.title")} className="mb-4">
+        <ActionForm
+          action={copySessionAction}
+          submitLabel={t("copy.submit")}
+          variant="secondary"
+          className="flex flex-wrap items-end gap-3"
+        >
+          <input type="hidden" name="sessionId" value={id} />
+          <Field label={t("copy.every")} htmlFor="copy-every">
+            <Select id="copy-every" name="every" defaultValue="NONE">
+              <option value="NONE">{t("copy.NONE")}</option>
+              <option value="WEEK">{t("copy.WEEK")}</option>
+              <option value="MONTH">{t("copy.MONTH")}</option>
+            </Select>
+          </Field>
+          <Field label={t("copy.count")} htmlFor="copy-count">
+            <Input id="copy-count" name="count" type="number" min={1} max={52} defaultValue={1} className="w-24" />
+            <FieldError name="count" />
+          </Field>
+        </ActionForm>
+        <p className="mt-2 text-xs text-slate-600">{t("copy.hint")}</p>
+      </Card>
       {editable ? (
         <Card>
           <SessionForm
@@ -75,6 +108,7 @@ export default async function EditSessionPage({ params }: { params: Promise<{ id
             session={session}
             categories={categories}
             units={units}
+            registry={registry}
             submitLabel={t("manage.save")}
           />
         </Card>

@@ -2,17 +2,29 @@ import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
 import { listCategories, listUnitOptions } from "@/lib/training/queries";
 import { Card, PageHeader } from "@/components/ui/card";
+import { listLecturers } from "@/lib/training/lecturers";
 import { SessionForm } from "../../_components/session-form";
 import { createSessionAction } from "../../actions";
 
 export default async function NewSessionPage() {
   const actor = await requireRole("training.manage", "/training/manage/new");
-  const [t, categories, units] = await Promise.all([getTranslations("training"), listCategories(actor), listUnitOptions(actor)]);
+  const [t, categories, units, registry] = await Promise.all([
+    getTranslations("training"),
+    listCategories(actor),
+    listUnitOptions(actor),
+    listLecturers(actor),
+  ]);
   return (
     <>
       <PageHeader title={t("manage.new")} />
       <Card>
-        <SessionForm action={createSessionAction} categories={categories} units={units} submitLabel={t("manage.save")} />
+        <SessionForm
+          action={createSessionAction}
+          categories={categories}
+          units={units}
+          registry={registry}
+          submitLabel={t("manage.save")}
+        />
       </Card>
     </>
   );

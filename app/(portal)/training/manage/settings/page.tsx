@@ -26,7 +26,9 @@ export default async function SettingsPage() {
               <tr key={c.code}>
                 <Td>{c.code}</Td>
                 <Td>
-                  {c.name} {c.active ? null : <Badge>{t("manage.disable")}</Badge>}
+                  {c.name}
+                  {c.nameEn ? <span className="ml-1 text-xs text-slate-500">{c.nameEn}</span> : null}{" "}
+                  {c.active ? null : <Badge>{t("manage.disable")}</Badge>}
                 </Td>
                 <Td>
                   <ActionForm
@@ -51,6 +53,10 @@ export default async function SettingsPage() {
             <Field label={t("manage.name")} htmlFor="name">
               <Input id="name" name="name" required />
               <FieldError name="name" />
+            </Field>
+            <Field label={t("manage.nameEn")} htmlFor="nameEn">
+              <Input id="nameEn" name="nameEn" lang="en" />
+              <FieldError name="nameEn" />
             </Field>
           </ActionForm>
         </Card>

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localized } from "@/lib/i18n/localized";
 import { requireRole } from "@/lib/auth/current";
 import { getTrainingStats } from "@/lib/training/stats";
 import { shanghaiYear } from "@/lib/time";
+import { DownloadLinks } from "@/components/ui/download-links";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 
@@ -32,7 +34,7 @@ function Bars({ data, label }: { data: { label: string; value: number }[]; label
 export default async function StatsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireRole("training.manage", "/training/manage/stats");
   const year = params.parse(await searchParams).year ?? shanghaiYear(new Date());
-  const [t, s] = await Promise.all([getTranslations("training"), getTrainingStats(actor, year)]);
+  const [t, s, locale] = await Promise.all([getTranslations("training"), getTrainingStats(actor, year), getLocale()]);
   const tiles = [
     [t("stats.sessions"), s.sessions],
     [t("stats.seats"), s.seats],
@@ -56,6 +58,11 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           </span>
         }
       />
+      <div className="mb-4 flex flex-wrap gap-3" data-testid="stats-exports">
+        {(["unit", "category", "month", "lecturer"] as const).map((table) => (
+          <DownloadLinks key={table} label={t(`statsExport.${table}`)} href={`/api/v1/training/stats/export?year=${year}&table=${table}`} />
+        ))}
+      </div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-6">
         {tiles.map(([k, v]) => (
           <Card key={k}>
@@ -73,7 +80,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         <Card title={t("stats.byCategory")}>
           <Bars
             label={t("stats.byCategory")}
-            data={s.byCategory.map((c) => ({ label: `${c.name}（${c.sessions}）`, value: c.attended }))}
+            data={s.byCategory.map((c) => ({ label: `${localized(locale, c.name, c.nameEn)}（${c.sessions}）`, value: c.attended }))}
           />
         </Card>
         <Card title={t("stats.byUnit")}>
