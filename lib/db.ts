@@ -1,19 +1,116 @@
 import "server-only";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 export type { Prisma } from "@/lib/generated/prisma/client";
 
-function createClient() {
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_SIZE });
-  return new PrismaClient({ adapter });
+export type DbOptions = {
+  url: string;
+  poolSize: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  queryTimeoutMs?: number;
+  idleInTxTimeoutMs: number;
+};
+
+/**
+ * The pool's connections, made safe for a database that dies or freezes under a checked-out
+ * connection (the pool only looks at a connection when it is handed back):
+ * - a query that timed out on our side (query_timeout: the server never answered) ends the
+ *   connection; pg itself only fails the query and keeps the socket, so the next query would
+ *   queue behind the lost one;
+ * - a connection that ends while checked out goes back to the pool at once, as failed, so the
+ *   pool drops it. Prisma's transaction rollback sends ROLLBACK first and releases only if that
+ *   succeeded: on a dead connection (idle_in_transaction_session_timeout, a restart, the
+ *   timeout above) the slot was lost for good and the pool ran dry. A later release is a no-op.
+ */
+type Release = (err?: Error | boolean) => void;
+class ResilientClient extends pg.Client {
+  #poolRelease?: Release;
+  #released = true;
+
+  constructor(config?: pg.ClientConfig) {
+    super(config);
+    this.on("end", () => this.release(new Error("connection ended")));
+  }
+
+  // pg-pool assigns client.release on every checkout
+  set release(fn: Release) {
+    this.#poolRelease = fn;
+    this.#released = false;
+  }
+  get release(): Release {
+    return (err) => {
+      if (this.#released) return;
+      this.#released = true;
+      this.#poolRelease?.(err);
+    };
+  }
+
+  // pg's overloads (callback or promise) pass straight through; only a timeout is looked at.
+  query(...args: unknown[]): never {
+    const last = args[args.length - 1];
+    const drop = (e: unknown) => {
+      if (e instanceof Error && e.message === "Query read timeout")
+        (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    };
+    if (typeof last === "function") {
+      args[args.length - 1] = (err: unknown, ...rest: unknown[]) => {
+        if (err) drop(err);
+        return (last as (...a: unknown[]) => unknown)(err, ...rest);
+      };
+    }
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (result instanceof Promise) result.catch(drop);
+    return result as never;
+  }
 }
 
-// One client per process; kept on globalThis in development so hot reload does not leak pools.
-const globalForDb = globalThis as unknown as { db?: ReturnType<typeof createClient> };
-export const db = globalForDb.db ?? createClient();
-if (env.NODE_ENV !== "production") globalForDb.db = db;
+/** The pg pool settings for the app's client: size and every time limit (README "Configuration"). */
+export function poolConfig(o: DbOptions): pg.PoolConfig {
+  const query = o.queryTimeoutMs ?? (o.statementTimeoutMs ? o.statementTimeoutMs + 500 : 0);
+  return {
+    connectionString: o.url,
+    max: o.poolSize,
+    Client: ResilientClient,
+    // opening a connection and waiting for a free one in the pool
+    connectionTimeoutMillis: o.connectTimeoutMs,
+    // sent as startup parameters (a PgBouncer in front lists them in ignore_startup_parameters;
+    // the role's own defaults, set by scripts/lib/pg.mjs, then apply)
+    ...(o.statementTimeoutMs ? { statement_timeout: o.statementTimeoutMs } : {}),
+    ...(o.idleInTxTimeoutMs ? { idle_in_transaction_session_timeout: o.idleInTxTimeoutMs } : {}),
+    ...(query ? { query_timeout: query } : {}),
+    // a connection PostgreSQL closed (restart, idle kill) is noticed while idle, not on next use
+    keepAlive: true,
+    idleTimeoutMillis: 30_000,
+  };
+}
+
+export function createClient(o: DbOptions) {
+  return new PrismaClient({ adapter: new PrismaPg(poolConfig(o)) });
+}
+
+function createAppClient() {
+  return createClient({
+    url: env.DATABASE_URL,
+    poolSize: env.DB_POOL_SIZE,
+    connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
+    idleInTxTimeoutMs: env.DB_IDLE_IN_TX_TIMEOUT_MS,
+  });
+}
+
+// One client, so one pool of DB_POOL_SIZE connections, per process: kept on globalThis in every
+// environment. Next.js bundles pages and route handlers separately, each with its own copy of
+// this module; without the global each copy opened its own pool (twice DB_POOL_SIZE), and hot
+// reload in development leaked one per reload.
+const globalForDb = globalThis as unknown as { [key: symbol]: ReturnType<typeof createAppClient> | undefined };
+const KEY = Symbol.for("jingxin.db");
+export const db = globalForDb[KEY] ?? createAppClient();
+globalForDb[KEY] = db;
 
 export type Db = typeof db;
 /** A transaction client, for functions that must run inside the caller's transaction. */

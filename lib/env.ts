@@ -14,6 +14,17 @@ const schema = z.object({
   /** AES-256-GCM key for health notes and ID-card numbers. */
   DATA_ENCRYPTION_KEY: base64Key,
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Database time limits in milliseconds (0 = none), so a slow or frozen database gives a quick
+   * 503 rather than hung requests (lib/db.ts). CONNECT: opening a connection and waiting for a
+   * free one in the pool. STATEMENT: PostgreSQL's statement_timeout. QUERY: how long the app waits
+   * for any answer (a frozen server never sends the statement timeout), default STATEMENT + 500.
+   * IDLE_IN_TX: PostgreSQL's idle_in_transaction_session_timeout.
+   */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(4000),
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
+  DB_IDLE_IN_TX_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * How many reverse proxies of our own stand in front of the app. 0 (default): the client is the
