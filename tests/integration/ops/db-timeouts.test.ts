@@ -36,14 +36,14 @@ async function freezableProxy(target: string): Promise<Proxy> {
     url: u.toString(),
     freeze() {
       frozen = true;
-      for (const [a, b] of pairs) (a.pause(), b.pause());
+      for (const pair of pairs) for (const s of pair) s.pause();
     },
     thaw() {
       frozen = false;
-      for (const [a, b] of pairs) (a.resume(), b.resume());
+      for (const pair of pairs) for (const s of pair) s.resume();
     },
     async close() {
-      for (const [a, b] of pairs) (a.destroy(), b.destroy());
+      for (const pair of pairs) for (const s of pair) s.destroy();
       await new Promise((r) => server.close(r));
     },
   };
