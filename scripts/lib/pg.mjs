@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, chmodSync, statSync } from "node:f
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import pg from "pg";
+import { DEFAULT_APP_ROLE, appUrlFor, grantAppRole } from "./app-role.mjs";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 
@@ -131,6 +132,24 @@ export function prisma(args, env = {}) {
 
 export function migrate(databaseUrl) {
   prisma(["migrate", "deploy"], { DATABASE_URL: databaseUrl });
+}
+
+/**
+ * Migrations as the owner (`ownerUrl`), then the app role's grants: returns the URL the app
+ * server connects with. APP_DATABASE_URL when set (its role is created if missing, its password
+ * left alone), else the owner's URL with role APP_DATABASE_ROLE (default jingxin_app) and
+ * APP_DATABASE_PASSWORD (.env.local for the demo). See scripts/lib/app-role.mjs.
+ */
+export async function migrateWithAppRole(ownerUrl, { role, password, appUrl = process.env.APP_DATABASE_URL } = {}) {
+  migrate(ownerUrl);
+  const url =
+    appUrl || appUrlFor(ownerUrl, role ?? process.env.APP_DATABASE_ROLE ?? DEFAULT_APP_ROLE, password ?? process.env.APP_DATABASE_PASSWORD);
+  await grantAppRole(ownerUrl, url, {
+    setPassword: !appUrl,
+    statementTimeoutMs: Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 4000),
+    idleInTxTimeoutMs: Number(process.env.DB_IDLE_IN_TX_TIMEOUT_MS ?? 10_000),
+  });
+  return url;
 }
 
 export function redact(url) {

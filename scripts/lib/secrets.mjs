@@ -21,6 +21,8 @@ export function ensureDevSecrets() {
   const wanted = {
     NEXTAUTH_SECRET: () => randomBytes(32).toString("base64url"),
     DATA_ENCRYPTION_KEY: () => randomBytes(32).toString("base64"),
+    // the app role's password (scripts/lib/app-role.mjs) when no APP_DATABASE_URL is given
+    APP_DATABASE_PASSWORD: () => randomBytes(24).toString("base64url"),
   };
   const missing = Object.keys(wanted).filter((k) => !current[k] && !process.env[k]);
   if (missing.length) {
