@@ -10,6 +10,7 @@ export type DbOptions = {
   url: string;
   poolSize: number;
   connectTimeoutMs: number;
+  poolTimeoutMs: number;
   statementTimeoutMs: number;
   queryTimeoutMs?: number;
   idleInTxTimeoutMs: number;
@@ -31,8 +32,10 @@ class ResilientClient extends pg.Client {
   #poolRelease?: Release;
   #released = true;
 
-  constructor(config?: pg.ClientConfig) {
-    super(config);
+  constructor(config?: pg.ClientConfig & { connectTimeoutMillis?: number }) {
+    // the pool's connectionTimeoutMillis is how long to wait for a free connection; opening one
+    // has its own, shorter limit
+    super({ ...config, connectionTimeoutMillis: config?.connectTimeoutMillis ?? config?.connectionTimeoutMillis });
     this.on("end", () => this.release(new Error("connection ended")));
   }
 
@@ -69,14 +72,15 @@ class ResilientClient extends pg.Client {
 }
 
 /** The pg pool settings for the app's client: size and every time limit (README "Configuration"). */
-export function poolConfig(o: DbOptions): pg.PoolConfig {
+export function poolConfig(o: DbOptions): pg.PoolConfig & { connectTimeoutMillis: number } {
   const query = o.queryTimeoutMs ?? (o.statementTimeoutMs ? o.statementTimeoutMs + 500 : 0);
   return {
     connectionString: o.url,
     max: o.poolSize,
     Client: ResilientClient,
-    // opening a connection and waiting for a free one in the pool
-    connectionTimeoutMillis: o.connectTimeoutMs,
+    // waiting for a free connection in the pool; opening one (ResilientClient)
+    connectionTimeoutMillis: o.poolTimeoutMs,
+    connectTimeoutMillis: o.connectTimeoutMs,
     // sent as startup parameters (a PgBouncer in front lists them in ignore_startup_parameters;
     // the role's own defaults, set by scripts/lib/pg.mjs, then apply)
     ...(o.statementTimeoutMs ? { statement_timeout: o.statementTimeoutMs } : {}),
@@ -97,6 +101,7 @@ function createAppClient() {
     url: env.DATABASE_URL,
     poolSize: env.DB_POOL_SIZE,
     connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+    poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
     idleInTxTimeoutMs: env.DB_IDLE_IN_TX_TIMEOUT_MS,

@@ -16,12 +16,13 @@ const schema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /**
    * Database time limits in milliseconds (0 = none), so a slow or frozen database gives a quick
-   * 503 rather than hung requests (lib/db.ts). CONNECT: opening a connection and waiting for a
-   * free one in the pool. STATEMENT: PostgreSQL's statement_timeout. QUERY: how long the app waits
+   * 503 rather than hung requests (lib/db.ts). CONNECT: opening a connection. STATEMENT: PostgreSQL's statement_timeout. QUERY: how long the app waits
    * for any answer (a frozen server never sends the statement timeout), default STATEMENT + 500.
-   * IDLE_IN_TX: PostgreSQL's idle_in_transaction_session_timeout.
+   * IDLE_IN_TX: PostgreSQL's idle_in_transaction_session_timeout. POOL: how long a request waits
+   * for a free connection when all DB_POOL_SIZE are busy (a burst on one hot row queues here).
    */
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
+  DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(4000),
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
   DB_IDLE_IN_TX_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),

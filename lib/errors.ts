@@ -82,9 +82,9 @@ const UNAVAILABLE_KINDS = new Set([
 ]);
 // 57014 statement_timeout, 25P03 idle_in_transaction_session_timeout, 57P05 idle_session_timeout
 const UNAVAILABLE_PG = /^(08\d{3}|57P0[1-5]|57014|25P03|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE)$/;
-// pg's own time limits (lib/db.ts): the pool's acquire/connect timeout and the query read timeout
+// pg's own time limits (lib/db.ts): pool wait, connect ("timeout expired") and query read timeouts
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|connection timeout|Can't reach database server|timeout exceeded when trying to connect|Query read timeout|is not queryable/i;
+  /Connection terminated|connection timeout|Can't reach database server|timeout exceeded when trying to connect|Query read timeout|is not queryable|^timeout expired$/i;
 
 /** The database cannot be reached or gave up on us (an outage, not a bug): answer 503 UNAVAILABLE. */
 export function isDatabaseUnavailable(e: unknown): boolean {

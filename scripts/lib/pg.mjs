@@ -77,7 +77,17 @@ export async function startEmbedded({ dir, port }) {
   });
   if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
   await server.start();
-  return { adminUrl, stop: () => server.stop(), reused: false };
+  return {
+    adminUrl,
+    stop: () => server.stop(),
+    /** Fast shutdown (connections are ended), `downMs` without a server, start again (scripts/ops-proofs.mjs). */
+    restart: async (downMs = 0) => {
+      await server.stop();
+      await new Promise((r) => setTimeout(r, downMs));
+      await server.start();
+    },
+    reused: false,
+  };
 }
 
 /** A server for `purpose` ("demo" or "test"): DATABASE_URL when reachable, else embedded. */

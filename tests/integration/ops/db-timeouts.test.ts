@@ -54,6 +54,7 @@ const appOptions = (url: string, over: Partial<DbOptions> = {}): DbOptions => ({
   url,
   poolSize: env.DB_POOL_SIZE,
   connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+  poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
   statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
   queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
   idleInTxTimeoutMs: env.DB_IDLE_IN_TX_TIMEOUT_MS,
@@ -136,8 +137,8 @@ test("statement_timeout: a statement running too long is cancelled by PostgreSQL
   }
 });
 
-test("pool acquire timeout: with every connection busy, a request waits at most the connect timeout", async () => {
-  const client = createClient(appOptions(process.env.DATABASE_URL!, { poolSize: 1, connectTimeoutMs: 400 }));
+test("pool acquire timeout: with every connection busy, a request waits at most the pool timeout", async () => {
+  const client = createClient(appOptions(process.env.DATABASE_URL!, { poolSize: 1, poolTimeoutMs: 400 }));
   try {
     const busy = Promise.resolve(client.$executeRaw`SELECT pg_sleep(1.5)`); // a Prisma query starts when awaited
     await new Promise((r) => setTimeout(r, 100));
