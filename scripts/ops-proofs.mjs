@@ -7,7 +7,9 @@
 //   3. kill -9 of one instance mid-burst: every enrolment answered 201 is in the database, none is
 //      doubled, the counters match the rows; the restarted instance serves again;
 //   4. PostgreSQL restarted under load: requests answer 503 UNAVAILABLE (no leaked text, none
-//      hung) while it is down, and 200 again afterwards without a manual step.
+//      hung) while it is down, and 200 again afterwards without a manual step;
+//   5. SIGTERM of one instance mid-burst (a rolling restart): every request already sent is
+//      answered, none cut off; the instance exits by itself.
 // Prints the numbers; exits 1 when a proof fails. Options: OPS_ONLY=1,3 (which proofs).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, chmodSync, readFileSync } from "node:fs";
@@ -272,6 +274,31 @@ logfile = ${dir}/pgbouncer.log
     );
     const state = await sessionState(ctx, sid);
     check("the session's counters still match its rows", state.countersMatch && state.doubled === 0);
+  }
+
+  if (want(5)) {
+    console.log("\n5. SIGTERM of one instance mid-burst (graceful stop)");
+    const a5 = instances.find((i) => i.name === "jx-a");
+    const b5 = await startInstance(ctx, "jx-b5", { env: { DISABLE_JOBS: "1" } });
+    instances.push(b5);
+    const sid = await createSession(ctx, a5, admin, 20);
+    let termAt = null;
+    const exited = new Promise((r) => b5.child.once("exit", (code, sig) => r({ code, sig, at: performance.now() })));
+    const results = await burst(clients, [a5, b5], sid, {
+      onProgress: (n) => {
+        if (n === 40 && !termAt) {
+          termAt = performance.now();
+          b5.child.kill("SIGTERM");
+        }
+      },
+    });
+    const ex = await Promise.race([exited, sleep(15_000).then(() => null)]);
+    checkBurst("SIGTERM mid-burst", results, await sessionState(ctx, sid));
+    check(
+      "the instance stopped by itself after answering",
+      ex !== null && ex.code === 0,
+      ex ? `exit ${ex.code ?? ex.sig} ${((ex.at - termAt) / 1000).toFixed(1)} s after SIGTERM` : "still running after 15 s",
+    );
   }
 } catch (e) {
   console.error(e instanceof Error ? e.stack : e);
