@@ -14,14 +14,51 @@ export type DbOptions = {
   statementTimeoutMs: number;
   queryTimeoutMs?: number;
   idleInTxTimeoutMs: number;
+  /** a query outstanding this long makes the client check, on a fresh connection, that the server still answers */
+  freezeProbeMs: number;
 };
+
+/**
+ * Is the server answering at all? A fresh connection and SELECT 1 within `timeoutMs`. One probe
+ * at a time per server and the answer kept for a second, however many queries are waiting.
+ */
+const probes = new Map<string, { at: number; result: Promise<boolean> }>();
+function serverAnswers(connectionString: string, timeoutMs: number): Promise<boolean> {
+  const cached = probes.get(connectionString);
+  if (cached && Date.now() - cached.at < 1000) return cached.result;
+  let url = connectionString;
+  try {
+    const u = new URL(connectionString);
+    u.searchParams.set("application_name", "jingxin-probe");
+    url = u.toString();
+  } catch {}
+  const result = (async () => {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+    c.on("error", () => {});
+    try {
+      await c.connect();
+      await c.query("SELECT 1");
+      return true;
+    } catch {
+      return false;
+    } finally {
+      c.end().catch(() => {});
+    }
+  })();
+  probes.set(connectionString, { at: Date.now(), result });
+  return result;
+}
 
 /**
  * The pool's connections, made safe for a database that dies or freezes under a checked-out
  * connection (the pool only looks at a connection when it is handed back):
- * - a query that timed out on our side (query_timeout: the server never answered) ends the
- *   connection; pg itself only fails the query and keeps the socket, so the next query would
- *   queue behind the lost one;
+ * - a query outstanding for freezeProbeMs makes it ask, on a fresh connection, whether the server
+ *   answers at all: if not (frozen, stopped, a dead path) the connection is ended at once and the
+ *   query fails (503) within about freezeProbeMs + connect timeout; if it does, the query is just
+ *   slow or waiting for a lock (a burst on one hot row) and may run to statement_timeout;
+ * - a query that timed out on our side (query_timeout, the backstop: the server never answered)
+ *   ends the connection; pg itself only fails the query and keeps the socket, so the next query
+ *   would queue behind the lost one;
  * - a connection that ends while checked out goes back to the pool at once, as failed, so the
  *   pool drops it. Prisma's transaction rollback sends ROLLBACK first and releases only if that
  *   succeeded: on a dead connection (idle_in_transaction_session_timeout, a restart, the
@@ -31,12 +68,37 @@ type Release = (err?: Error | boolean) => void;
 class ResilientClient extends pg.Client {
   #poolRelease?: Release;
   #released = true;
+  readonly #probeMs: number;
+  readonly #probeTimeoutMs: number;
+  readonly #url: string;
 
-  constructor(config?: pg.ClientConfig & { connectTimeoutMillis?: number }) {
+  constructor(config?: pg.ClientConfig & { connectTimeoutMillis?: number; freezeProbeMs?: number }) {
     // the pool's connectionTimeoutMillis is how long to wait for a free connection; opening one
     // has its own, shorter limit
     super({ ...config, connectionTimeoutMillis: config?.connectTimeoutMillis ?? config?.connectionTimeoutMillis });
+    this.#probeMs = config?.freezeProbeMs ?? 0;
+    this.#probeTimeoutMs = Math.min(config?.connectTimeoutMillis || 2000, 2000);
+    this.#url = config?.connectionString ?? "";
     this.on("end", () => this.release(new Error("connection ended")));
+  }
+
+  #end() {
+    (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+  }
+
+  /** Until `finished`, every freezeProbeMs: if the server does not answer a fresh connection, end this one. */
+  #watch(finished: { done: boolean }) {
+    if (!this.#probeMs || !this.#url) return;
+    const arm = () =>
+      setTimeout(async () => {
+        if (finished.done) return;
+        const alive = await serverAnswers(this.#url, this.#probeTimeoutMs);
+        if (finished.done) return;
+        if (alive) timer = arm();
+        else this.#end();
+      }, this.#probeMs).unref();
+    let timer = arm();
+    return () => clearTimeout(timer);
   }
 
   // pg-pool assigns client.release on every checkout
@@ -55,25 +117,29 @@ class ResilientClient extends pg.Client {
   // pg's overloads (callback or promise) pass straight through; only a timeout is looked at.
   query(...args: unknown[]): never {
     const last = args[args.length - 1];
-    const drop = (e: unknown) => {
-      if (e instanceof Error && e.message === "Query read timeout")
-        (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    const finished = { done: false };
+    const stop = this.#watch(finished);
+    const settle = (e?: unknown) => {
+      finished.done = true;
+      stop?.();
+      if (e instanceof Error && e.message === "Query read timeout") this.#end();
     };
     if (typeof last === "function") {
       args[args.length - 1] = (err: unknown, ...rest: unknown[]) => {
-        if (err) drop(err);
+        settle(err);
         return (last as (...a: unknown[]) => unknown)(err, ...rest);
       };
     }
     const result = (super.query as (...a: unknown[]) => unknown)(...args);
-    if (result instanceof Promise) result.catch(drop);
+    if (result instanceof Promise) result.then(() => settle(), settle);
+    else if (typeof last !== "function") settle(); // a Submittable: not watched
     return result as never;
   }
 }
 
 /** The pg pool settings for the app's client: size and every time limit (README "Configuration"). */
-export function poolConfig(o: DbOptions): pg.PoolConfig & { connectTimeoutMillis: number } {
-  const query = o.queryTimeoutMs ?? (o.statementTimeoutMs ? o.statementTimeoutMs + 500 : 0);
+export function poolConfig(o: DbOptions): pg.PoolConfig & { connectTimeoutMillis: number; freezeProbeMs: number } {
+  const query = o.queryTimeoutMs ?? (o.statementTimeoutMs ? o.statementTimeoutMs + 1000 : 0);
   return {
     connectionString: o.url,
     max: o.poolSize,
@@ -81,6 +147,7 @@ export function poolConfig(o: DbOptions): pg.PoolConfig & { connectTimeoutMillis
     // waiting for a free connection in the pool; opening one (ResilientClient)
     connectionTimeoutMillis: o.poolTimeoutMs,
     connectTimeoutMillis: o.connectTimeoutMs,
+    freezeProbeMs: o.freezeProbeMs,
     // sent as startup parameters (a PgBouncer in front lists them in ignore_startup_parameters;
     // the role's own defaults, set by scripts/lib/pg.mjs, then apply)
     ...(o.statementTimeoutMs ? { statement_timeout: o.statementTimeoutMs } : {}),
@@ -105,6 +172,7 @@ function createAppClient() {
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
     idleInTxTimeoutMs: env.DB_IDLE_IN_TX_TIMEOUT_MS,
+    freezeProbeMs: env.DB_FREEZE_PROBE_MS,
   });
 }
 

@@ -1,4 +1,5 @@
 export declare const DEFAULT_APP_ROLE: string;
+export declare const AUDIT_EXTRA_GRANTS: Record<string, string[]>;
 export declare function appUrlFor(ownerUrl: string, role: string, password?: string): string;
 export declare function grantAppRole(
   ownerUrl: string,

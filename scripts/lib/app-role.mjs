@@ -14,6 +14,12 @@ import pg from "pg";
 
 export const DEFAULT_APP_ROLE = "jingxin_app";
 
+/**
+ * Audit* tables that need more than SELECT, INSERT (e.g. a hash chain's one-row head that is
+ * updated under a lock): table → extra privileges. Empty until such a table exists.
+ */
+export const AUDIT_EXTRA_GRANTS = {};
+
 const ident = (name) => `"${String(name).replace(/"/g, '""')}"`;
 const literal = (s) => `'${String(s).replace(/'/g, "''")}'`;
 
@@ -32,7 +38,7 @@ export function appUrlFor(ownerUrl, role, password) {
  * Role defaults for statement_timeout and idle_in_transaction_session_timeout are set too, so the
  * limits hold behind a PgBouncer that drops startup parameters.
  */
-export async function grantAppRole(ownerUrl, appUrl, { setPassword = true, statementTimeoutMs = 4000, idleInTxTimeoutMs = 10_000 } = {}) {
+export async function grantAppRole(ownerUrl, appUrl, { setPassword = true, statementTimeoutMs = 15_000, idleInTxTimeoutMs = 10_000 } = {}) {
   const app = new URL(appUrl);
   const role = decodeURIComponent(app.username);
   const password = decodeURIComponent(app.password);
@@ -83,6 +89,8 @@ export async function grantAppRole(ownerUrl, appUrl, { setPassword = true, state
       const t = `public.${ident(tablename)}`;
       await c.query(`revoke all on ${t} from ${r}`);
       await c.query(tablename === "_prisma_migrations" ? `grant select on ${t} to ${r}` : `grant select, insert on ${t} to ${r}`);
+      const extra = AUDIT_EXTRA_GRANTS[tablename];
+      if (extra?.length) await c.query(`grant ${extra.join(", ")} on ${t} to ${r}`);
     }
   } finally {
     await c.end();

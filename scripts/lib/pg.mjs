@@ -156,7 +156,7 @@ export async function migrateWithAppRole(ownerUrl, { role, password, appUrl = pr
     appUrl || appUrlFor(ownerUrl, role ?? process.env.APP_DATABASE_ROLE ?? DEFAULT_APP_ROLE, password ?? process.env.APP_DATABASE_PASSWORD);
   await grantAppRole(ownerUrl, url, {
     setPassword: !appUrl,
-    statementTimeoutMs: Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 4000),
+    statementTimeoutMs: Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 15_000),
     idleInTxTimeoutMs: Number(process.env.DB_IDLE_IN_TX_TIMEOUT_MS ?? 10_000),
   });
   return url;

@@ -11,6 +11,7 @@ async function serverConnections() {
   return dbQuery<{ usename: string; rolsuper: boolean; n: number }>(
     `SELECT a.usename, r.rolsuper, count(*)::int AS n FROM pg_stat_activity a JOIN pg_roles r ON r.rolname = a.usename
       WHERE a.datname = current_database() AND a.usename <> current_user AND a.backend_type = 'client backend'
+        AND a.application_name <> 'jingxin-probe'
       GROUP BY a.usename, r.rolsuper`,
   );
 }

@@ -99,7 +99,7 @@ test("role defaults keep the time limits even when no startup parameter sets the
     const { rows } = await bare.query(
       `SELECT current_setting('statement_timeout') AS s, current_setting('idle_in_transaction_session_timeout') AS i`,
     );
-    expect(rows[0]).toEqual({ s: "4s", i: "10s" });
+    expect(rows[0]).toEqual({ s: "15s", i: "10s" });
   } finally {
     await bare.end();
   }
