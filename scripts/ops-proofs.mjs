@@ -9,7 +9,9 @@
 //   4. PostgreSQL restarted under load: requests answer 503 UNAVAILABLE (no leaked text, none
 //      hung) while it is down, and 200 again afterwards without a manual step;
 //   5. SIGTERM of one instance mid-burst (a rolling restart): every request already sent is
-//      answered, none cut off; the instance exits by itself.
+//      answered, none cut off; the instance exits by itself;
+//   6. PostgreSQL frozen under load (SIGSTOP of the private cluster's processes for 10 s): every
+//      request is answered within 5 s, errors are 503 UNAVAILABLE, and after SIGCONT it serves again.
 // Prints the numbers; exits 1 when a proof fails. Options: OPS_ONLY=1,3 (which proofs).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, chmodSync, readFileSync } from "node:fs";
@@ -18,6 +20,7 @@ import path from "node:path";
 import {
   LEAK,
   clientFor,
+  clusterPids,
   connectionsByApp,
   createSession,
   ensureBuild,
@@ -298,6 +301,53 @@ logfile = ${dir}/pgbouncer.log
       "the instance stopped by itself after answering",
       ex !== null && ex.code === 0,
       ex ? `exit ${ex.code ?? ex.sig} ${((ex.at - termAt) / 1000).toFixed(1)} s after SIGTERM` : "still running after 15 s",
+    );
+  }
+
+  if (want(6)) {
+    console.log("\n6. PostgreSQL frozen under load (SIGSTOP for 10 s, 20 clients, one instance)");
+    const inst = instances.find((i) => i.name === "jx-a");
+    const results = [];
+    let on = true;
+    const loops = clients.slice(0, 20).map(async (c, k) => {
+      while (on) {
+        const r = await c.req(inst, "GET", k % 2 ? "/api/v1/me" : "/api/v1/training/sessions", { timeoutMs: 30_000 });
+        results.push({ ...r, at: performance.now() });
+        if (r.status !== 200) await sleep(100);
+      }
+    });
+    await sleep(3000);
+    const pids = clusterPids(ctx);
+    const frozenAt = performance.now();
+    for (const pid of pids) process.kill(pid, "SIGSTOP");
+    await sleep(10_000);
+    for (const pid of pids) process.kill(pid, "SIGCONT");
+    const thawedAt = performance.now();
+    let recoveredAt = null;
+    while (performance.now() - thawedAt < 30_000) {
+      const last = results.filter((r) => r.at > thawedAt);
+      if (last.length >= 20 && last.slice(-20).every((r) => r.status === 200)) {
+        recoveredAt = last.slice(-20)[0].at;
+        break;
+      }
+      await sleep(200);
+    }
+    on = false;
+    await Promise.all(loops);
+    const during = results.filter((r) => r.at - r.ms >= frozenAt && r.at <= thawedAt);
+    const slowest = Math.max(...during.map((r) => r.ms));
+    console.log(`  ${pids.length} processes stopped; answers while frozen: ${JSON.stringify(tally(during))}`);
+    check("requests sent while frozen are answered within 5 s", slowest < 5000, `slowest ${slowest.toFixed(0)} ms`);
+    const errors = results.filter((r) => r.status !== 200);
+    check(
+      "every error is 503 UNAVAILABLE, without leaked text",
+      errors.every((r) => r.status === 503 && r.data?.error?.code === "UNAVAILABLE" && !LEAK.test(r.text)),
+      JSON.stringify(tally(errors)),
+    );
+    check(
+      "served again after SIGCONT without a manual step",
+      recoveredAt !== null,
+      recoveredAt ? `${((recoveredAt - thawedAt) / 1000).toFixed(1)} s after` : "not within 30 s",
     );
   }
 } catch (e) {

@@ -5,7 +5,7 @@
 // its own application_name so pg_stat_activity tells their connections apart; a small HTTP client.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, openSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { ROOT, createDatabase, migrateWithAppRole, startEmbedded, withDatabase } from "./pg.mjs";
@@ -51,7 +51,7 @@ export async function setupCluster({ officers = 200 } = {}) {
      WHERE u."badgeNo" LIKE 'P%' ON CONFLICT DO NOTHING`,
   );
   const badges = Array.from({ length: officers }, (_, i) => `P${String(i + 1).padStart(5, "0")}`);
-  return { pgServer, ownerUrl, appUrl, secrets, owner, badges, pgPort: port };
+  return { pgServer, pgDir: dir, ownerUrl, appUrl, secrets, owner, badges, pgPort: port };
 }
 
 export function ensureBuild(secrets) {
@@ -201,6 +201,21 @@ export function sampleConnections(ctx, everyMs = 100) {
       return max;
     },
   };
+}
+
+/** The private cluster's processes (postmaster and its children), for SIGSTOP/SIGCONT. */
+export function clusterPids(ctx) {
+  const postmaster = Number(readFileSync(path.join(ctx.pgDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  const pids = [postmaster];
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === postmaster) pids.push(Number(d));
+    } catch {}
+  }
+  return pids;
 }
 
 /** Text an error answer must never carry (stack, SQL, driver or Prisma words). */
