@@ -23,6 +23,15 @@ export type DbOptions = {
  * at a time per server and the answer kept for a second, however many queries are waiting.
  */
 const probes = new Map<string, { at: number; result: Promise<boolean> }>();
+/**
+ * Servers found not answering (the probe failed, or a connection could not be opened in time):
+ * for the next 2 s new connections fail at once instead of each waiting out the connect
+ * timeout, so requests queued behind a frozen server are answered 503 quickly too.
+ */
+const downUntil = new Map<string, number>();
+const DOWN_MS = 2000;
+const markDown = (url: string) => downUntil.set(url, Date.now() + DOWN_MS);
+const isDown = (url: string) => (downUntil.get(url) ?? 0) > Date.now();
 function serverAnswers(connectionString: string, timeoutMs: number): Promise<boolean> {
   const cached = probes.get(connectionString);
   if (cached && Date.now() - cached.at < 1000) return cached.result;
@@ -46,6 +55,7 @@ function serverAnswers(connectionString: string, timeoutMs: number): Promise<boo
     }
   })();
   probes.set(connectionString, { at: Date.now(), result });
+  result.then((ok) => (ok ? downUntil.delete(connectionString) : markDown(connectionString)));
   return result;
 }
 
@@ -80,6 +90,32 @@ class ResilientClient extends pg.Client {
     this.#probeTimeoutMs = Math.min(config?.connectTimeoutMillis || 2000, 2000);
     this.#url = config?.connectionString ?? "";
     this.on("end", () => this.release(new Error("connection ended")));
+  }
+
+  // pg-pool opens connections with a callback; the promise form is kept for anyone else
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- pg's two overloads, passed through
+  connect(callback?: (...a: any[]) => void): never {
+    const url = this.#url;
+    if (url && isDown(url)) {
+      const err = new Error("Connection terminated: the database is not answering");
+      if (callback) {
+        process.nextTick(() => callback(err));
+        return undefined as never;
+      }
+      return Promise.reject(err) as never;
+    }
+    const note = (err?: unknown) => {
+      if (url && err instanceof Error && /timeout/i.test(err.message)) markDown(url);
+    };
+    if (callback) {
+      return (super.connect as (cb: (...a: unknown[]) => void) => void)((err, ...rest) => {
+        note(err);
+        callback(err, ...rest);
+      }) as never;
+    }
+    const p = super.connect();
+    p.catch(note);
+    return p as never;
   }
 
   #end() {

@@ -79,6 +79,20 @@ async function failsAsUnavailable(fn: () => Promise<unknown>): Promise<number> {
   return ms;
 }
 
+/** Retries `fn` until it succeeds; how long that took (a server found frozen is skipped for 2 s). */
+async function servedAgain(fn: () => Promise<unknown>, withinMs = 4000): Promise<number> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      await fn();
+      return Date.now() - start;
+    } catch (e) {
+      if (Date.now() - start > withinMs) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 let proxy: Proxy;
 beforeEach(async () => {
   proxy = await freezableProxy(process.env.DATABASE_URL!);
@@ -103,7 +117,7 @@ test("a database frozen before the first connection: 503 within 5 s, then served
     const ms = await failsAsUnavailable(() => client.user.count());
     expect(ms).toBeLessThan(5000);
     proxy.thaw();
-    expect(await client.user.count()).toBeGreaterThanOrEqual(0);
+    expect(await servedAgain(() => client.user.count())).toBeLessThan(4000);
   } finally {
     await client.$disconnect();
   }
@@ -121,6 +135,7 @@ test("a database frozen under open pooled connections: plain queries and transac
     for (const ms of times) expect(ms).toBeLessThan(5000);
     proxy.thaw();
     // the connections that timed out were dropped, not handed out again: both slots serve
+    await servedAgain(() => client.user.count());
     const again = await Promise.all([client.user.count(), client.$transaction(async (tx) => tx.user.count())]);
     expect(again).toHaveLength(2);
   } finally {
