@@ -19,8 +19,11 @@ export type DbOptions = {
 };
 
 /**
- * Is the server answering at all? A fresh connection and SELECT 1 within `timeoutMs`. One probe
- * at a time per server and the answer kept for a second, however many queries are waiting.
+ * Is the server answering at all? A fresh connection (startup and sign-in answered) within
+ * `timeoutMs`; a frozen or stopped PostgreSQL never answers the startup. No query is sent: behind
+ * PgBouncer, a SELECT waits for a busy server connection and would read a hot-row queue as a
+ * freeze (PgBouncer answers the sign-in itself, so there its own query_wait_timeout and our
+ * query timeout are what bound a freeze). One probe at a time per server, the answer kept 1 s.
  */
 const probes = new Map<string, { at: number; result: Promise<boolean> }>();
 /**
@@ -42,11 +45,10 @@ function serverAnswers(connectionString: string, timeoutMs: number): Promise<boo
     url = u.toString();
   } catch {}
   const result = (async () => {
-    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
     c.on("error", () => {});
     try {
       await c.connect();
-      await c.query("SELECT 1");
       return true;
     } catch {
       return false;
