@@ -6,6 +6,9 @@
 // TRUSTED_PROXY_HOPS and handed on in a header that carries a per-process token, so a header
 // sent by the client can never pass for it (lib/auth/request-info.ts).
 //   node server.mjs            (PORT, default 3000; HOST, default 0.0.0.0)
+// SIGTERM/SIGINT stop it gracefully: no new connections, requests in flight are answered, idle
+// keep-alive connections closed, then exit (at most SHUTDOWN_GRACE_MS, default 10 s). Without
+// this the process died at once (Node's default) and a rolling restart cut requests off.
 import { createServer } from "node:http";
 import { randomBytes } from "node:crypto";
 import next from "next";
@@ -29,14 +32,31 @@ function clientAddress(req) {
   return { chain, client: chain[Math.max(0, chain.length - 1 - hops)] ?? peer };
 }
 
-createServer((req, res) => {
+let stopping = false;
+const server = createServer((req, res) => {
   const { chain, client } = clientAddress(req);
   req.headers["x-forwarded-for"] = chain.join(", ");
   req.headers["x-jingxin-client-ip"] = client.slice(0, 64);
   req.headers["x-jingxin-edge"] = token;
   // With no proxy of ours in front, these came from the client: Next.js fills in its own.
   if (hops === 0) for (const h of ["x-real-ip", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"]) delete req.headers[h];
+  // while stopping, a keep-alive client is told to reconnect (to another instance) after this answer
+  if (stopping) res.setHeader("connection", "close");
   handle(req, res);
 }).listen(port, host, () => {
   console.log(`> JingXin ready on http://${host}:${port} (TRUSTED_PROXY_HOPS=${hops})`);
 });
+
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`> ${signal}: answering the requests in flight, then stopping`);
+    const done = async () => {
+      await globalThis[Symbol.for("jingxin.db")]?.$disconnect().catch(() => {});
+      process.exit(0);
+    };
+    server.close(done); // also closes idle keep-alive connections (Node ≥ 19)
+    setTimeout(done, Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000)).unref();
+  });
+}

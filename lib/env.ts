@@ -20,6 +20,22 @@ const schema = z.object({
   /** HMAC key of the integrity seals over pay lines and compensation amounts; HKDF per purpose. */
   DATA_INTEGRITY_KEY: base64Key,
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Database time limits in milliseconds (0 = none), so a slow or frozen database gives a quick
+   * 503 rather than hung requests (lib/db.ts). CONNECT: opening a connection. POOL: waiting for a
+   * free one when all DB_POOL_SIZE are busy (a burst on one hot row queues here). FREEZE_PROBE: a
+   * query outstanding this long checks on a fresh connection that the server answers at all, and
+   * fails at once when it does not (a frozen server: 503 within about 5 s). STATEMENT:
+   * PostgreSQL's statement_timeout, what a slow query or a lock wait may take. QUERY: the
+   * backstop, how long the app waits for any answer, default STATEMENT + 1000. IDLE_IN_TX:
+   * PostgreSQL's idle_in_transaction_session_timeout.
+   */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
+  DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+  DB_FREEZE_PROBE_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
+  DB_IDLE_IN_TX_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * How many reverse proxies of our own stand in front of the app. 0 (default): the client is the

@@ -80,7 +80,11 @@ const UNAVAILABLE_KINDS = new Set([
   "TooManyConnections",
   "TlsConnectionError",
 ]);
-const UNAVAILABLE_PG = /^(08\d{3}|57P0[1-3]|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE)$/;
+// 57014 statement_timeout, 25P03 idle_in_transaction_session_timeout, 57P05 idle_session_timeout
+const UNAVAILABLE_PG = /^(08\d{3}|57P0[1-5]|57014|25P03|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE)$/;
+// pg's own time limits (lib/db.ts): pool wait, connect ("timeout expired") and query read timeouts
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection timeout|Can't reach database server|timeout exceeded when trying to connect|Query read timeout|is not queryable|^timeout expired$/i;
 
 /** The database cannot be reached or gave up on us (an outage, not a bug): answer 503 UNAVAILABLE. */
 export function isDatabaseUnavailable(e: unknown): boolean {
@@ -89,14 +93,17 @@ export function isDatabaseUnavailable(e: unknown): boolean {
       code?: unknown;
       kind?: unknown;
       message?: unknown;
-      meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } };
+      meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown; code?: unknown } } };
     };
     if (typeof o.code === "string" && (UNAVAILABLE_PRISMA.has(o.code) || UNAVAILABLE_PG.test(o.code))) return true;
     const cause = o.meta?.driverAdapterError?.cause;
-    if (cause && (UNAVAILABLE_KINDS.has(String(cause.kind)) || UNAVAILABLE_PG.test(String(cause.originalCode ?? "")))) return true;
-    if (typeof o.kind === "string" && UNAVAILABLE_KINDS.has(o.kind)) return true;
-    if (typeof o.message === "string" && /Connection terminated|connection timeout|Can't reach database server/i.test(o.message))
+    if (cause && (UNAVAILABLE_KINDS.has(String(cause.kind)) || UNAVAILABLE_PG.test(String(cause.originalCode ?? cause.code ?? ""))))
       return true;
+    if (typeof o.kind === "string" && UNAVAILABLE_KINDS.has(o.kind)) return true;
+    if (typeof o.message === "string" && UNAVAILABLE_MESSAGE.test(o.message)) return true;
   }
   return false;
 }
+
+/** What every edge answers for a database outage (isDatabaseUnavailable). */
+export const databaseUnavailable = () => new AppError("UNAVAILABLE", "服务暂不可用，请稍后再试");

@@ -6,9 +6,11 @@
 //   provision   create or reset a security/audit administrator account (scripts/provision-admin.ts)
 //   reencrypt   re-encrypt with the current key, recompute blind indexes (scripts/reencrypt.ts)
 //   check-keys  check the configured keys against the key canary
+// DATABASE_URL is the owner's: migrations and the seed run as it; the app server connects as the
+// least-privilege app role (APP_DATABASE_URL, or derived: scripts/lib/app-role.mjs).
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { ROOT, ensureServer, createDatabase, migrate, withDatabase, redact } from "./lib/pg.mjs";
+import { ROOT, ensureServer, createDatabase, migrateWithAppRole, withDatabase, redact } from "./lib/pg.mjs";
 import { ensureDevSecrets } from "./lib/secrets.mjs";
 import { buildIfStale, startServer } from "./lib/server.mjs";
 import { generateClient } from "./generate.mjs";
@@ -49,11 +51,14 @@ process.on("SIGTERM", () => shutdown(0));
 
 try {
   generateClient();
-  migrate(databaseUrl);
-  if (command === "migrate") {
-    tsx("scripts/install-jobs.ts"); // pg-boss's schema is DDL too: installed by the schema owner
-    await shutdown(0);
-  }
+  const appDatabaseUrl = await migrateWithAppRole(databaseUrl, {
+    password: secrets.APP_DATABASE_PASSWORD,
+    // pg-boss's schema and queues are DDL too: installed by the schema owner, before the grants
+    afterMigrate: () => tsx("scripts/install-jobs.ts"),
+  });
+  const appEnv = { ...env, DATABASE_URL: appDatabaseUrl };
+  console.log(`app server connects as: ${redact(appDatabaseUrl)}`);
+  if (command === "migrate") await shutdown(0);
   if (command === "seed" || command === "demo" || command === "dev") tsx("prisma/seed.ts", process.argv.slice(3));
   if (command === "seed") await shutdown(0);
   if (command === "provision") {
@@ -72,11 +77,11 @@ try {
     child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["dev", "-p", String(port)], {
       cwd: ROOT,
       stdio: "inherit",
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...appEnv },
     });
   } else if (command === "demo") {
     buildIfStale(env);
-    child = startServer({ ...env, NODE_ENV: "production", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` }, port);
+    child = startServer({ ...appEnv, NODE_ENV: "production", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` }, port);
     console.log(`
   暖警心 JingXin is starting on http://localhost:${port}
   Demo accounts (password Qianshan@2026):

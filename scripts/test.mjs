@@ -5,7 +5,8 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, mkdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { ROOT, ensureServer, createDatabase, dropDatabase, migrate, withDatabase } from "./lib/pg.mjs";
+import { ROOT, ensureServer, createDatabase, dropDatabase, migrate, migrateWithAppRole, withDatabase } from "./lib/pg.mjs";
+import { dropRole } from "./lib/app-role.mjs";
 import { generateClient } from "./generate.mjs";
 import { ephemeralSecrets } from "./lib/secrets.mjs";
 import { buildIfStale, freePort, startServer, waitForHttp, findChromium } from "./lib/server.mjs";
@@ -21,6 +22,10 @@ const runId = `${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
 const databases = [];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let child = null;
+// the e2e server runs as a least-privilege role of this run's own (roles are cluster-wide:
+// parallel runs must not change each other's password), dropped with the databases
+const appRole = `jingxin_app_t_${runId}`;
+let appRoleMade = false;
 
 async function freshDatabase(suffix) {
   const name = `jingxin_test_${runId}_${suffix}`;
@@ -60,12 +65,31 @@ try {
     if (!runJest("jest.config.mjs", { ...env, DATABASE_URL: url }, "jest")) exitCode = 1;
   }
   if (!skipE2e) {
-    const url = await freshDatabase("e2e");
-    const serverEnv = { ...secrets, DATABASE_URL: url, APP_ENV: "test" };
+    const name = `jingxin_test_${runId}_e2e`;
+    await createDatabase(server.adminUrl, name);
+    databases.push(name);
+    const url = withDatabase(server.adminUrl, name);
+    appRoleMade = true;
+    const appUrl = await migrateWithAppRole(url, {
+      role: appRole,
+      password: randomBytes(18).toString("base64url"),
+      appUrl: "",
+      // the job queue's schema is DDL: the owner installs it before the grants (scripts/install-jobs.ts)
+      afterMigrate: () => {
+        const r = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/install-jobs.ts"], {
+          cwd: ROOT,
+          stdio: "inherit",
+          env: { ...process.env, ...secrets, DATABASE_URL: url, APP_ENV: "test" },
+        });
+        if (r.status !== 0) throw new Error("installing the job queue failed");
+      },
+    });
+    const serverEnv = { ...secrets, DATABASE_URL: appUrl, APP_ENV: "test" };
+    // the seed (and the tests' own fixtures) write as the owner
     const seed = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "prisma/seed.ts"], {
       cwd: ROOT,
       stdio: "inherit",
-      env: { ...process.env, ...serverEnv },
+      env: { ...process.env, ...serverEnv, DATABASE_URL: url },
     });
     if (seed.status !== 0) throw new Error("demo seed failed");
     buildIfStale(serverEnv);
@@ -85,7 +109,9 @@ try {
   exitCode = 1;
 } finally {
   if (child) child.kill("SIGTERM");
+  if (child && child.exitCode === null) await new Promise((r) => child.once("exit", r));
   for (const name of databases) await dropDatabase(server.adminUrl, name).catch(() => {});
+  if (appRoleMade) await dropRole(server.adminUrl, appRole).catch((e) => console.warn(`could not drop role ${appRole}: ${e.message}`));
   await server.stop();
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/access";
 import { auditRefusal, refusalAudited } from "@/lib/auth/current";
-import { isAppError } from "@/lib/errors";
+import { isAppError, isDatabaseUnavailable } from "@/lib/errors";
 
 // What a server action returns to its form (useActionState): a message and per-field errors
 // from the domain's AppError. Anything else (including Next's redirect) propagates.
@@ -19,6 +19,7 @@ export async function actionState(fn: () => Promise<ActionState | void>, actor?:
       if (actor && e.status === 403 && !refusalAudited(e)) await auditRefusal(actor, { status: 403, code: e.code, method: "POST" }, e);
       return { ok: false, message: e.message, fields: e.fields };
     }
+    if (isDatabaseUnavailable(e)) return { ok: false, message: "服务暂不可用，请稍后再试" };
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { Actor, Permission } from "@/lib/access";
-import { AppError, isAppError, validationFailed } from "@/lib/errors";
+import { AppError, databaseUnavailable, isAppError, isDatabaseUnavailable, validationFailed } from "@/lib/errors";
 import { auditRefusal, refusalAudited, requireActor, requirePermission } from "@/lib/auth/current";
 import { logger } from "@/lib/logger";
 import { findControlChars } from "@/lib/validation";
@@ -15,7 +15,10 @@ type PublicHandler<P> = (args: { req: Request; params: P }) => Promise<Response 
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function errorResponse(e: unknown): Response {
+export function errorResponse(err: unknown): Response {
+  // An outage (unreachable, frozen, timed out) is 503 UNAVAILABLE, never 500 with its text.
+  const e = !isAppError(err) && isDatabaseUnavailable(err) ? databaseUnavailable() : err;
+  if (e !== err) logger.warn("database unavailable in API route", err);
   if (isAppError(e)) {
     const body: Record<string, unknown> = { code: e.code, message: e.message };
     if (e.fields) body.fields = e.fields;

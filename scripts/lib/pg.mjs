@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, chmodSync, statSync } from "node:f
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import pg from "pg";
+import { DEFAULT_APP_ROLE, appUrlFor, grantAppRole } from "./app-role.mjs";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 
@@ -76,7 +77,17 @@ export async function startEmbedded({ dir, port }) {
   });
   if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
   await server.start();
-  return { adminUrl, stop: () => server.stop(), reused: false };
+  return {
+    adminUrl,
+    stop: () => server.stop(),
+    /** Fast shutdown (connections are ended), `downMs` without a server, start again (scripts/ops-proofs.mjs). */
+    restart: async (downMs = 0) => {
+      await server.stop();
+      await new Promise((r) => setTimeout(r, downMs));
+      await server.start();
+    },
+    reused: false,
+  };
 }
 
 /** A server for `purpose` ("demo" or "test"): DATABASE_URL when reachable, else embedded. */
@@ -131,6 +142,26 @@ export function prisma(args, env = {}) {
 
 export function migrate(databaseUrl) {
   prisma(["migrate", "deploy"], { DATABASE_URL: databaseUrl });
+}
+
+/**
+ * Migrations as the owner (`ownerUrl`), then the app role's grants: returns the URL the app
+ * server connects with. APP_DATABASE_URL when set (its role is created if missing, its password
+ * left alone), else the owner's URL with role APP_DATABASE_ROLE (default jingxin_app) and
+ * APP_DATABASE_PASSWORD (.env.local for the demo). See scripts/lib/app-role.mjs.
+ */
+export async function migrateWithAppRole(ownerUrl, { role, password, appUrl = process.env.APP_DATABASE_URL, afterMigrate } = {}) {
+  migrate(ownerUrl);
+  // more DDL the owner must run before the grants (the job queue's schema, scripts/install-jobs.ts)
+  await afterMigrate?.();
+  const url =
+    appUrl || appUrlFor(ownerUrl, role ?? process.env.APP_DATABASE_ROLE ?? DEFAULT_APP_ROLE, password ?? process.env.APP_DATABASE_PASSWORD);
+  await grantAppRole(ownerUrl, url, {
+    setPassword: !appUrl,
+    statementTimeoutMs: Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 15_000),
+    idleInTxTimeoutMs: Number(process.env.DB_IDLE_IN_TX_TIMEOUT_MS ?? 10_000),
+  });
+  return url;
 }
 
 export function redact(url) {

@@ -23,6 +23,8 @@ export function ensureDevSecrets() {
     DATA_ENCRYPTION_KEY: () => randomBytes(32).toString("base64"),
     BLIND_INDEX_KEY: () => randomBytes(32).toString("base64"),
     DATA_INTEGRITY_KEY: () => randomBytes(32).toString("base64"),
+    // the app role's password (scripts/lib/app-role.mjs) when no APP_DATABASE_URL is given
+    APP_DATABASE_PASSWORD: () => randomBytes(24).toString("base64url"),
   };
   const missing = Object.keys(wanted).filter((k) => !current[k] && !process.env[k]);
   if (missing.length) {
