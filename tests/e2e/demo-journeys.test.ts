@@ -204,8 +204,10 @@ describeBrowser("demo journeys over the demo seed, one per role", () => {
     // the member is told, and the notice opens the session
     const member = await signInPage(browser, "F00016", undefined, PHONE);
     await expectAccessible(member); // the bell names its unread count
-    await member.getByRole("link", { name: /^消息，\d+ 条未读$/ }).click();
-    await member
+    const bell = member.getByTestId("notification-bell");
+    expect(await bell.locator("summary").getAttribute("aria-label")).toMatch(/^消息，\d+ 条未读$/);
+    await bell.locator("summary").click();
+    await bell
       .getByRole("link", { name: /单位已为您报名培训/ })
       .first()
       .click();
