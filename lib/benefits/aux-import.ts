@@ -122,7 +122,7 @@ async function checkAuxRows(client: Tx | typeof db, actor: Actor, rows: SheetRow
     });
     if (!parsed.success)
       for (const [k, m] of Object.entries(fieldErrors(parsed.error)))
-        errors.push(k === "post" ? "缺少岗位（勤务 / 文职）" : `${fieldLabel(k)}：${m}`);
+        errors.push(k === "post" ? "缺少岗位（勤务 / 文职）" : m.includes(fieldLabel(k)) ? m : `${fieldLabel(k)}：${m}`);
     const id = parsed.success ? idFields(parsed.data.idNumber) : null;
     return {
       ...base,
