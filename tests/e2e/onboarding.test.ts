@@ -49,10 +49,16 @@ describe("onboarding import API", () => {
   });
 
   test("POST /benefits/auxiliaries/import: 403 for others, 400 for a bad ID number or duplicate, dryRun masks, 201", async () => {
-    const s = stamp();
     const no = (i: number) => `Q${String(Date.now() % 1e6).padStart(6, "0")}${i}`;
-    const id1 = makeIdNumber("210302", "19970304", (Number(s.slice(-3)) % 900) + 11);
-    const id2 = makeIdNumber("210302", "19970305", (Number(s.slice(-3)) % 900) + 11);
+    // valid, and not in the demo seed: a random day in 1990–2004, an odd sequence
+    const rnd = (n: number) => Math.floor(Math.random() * n);
+    const anId = () =>
+      makeIdNumber(
+        "210304",
+        `${1990 + rnd(15)}${String(1 + rnd(12)).padStart(2, "0")}${String(1 + rnd(28)).padStart(2, "0")}`,
+        1 + 2 * rnd(499),
+      );
+    const [id1, id2] = [anId(), anId()];
     const head = "辅警编号,姓名,身份证号,单位,岗位,入职日期,层级\n";
     const broken = id1.slice(0, 17) + (id1[17] === "1" ? "2" : "1");
     const bad = `${head}${no(1)},甲,${broken},${hrUnit!.code},勤务,2025-01-01,1\n${no(2)},乙,${id2},${hrUnit!.code},文职,2025-01-01,1\n${no(3)},丙,${id2},${hrUnit!.code},文职,2025-01-01,1\n`;
