@@ -101,3 +101,31 @@ test("a missing column is a file error, and only SYS_ADMIN may import", async ()
   await expect(commitUnitImport(hr, { data, fileName: "u.csv" })).rejects.toMatchObject({ status: 403 });
   expect((await previewUnitImport(sysAdmin, { data, fileName: "u.csv" })).errors).toEqual([]);
 });
+
+test("5,000 units, children listed before their parents: one unknown parent rejects all; the fixed sheet creates all (timed)", async () => {
+  const prefix = uniq("K").toUpperCase();
+  const lines: string[][] = [["代码", "名称", "上级", "类别"]];
+  // 50 stations under the root, 99 teams under each; every team row comes before its station
+  for (let s = 0; s < 50; s++) {
+    for (let t = 0; t < 99; t++) lines.push([`${prefix}-${s}-${t}`, `警务队${s}-${t}`, `${prefix}-${s}`, "警务团队"]);
+    lines.push([`${prefix}-${s}`, `派出所${s}`, root.code, "派出所"]);
+  }
+  const bad = lines.map((l) => [...l]);
+  bad[2500]![2] = "NO-SUCH-UNIT";
+  await expect(commitUnitImport(sysAdmin, { data: csv(bad), fileName: "5000-bad.csv" })).rejects.toMatchObject({
+    code: "IMPORT_REJECTED",
+    extra: { rows: [{ row: 2501, message: expect.stringMatching(/未知上级单位/) }] },
+  });
+  expect(await db.unit.count({ where: { code: { startsWith: `${prefix}-` } } })).toBe(0);
+
+  const t0 = performance.now();
+  const preview = await previewUnitImport(sysAdmin, { data: csv(lines), fileName: "5000.csv" });
+  const t1 = performance.now();
+  expect(await commitUnitImport(sysAdmin, { data: csv(lines), fileName: "5000.csv" })).toEqual({ created: 5000 });
+  const t2 = performance.now();
+  expect([preview.count, preview.errors.length]).toEqual([5000, 0]);
+  const team = await db.unit.findUniqueOrThrow({ where: { code: `${prefix}-7-42` }, include: { parent: true } });
+  expect(team.parent?.code).toBe(`${prefix}-7`);
+  expect(team.path).toBe(`${root.path}${team.parentId}/${team.id}/`);
+  console.log(`5,000-row unit import: preview ${Math.round(t1 - t0)} ms, commit ${Math.round(t2 - t1)} ms`);
+}, 120_000);
