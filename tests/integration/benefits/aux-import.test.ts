@@ -156,3 +156,16 @@ test("5,000 rows: one bad row rejects the whole sheet; the fixed sheet imports a
   expect(await db.auxiliaryProfile.count({ where: { auxNo: { startsWith: prefix } } })).toBe(5000);
   console.log(`5,000-row auxiliary import: preview ${Math.round(t1 - t0)} ms, commit ${Math.round(t2 - t1)} ms`);
 }, 180_000);
+
+test("two HR officers importing the same sheet at the same moment: one files it, the other is told to re-preview, no duplicate", async () => {
+  const [n1, n2] = [nextAuxNo(), nextAuxNo()];
+  const data = csv([HEAD, row({ auxNo: n1 }), row({ auxNo: n2 })]);
+  const results = await Promise.allSettled([
+    commitAuxImport(w.hrA, { data, fileName: "same.csv" }),
+    commitAuxImport(w.hrA2, { data, fileName: "same.csv" }),
+  ]);
+  expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+  const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+  expect(failed.reason).toMatchObject({ code: "IMPORT_REJECTED" });
+  expect(await db.auxiliaryProfile.count({ where: { auxNo: { in: [n1, n2] } } })).toBe(2);
+});
