@@ -24,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   // the same list, for the security administrator: each account's page holds its role grant
   { href: "/admin/users", label: "roleGrants", anyOf: ["roles.grant"] },
   { href: "/admin/units", label: "units", anyOf: ["units.manage"] },
+  { href: "/admin/units/import", label: "unitImport", anyOf: ["units.manage"] },
   { href: "/admin/security", label: "security", anyOf: ["security.manage"] },
   { href: "/admin/audit", label: "audit", anyOf: ["audit.view"] },
 ];

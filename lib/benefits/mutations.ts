@@ -37,7 +37,8 @@ async function lockProfile(tx: Tx, actor: Actor, id: string) {
   return p;
 }
 
-function idFields(idNumber: string) {
+/** The stored forms of an ID number (encrypted, blind index, masked) and what it tells; the one way both the form and the import store it. */
+export function idFields(idNumber: string) {
   const r = checkIdNumber(idNumber);
   if (!r.ok) throw validationFailed({ idNumber: "身份证号无效" });
   return {

@@ -241,6 +241,80 @@ export const benefitsPaths: PathsObject = {
       },
     },
   },
+  "/api/v1/benefits/auxiliaries/import": {
+    post: {
+      tags: T,
+      summary:
+        "File auxiliary profiles from a sheet, all or none (HR, units of their own subtree only). Each row passes the same rules as POST /auxiliaries (ID number checksum; stored encrypted with a blind index); duplicate 辅警编号 or 身份证号 within the sheet or against any stored profile are bad rows; at most 10,000 rows, 10 MB",
+      parameters: [
+        {
+          name: "dryRun",
+          in: "query",
+          required: false,
+          schema: { type: "boolean" },
+          description: "true: 200 with the preview (ID numbers masked), nothing written",
+        },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          "multipart/form-data": {
+            schema: {
+              type: "object",
+              required: ["file"],
+              properties: {
+                file: {
+                  type: "string",
+                  format: "binary",
+                  description:
+                    ".xlsx or .csv; headers auxNo/辅警编号, name/姓名, idNumber/身份证号, unit/单位 (code or exact name), post/岗位 (DUTY 勤务 / CIVILIAN 文职), hireDate/入职日期 (YYYY-MM-DD), level/层级; optional batch/招聘批次, contractStart/合同开始, contractEnd/合同结束, phone/联系电话",
+                },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        200: json(
+          {
+            type: "object",
+            properties: {
+              count: { type: "integer" },
+              rows: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    row: { type: "integer" },
+                    auxNo: { type: "string" },
+                    name: { type: "string" },
+                    idNumberMasked: { type: "string", nullable: true },
+                    unitName: { type: "string", nullable: true },
+                    errors: { type: "array", items: { type: "string" } },
+                  },
+                },
+              },
+              errors: { type: "array", items: { type: "object", properties: { row: { type: "integer" }, message: { type: "string" } } } },
+            },
+          },
+          "the preview (dryRun=true)",
+        ),
+        201: json(
+          {
+            type: "object",
+            properties: {
+              created: { type: "integer" },
+              linked: { type: "integer", description: "profiles linked to the AUXILIARY account with the same number" },
+            },
+          },
+          "created",
+        ),
+        400: importRejected,
+        401: R[401],
+        403: R[403],
+      },
+    },
+  },
   "/api/v1/benefits/pay-imports": {
     post: {
       tags: T,

@@ -1,14 +1,13 @@
 import "server-only";
-import { parse } from "csv-parse/sync";
 import { hash } from "@node-rs/argon2";
 import { assertCan, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
-import { AppError, isUniqueViolation, notFound, validationFailed } from "@/lib/errors";
+import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/log";
 import { decryptField, encryptField } from "@/lib/crypto";
 import { toXlsx } from "@/lib/export";
 import { hasControlChars } from "@/lib/validation";
-import { loadXlsx } from "@/lib/uploads/xlsx";
+import { readSheet, type SheetRow } from "@/lib/uploads/sheet";
 import { badgeNoSchema } from "./schemas";
 import { generateTemporaryPassword } from "./users";
 
@@ -21,12 +20,6 @@ import { generateTemporaryPassword } from "./users";
 export const IMPORT_FIELDS = ["badgeNo", "name", "unit", "kind"] as const;
 type Field = (typeof IMPORT_FIELDS)[number];
 export const IMPORT_HEADERS_ZH: Record<Field, string> = { badgeNo: "警号", name: "姓名", unit: "单位", kind: "类别" };
-const HEADER_MAP: Record<string, Field> = Object.fromEntries(
-  IMPORT_FIELDS.flatMap((f) => [
-    [f.toLowerCase(), f],
-    [IMPORT_HEADERS_ZH[f], f],
-  ]),
-) as Record<string, Field>;
 type Kind = "OFFICER" | "AUXILIARY";
 const KINDS: Record<string, Kind> = { OFFICER: "OFFICER", 民警: "OFFICER", AUXILIARY: "AUXILIARY", 辅警: "AUXILIARY" };
 
@@ -43,56 +36,14 @@ export type ImportPreviewRow = { row: number; badgeNo: string; name: string; uni
 export type ImportPreview = { count: number; rows: ImportPreviewRow[]; errors: ImportRowError[] };
 type CheckedRow = ImportPreviewRow & { unitId: string | null };
 
-function cellText(v: unknown): string {
-  if (v && typeof v === "object") {
-    const o = v as { result?: unknown; text?: unknown; richText?: { text: string }[] };
-    if (o.result !== undefined) return String(o.result ?? "");
-    if (Array.isArray(o.richText)) return o.richText.map((t) => t.text).join("");
-    if (o.text !== undefined) return String(o.text);
-  }
-  return v === null || v === undefined ? "" : String(v);
-}
-
 /** The sheet's rows keyed by field; `row` is the spreadsheet row number (header = 1). */
-export async function parseUserSheet(data: Buffer, fileName: string): Promise<{ row: number; cells: Record<Field, string> }[]> {
-  if (data.length > MAX_IMPORT_BYTES) throw validationFailed({ file: `文件过大（上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB）` });
-  let table: unknown[][];
-  if (/\.xlsx$/i.test(fileName)) {
-    const wb = await loadXlsx(data);
-    const ws = wb.worksheets[0];
-    if (!ws) throw validationFailed({ file: "文件中没有工作表" });
-    table = [];
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      table[n - 1] = (row.values as unknown[]).slice(1);
-    });
-    for (let i = 0; i < table.length; i++) table[i] ??= [];
-  } else if (/\.csv$/i.test(fileName)) {
-    try {
-      table = parse(data.toString("utf8").replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: false, trim: true });
-    } catch {
-      throw validationFailed({ file: "无法读取该 CSV 文件" });
-    }
-  } else {
-    throw validationFailed({ file: "只支持 .xlsx 或 .csv 文件" });
-  }
-  const header = (table[0] ?? []).map((h) => cellText(h).trim());
-  const index = new Map<Field, number>();
-  header.forEach((h, i) => {
-    const f = HEADER_MAP[h] ?? HEADER_MAP[h.toLowerCase()];
-    if (f && !index.has(f)) index.set(f, i);
+export async function parseUserSheet(data: Buffer, fileName: string): Promise<SheetRow<Field>[]> {
+  return readSheet(data, fileName, {
+    fields: IMPORT_FIELDS,
+    headersZh: IMPORT_HEADERS_ZH,
+    maxRows: MAX_IMPORT_ROWS,
+    maxBytes: MAX_IMPORT_BYTES,
   });
-  const missing = IMPORT_FIELDS.filter((f) => !index.has(f));
-  if (missing.length) throw validationFailed({ file: `缺少列：${missing.map((f) => `${IMPORT_HEADERS_ZH[f]}(${f})`).join("、")}` });
-  const rows: { row: number; cells: Record<Field, string> }[] = [];
-  for (let i = 1; i < table.length; i++) {
-    const line = (table[i] ?? []).map((c) => cellText(c).trim());
-    if (line.every((c) => c === "")) continue;
-    const cells = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, line[index.get(f)!] ?? ""])) as Record<Field, string>;
-    rows.push({ row: i + 1, cells });
-  }
-  if (rows.length > MAX_IMPORT_ROWS) throw validationFailed({ file: `一次最多导入 ${MAX_IMPORT_ROWS} 行` });
-  if (!rows.length) throw validationFailed({ file: "文件中没有数据行" });
-  return rows;
 }
 
 /** Every row checked against the unit tree and the existing accounts; nothing written. */

@@ -222,6 +222,63 @@ export const adminPaths: PathsObject = {
       },
     },
   },
+  "/api/v1/admin/units/import": {
+    post: {
+      summary:
+        "Create units from a sheet (SYS_ADMIN): all or none. Columns code 代码, name 名称, parent 上级 (optional: the code of an existing unit or of another row, in any order), kind 类别 (BUREAU 分局 / STATION 派出所 / BRIGADE 大队 / TEAM 警务团队); cycles, unknown parents, duplicate or existing codes are bad rows; at most 10,000 rows, 10 MB",
+      parameters: [
+        {
+          name: "dryRun",
+          in: "query",
+          required: false,
+          schema: { type: "boolean" },
+          description: "true: 200 with the preview, nothing written",
+        },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          "multipart/form-data": {
+            schema: {
+              type: "object",
+              required: ["file"],
+              properties: { file: { type: "string", format: "binary", description: ".xlsx or .csv" } },
+            },
+          },
+        },
+      },
+      responses: {
+        200: json(
+          {
+            type: "object",
+            properties: {
+              count: { type: "integer" },
+              rows: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    row: { type: "integer" },
+                    code: { type: "string" },
+                    name: { type: "string" },
+                    parentCode: { type: "string", nullable: true },
+                    kind: { type: "string", nullable: true },
+                    errors: { type: "array", items: { type: "string" } },
+                  },
+                },
+              },
+              errors: { type: "array", items: { type: "object", properties: { row: { type: "integer" }, message: { type: "string" } } } },
+            },
+          },
+          "the preview (dryRun=true)",
+        ),
+        201: json({ type: "object", required: ["created"], properties: { created: { type: "integer" } } }, "created"),
+        400: rowErrors,
+        401: R[401],
+        403: R[403],
+      },
+    },
+  },
   "/api/v1/admin/users/imports/{id}/passwords": {
     post: {
       summary: "The initial passwords of one's own import as .xlsx, once (SYS_ADMIN): the stored copy is erased by this call; audited",

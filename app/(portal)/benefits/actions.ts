@@ -5,6 +5,8 @@ import { redirect } from "next/navigation";
 import { requireActor, requirePermission } from "@/lib/auth/current";
 import { actionState, type ActionState } from "@/lib/http/actions";
 import { isAppError } from "@/lib/errors";
+import { runSheetImport, type SheetImportState } from "@/lib/http/sheet-import";
+import { commitAuxImport, previewAuxImport, type AuxImportPreviewRow } from "@/lib/benefits/aux-import";
 import {
   createAuxiliary,
   createRecord,
@@ -207,4 +209,17 @@ export async function payImportAction(_: PayImportState, fd: FormData): Promise<
     }
     throw e;
   }
+}
+
+export type AuxImportState = SheetImportState<AuxImportPreviewRow, { created: number; linked: number }>;
+
+/** Preview or commit the auxiliary profile sheet, depending on the submit button. */
+export async function auxImportAction(_: AuxImportState, fd: FormData): Promise<AuxImportState> {
+  const actor = await requirePermission("benefits.manage");
+  const state = await runSheetImport(fd, "请选择辅警档案表文件（.xlsx 或 .csv）", {
+    preview: (f) => previewAuxImport(actor, f),
+    commit: (f) => commitAuxImport(actor, f),
+  });
+  if (state.done) revalidatePath("/benefits");
+  return state;
 }

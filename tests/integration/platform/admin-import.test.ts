@@ -185,11 +185,19 @@ describe("the initial passwords are a one-time, audited download", () => {
 });
 
 describe("size", () => {
-  test("5,000 rows in one all-or-nothing import", async () => {
+  test("5,000 rows in one all-or-nothing import; one bad row among them writes nothing", async () => {
     const prefix = uniq("K").toUpperCase().slice(0, 7);
     const lines: (string | number)[][] = [["警号", "姓名", "单位", "类别"]];
     for (let i = 0; i < 5000; i++)
       lines.push([`${prefix}${String(i).padStart(5, "0")}`, `批量${i}`, station.code, i % 2 ? "辅警" : "民警"]);
+    // one bad row (an unknown unit) among 5,000: nothing at all is written
+    const bad = lines.map((l) => [...l]);
+    bad[3210]![2] = "没有这个单位";
+    await expect(commitUserImport(sysAdmin, { data: await xlsx(bad), fileName: "5000-bad.xlsx" })).rejects.toMatchObject({
+      code: "IMPORT_REJECTED",
+      extra: { rows: [{ row: 3211, message: expect.stringMatching(/未知单位/) }] },
+    });
+    expect(await db.user.count({ where: { badgeNo: { startsWith: prefix } } })).toBe(0);
     const data = await xlsx(lines);
     const started = Date.now();
     const preview = await previewUserImport(sysAdmin, { data, fileName: "5000.xlsx" });

@@ -5,6 +5,7 @@ const LINKS = [
   ["/benefits", "roster"],
   ["/benefits/dashboard", "dashboard"],
   ["/benefits/pay-import", "payImport"],
+  ["/benefits/import", "auxImport"],
   ["/benefits/equipment", "equipment"],
   ["/benefits/campaigns", "campaigns"],
   ["/benefits/promotion", "promotion"],

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current";
 import { listUserImports } from "@/lib/users/import";
@@ -39,7 +40,15 @@ export default async function UserImportPage() {
   };
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        actions={
+          <Link className="text-sm text-police-700 underline" href="/admin/units/import">
+            {tr("admin.unitImport.unitsLink")}
+          </Link>
+        }
+      />
       <Card className="mb-4">
         <p className="mb-4 text-sm text-slate-600">{t("hint")}</p>
         <UserImportForm action={userImportAction} labels={labels} />
