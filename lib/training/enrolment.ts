@@ -149,7 +149,7 @@ export async function enrolSelf(actor: Actor, sessionId: string, now = new Date(
       // the visibility rule of queries.ts, read from the locked row: unpublished sessions are the office's only
       if (!s || (!s.publishedAt && !can(actor, "training.manage"))) throw notFound("培训");
       if (!enrolmentOpen(s, now)) throw new AppError("SESSION_NOT_OPEN", "该培训当前不接受报名");
-      if (!inAudience(s, actor)) throw new AppError("NOT_IN_AUDIENCE", "该培训仅限指定单位或人员报名", { status: 403 });
+      if (!inAudience(s, actor)) throw new AppError("NOT_IN_AUDIENCE", "该培训仅限指定单位或人员报名");
       await assertNotSuspended(tx, s, actor.id, now);
       const r = await placeLocked(tx, s, actor.id, null, now);
       await writeAudit(tx, {

@@ -189,7 +189,5 @@ export async function resetPassword(actor: Actor, userId: string): Promise<{ tem
 const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((r) => b.includes(r));
 
 function peerAdminRefused() {
-  return new AppError("PEER_ADMIN", "安全管理员、审计管理员账户不由系统管理员设置或修改（三权分立），请由运维在服务器上办理", {
-    status: 403,
-  });
+  return new AppError("PEER_ADMIN", "安全管理员、审计管理员账户不由系统管理员设置或修改（三权分立），请由运维在服务器上办理");
 }

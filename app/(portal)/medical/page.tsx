@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getConsentState, getEligibility, getMyFollowUp, listBookableSlots, listBookings, listServices } from "@/lib/medical/queries";
 import { shanghaiDate } from "@/lib/time";
 import { listMyApprovedLeave } from "@/lib/leave/queries";
@@ -16,7 +16,7 @@ import { bookAction, cancelAction } from "./actions";
 const paramsSchema = z.object({ service: z.string().max(40).optional() });
 
 export default async function MedicalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireRole("medical.book", "/medical");
+  const actor = await requirePagePermission("medical.book", "/medical");
   const q = paramsSchema.catch({}).parse(await searchParams);
   const [t, format, services, consent, mine, followUp] = await Promise.all([
     getTranslations("medical"),

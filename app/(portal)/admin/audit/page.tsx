@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { isAppError } from "@/lib/errors";
 import { searchAudit } from "@/lib/audit/queries";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -10,7 +10,7 @@ import { Pagination, Table, Td } from "@/components/ui/table";
 const KEYS = ["actor", "action", "outcome", "from", "to", "page"] as const;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const actor = await requireRole("audit.view", "/admin/audit");
+  const actor = await requirePagePermission("audit.view", "/admin/audit");
   const raw = await searchParams;
   const sp = Object.fromEntries(KEYS.map((k) => [k, typeof raw[k] === "string" ? raw[k] : ""]).filter(([, v]) => v)) as Record<
     string,

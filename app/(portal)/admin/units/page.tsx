@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { listUnits, type UnitDto } from "@/lib/users/units";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -61,7 +61,7 @@ async function UnitFields({ units, value }: { units: UnitDto[]; value?: UnitDto 
 }
 
 export default async function UnitsPage() {
-  await requireRole("units.manage", "/admin/units");
+  await requirePagePermission("units.manage", "/admin/units");
   const [t, units] = await Promise.all([getTranslations(), listUnits()]);
   return (
     <>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ROLES } from "@/lib/access";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { listUsers } from "@/lib/users/users";
 import { listUnits } from "@/lib/users/units";
 import { ButtonLink, Button } from "@/components/ui/button";
@@ -20,7 +20,7 @@ const params = z.object({
 });
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const actor = await requireRole("users.manage", "/admin/users");
+  const actor = await requirePagePermission("users.manage", "/admin/users");
   const sp = params.parse(pageQuery(await searchParams));
   const clean = Object.fromEntries(Object.entries(sp).filter(([, v]) => v));
   const [t, units, list] = await Promise.all([

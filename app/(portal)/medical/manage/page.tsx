@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getDayBoard, listClosedDays, listHospitals, listServices, listTemplates } from "@/lib/medical/queries";
 import { shanghaiDate, shanghaiToday } from "@/lib/time";
 import { hhmm } from "@/lib/medical/dto";
@@ -37,7 +37,7 @@ const paramsSchema = z.object({
 });
 
 export default async function ManagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireRole("medical.manage", "/medical/manage");
+  const actor = await requirePagePermission("medical.manage", "/medical/manage");
   const q = paramsSchema.parse(await searchParams);
   const t = await getTranslations("medical");
   const date = q.date ?? shanghaiToday();

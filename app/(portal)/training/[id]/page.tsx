@@ -10,12 +10,12 @@ import { ButtonLink } from "@/components/ui/button";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Field, Input, Select } from "@/components/ui/field";
 import { cancelMyEnrollmentAction, enrolAction, feedbackAction } from "../actions";
-import { pageData, pageId } from "@/lib/http/pages";
+import { orNotFound, pageId } from "@/lib/http/pages";
 
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const id = pageId((await params).id);
   const actor = await requireUser({ next: `/training/${id}` });
-  const session = await pageData(getSession(actor, id));
+  const session = await orNotFound(getSession(actor, id));
   const [t, tc, format, mine] = await Promise.all([
     getTranslations("training"),
     getTranslations("common"),

@@ -1,7 +1,6 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
-import { isAppError } from "@/lib/errors";
+import { requirePagePermission } from "@/lib/auth/current";
+import { orNotFound } from "@/lib/http/pages";
 import { getUser } from "@/lib/users/users";
 import { listUnits } from "@/lib/users/units";
 import { ActionForm } from "@/components/ui/action-form";
@@ -11,11 +10,8 @@ import { resetPasswordAction, updateUserAction } from "../actions";
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireRole("users.manage", `/admin/users/${id}`);
-  const user = await getUser(actor, id).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const actor = await requirePagePermission("users.manage", `/admin/users/${id}`);
+  const user = await orNotFound(getUser(actor, id));
   const [t, units] = await Promise.all([getTranslations(), listUnits()]);
   return (
     <div className="mx-auto max-w-2xl space-y-4">

@@ -11,14 +11,14 @@ import { StatusBadge } from "../../_components/status-badge";
 import { BookingActions } from "../../manage/_components/booking-actions";
 import { cancelAction, rescheduleAction } from "../../actions";
 import { Select } from "@/components/ui/field";
-import { pageData, pageId } from "@/lib/http/pages";
+import { orNotFound, pageId } from "@/lib/http/pages";
 
 // One booking with its health note: only its owner and the liaison get here (others: 404), and
 // showing the note writes an audit entry (getBooking withNote).
 export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
   const id = pageId((await params).id);
   const actor = await requireUser({ next: `/medical/bookings/${id}` });
-  const booking = await pageData(getBooking(actor, id, { withNote: true }));
+  const booking = await orNotFound(getBooking(actor, id, { withNote: true }));
   const [t, format] = await Promise.all([getTranslations("medical"), getFormatter()]);
   const manage = can(actor, "medical.manage");
   const own = booking.user.id === actor.id;

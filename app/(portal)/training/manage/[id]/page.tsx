@@ -1,21 +1,21 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getSession, listCategories, listUnitOptions } from "@/lib/training/queries";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Field, Input } from "@/components/ui/field";
 import { SessionForm } from "../../_components/session-form";
 import { sessionStatusAction, updateSessionAction } from "../../actions";
-import { pageData, pageId } from "@/lib/http/pages";
+import { orNotFound, pageId } from "@/lib/http/pages";
 
 export default async function EditSessionPage({ params }: { params: Promise<{ id: string }> }) {
   const id = pageId((await params).id);
-  const actor = await requireRole("training.manage", `/training/manage/${id}`);
+  const actor = await requirePagePermission("training.manage", `/training/manage/${id}`);
   const [t, tc, session, categories, units] = await Promise.all([
     getTranslations("training"),
     getTranslations("common"),
-    pageData(getSession(actor, id)),
+    orNotFound(getSession(actor, id)),
     listCategories(actor),
     listUnitOptions(actor),
   ]);

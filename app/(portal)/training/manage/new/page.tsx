@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { listCategories, listUnitOptions } from "@/lib/training/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SessionForm } from "../../_components/session-form";
 import { createSessionAction } from "../../actions";
 
 export default async function NewSessionPage() {
-  const actor = await requireRole("training.manage", "/training/manage/new");
+  const actor = await requirePagePermission("training.manage", "/training/manage/new");
   const [t, categories, units] = await Promise.all([getTranslations("training"), listCategories(actor), listUnitOptions(actor)]);
   return (
     <>

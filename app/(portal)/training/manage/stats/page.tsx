@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getTrainingStats } from "@/lib/training/stats";
 import { shanghaiYear } from "@/lib/time";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -30,7 +30,7 @@ function Bars({ data, label }: { data: { label: string; value: number }[]; label
 }
 
 export default async function StatsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const actor = await requireRole("training.manage", "/training/manage/stats");
+  const actor = await requirePagePermission("training.manage", "/training/manage/stats");
   const year = params.parse(await searchParams).year ?? shanghaiYear(new Date());
   const [t, s] = await Promise.all([getTranslations("training"), getTrainingStats(actor, year)]);
   const tiles = [
