@@ -1,15 +1,41 @@
 import "server-only";
+import { revalidatePath } from "next/cache";
 import { isAppError } from "@/lib/errors";
 
-// What a server action returns to its form (useActionState): a message and per-field errors
-// from the domain's AppError. Anything else (including Next's redirect) propagates.
-export type ActionState = { ok?: boolean; message?: string; fields?: Record<string, string>; result?: Record<string, string> };
+/** A path to revalidate after a successful action: a page, or `{ layout }` for everything under it. */
+export type Revalidate = string | { layout: string };
 
-export async function actionState(fn: () => Promise<ActionState | void>): Promise<ActionState> {
+// The edge of the forms, as lib/http/api.ts is the API's. Every server action returns one
+// ActionState to its <ActionForm> (useActionState): the domain's AppError becomes a message and
+// per-field errors; anything else (including Next's redirect) propagates.
+export type ActionState = {
+  ok?: boolean;
+  message?: string;
+  fields?: Record<string, string>;
+  /** values for the form's own component (a count, the chosen session): not shown by ActionForm */
+  result?: Record<string, string>;
+  /** values shown once and selectable (a temporary password), labelled by ActionForm's secretLabels */
+  secrets?: Record<string, string>;
+};
+
+/**
+ * The one way an action runs its work: `fn` returns nothing (→ ok) or its own state; on success
+ * the given paths are revalidated. A refusal never revalidates.
+ */
+export async function formAction(fn: () => Promise<ActionState | void>, revalidate: readonly Revalidate[] = []): Promise<ActionState> {
+  let state: ActionState;
   try {
-    return (await fn()) ?? { ok: true };
+    state = (await fn()) ?? { ok: true };
   } catch (e) {
     if (isAppError(e)) return { ok: false, message: e.message, fields: e.fields };
     throw e;
   }
+  for (const p of revalidate) {
+    if (typeof p === "string") revalidatePath(p);
+    else revalidatePath(p.layout, "layout");
+  }
+  return state;
 }
+
+/** A form field as text ("" when absent); the domain's zod schema does the rest. */
+export const formText = (fd: FormData, key: string) => String(fd.get(key) ?? "");

@@ -9,7 +9,7 @@ import { hhmm } from "@/lib/medical/dto";
 import { Alert, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";
-import { ActionForm } from "./_components/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { StatusBadge } from "./_components/status-badge";
 import { bookAction, cancelAction } from "./actions";
 
@@ -114,7 +114,7 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
             {slots.length === 0 ? (
               <p className="text-sm text-slate-600">{t("book.noSlots")}</p>
             ) : (
-              <ActionForm action={bookAction} submit={t("book.submit")} okText={t("book.done")} testId="book-form">
+              <ActionForm action={bookAction} submitLabel={t("book.submit")} successText={t("book.done")} testId="book-form">
                 <fieldset disabled={blocked} className="space-y-3">
                   <legend className="mb-2 text-sm font-medium text-slate-700">{t("book.pickSlot")}</legend>
                   <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
@@ -183,7 +183,7 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
                   {b.status === "BOOKED" && !b.urgent ? (
                     <ActionForm
                       action={cancelAction}
-                      submit={t("actions.cancel")}
+                      submitLabel={t("actions.cancel")}
                       variant="secondary"
                       inline
                       confirm={{ text: t("actions.cancelConfirm"), yes: t("actions.confirmYes"), no: t("actions.back") }}

@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/lib/auth/current";
-import { actionState, type ActionState } from "@/lib/http/actions";
+import { formAction, type ActionState } from "@/lib/http/actions";
 import { revokeSessionAsAdmin, unlockAccount, updatePolicy } from "@/lib/users/security";
 import { clearMfa } from "@/lib/auth/mfa";
 
 export async function updatePolicyAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requirePermission("security.manage");
-  return actionState(async () => {
+  return formAction(async () => {
     await updatePolicy(actor, { ...Object.fromEntries(fd), mfaRoles: fd.getAll("mfaRoles") });
     revalidatePath("/admin/security");
   });
@@ -16,7 +16,7 @@ export async function updatePolicyAction(_: ActionState, fd: FormData): Promise<
 
 export async function unlockAction(userId: string, _: ActionState): Promise<ActionState> {
   const actor = await requirePermission("security.manage");
-  return actionState(async () => {
+  return formAction(async () => {
     await unlockAccount(actor, userId);
     revalidatePath("/admin/security");
   });
@@ -24,7 +24,7 @@ export async function unlockAction(userId: string, _: ActionState): Promise<Acti
 
 export async function revokeSessionAction(sessionId: string, _: ActionState): Promise<ActionState> {
   const actor = await requirePermission("security.manage");
-  return actionState(async () => {
+  return formAction(async () => {
     await revokeSessionAsAdmin(actor, sessionId);
     revalidatePath("/admin/security");
   });
@@ -32,7 +32,7 @@ export async function revokeSessionAction(sessionId: string, _: ActionState): Pr
 
 export async function clearMfaAction(userId: string, _: ActionState): Promise<ActionState> {
   const actor = await requirePermission("security.manage");
-  return actionState(async () => {
+  return formAction(async () => {
     await clearMfa(actor, userId);
     revalidatePath("/admin/security");
   });

@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/lib/auth/current";
-import { actionState, type ActionState } from "@/lib/http/actions";
+import { formAction, type ActionState } from "@/lib/http/actions";
 import { createUser, resetPassword, updateUser } from "@/lib/users/users";
 
 const rolesOf = (fd: FormData) => fd.getAll("roles").map(String);
 
 export async function createUserAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requirePermission("users.manage");
-  return actionState(async () => {
+  return formAction(async () => {
     const { temporaryPassword } = await createUser(actor, {
       badgeNo: String(fd.get("badgeNo") ?? "").toUpperCase(),
       name: fd.get("name"),
@@ -17,13 +17,13 @@ export async function createUserAction(_: ActionState, fd: FormData): Promise<Ac
       roles: rolesOf(fd),
     });
     revalidatePath("/admin/users");
-    return { ok: true, result: { temporaryPassword } };
+    return { ok: true, secrets: { temporaryPassword } };
   });
 }
 
 export async function updateUserAction(userId: string, _: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requirePermission("users.manage");
-  return actionState(async () => {
+  return formAction(async () => {
     await updateUser(actor, userId, {
       name: fd.get("name"),
       unitId: fd.get("unitId"),
@@ -36,8 +36,8 @@ export async function updateUserAction(userId: string, _: ActionState, fd: FormD
 
 export async function resetPasswordAction(userId: string, _: ActionState): Promise<ActionState> {
   const actor = await requirePermission("users.manage");
-  return actionState(async () => {
+  return formAction(async () => {
     const { temporaryPassword } = await resetPassword(actor, userId);
-    return { ok: true, result: { temporaryPassword } };
+    return { ok: true, secrets: { temporaryPassword } };
   });
 }

@@ -38,7 +38,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           submitLabel={t("admin.users.resetPassword")}
           variant="danger"
           successText={t("admin.users.resetDone")}
-          resultLabels={{ temporaryPassword: t("admin.users.temporaryPassword") }}
+          secretLabels={{ temporaryPassword: t("admin.users.temporaryPassword") }}
         />
       </Card>
     </div>

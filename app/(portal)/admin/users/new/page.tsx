@@ -18,7 +18,7 @@ export default async function NewUserPage() {
           action={createUserAction}
           submitLabel={t("common.actions.create")}
           successText={t("admin.users.created")}
-          resultLabels={{ temporaryPassword: t("admin.users.temporaryPassword") }}
+          secretLabels={{ temporaryPassword: t("admin.users.temporaryPassword") }}
         >
           <div>
             <label htmlFor="badgeNo" className="block text-sm font-medium">

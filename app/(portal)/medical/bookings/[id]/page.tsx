@@ -6,7 +6,7 @@ import { formatShanghai } from "@/lib/time";
 import { shanghaiDate } from "@/lib/time";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
-import { ActionForm } from "../../_components/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { StatusBadge } from "../../_components/status-badge";
 import { BookingActions } from "../../manage/_components/booking-actions";
 import { cancelAction, rescheduleAction } from "../../actions";
@@ -95,7 +95,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
           ) : own && booking.status === "BOOKED" && !booking.urgent ? (
             <ActionForm
               action={cancelAction}
-              submit={t("actions.cancel")}
+              submitLabel={t("actions.cancel")}
               variant="secondary"
               inline
               confirm={{ text: t("actions.cancelConfirm"), yes: t("actions.confirmYes"), no: t("actions.back") }}
@@ -106,7 +106,12 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
         </div>
         {targets.length ? (
           <div className="mt-4 border-t border-slate-100 pt-4">
-            <ActionForm action={rescheduleAction} submit={t("actions.reschedule")} variant="secondary" okText={t("manage.rescheduled")}>
+            <ActionForm
+              action={rescheduleAction}
+              submitLabel={t("actions.reschedule")}
+              variant="secondary"
+              successText={t("manage.rescheduled")}
+            >
               <input type="hidden" name="id" value={booking.id} />
               <Select name="slotId" aria-label={t("actions.reschedule")} className="sm:w-auto">
                 {targets.map((s) => (
