@@ -7,9 +7,10 @@ import { parseInput } from "@/lib/validation";
 import { assertHr } from "./access";
 import { decimalToCents, formatCents } from "./money";
 import { campaignSchema, dateOnly, visitSchema, ymd } from "./schemas";
+import { unitSubtree } from "@/lib/unit-tree";
 
 /** Campaigns are owned by a unit; HR sees the ones of their subtree. */
-const campaignWhere = (actor: Actor) => ({ unit: { path: { startsWith: actor.unitPath } } });
+const campaignWhere = (actor: Actor) => ({ unit: unitSubtree(actor.unitPath) });
 
 export async function listCampaigns(actor: Actor) {
   assertHr(actor);
@@ -42,7 +43,7 @@ export async function getCampaign(actor: Actor, id: string) {
     include: {
       unit: { select: { name: true } },
       visits: {
-        where: { profile: { unit: { path: { startsWith: actor.unitPath } } } },
+        where: { profile: { unit: unitSubtree(actor.unitPath) } },
         orderBy: { visitedOn: "asc" },
         include: { profile: { select: { id: true, auxNo: true, name: true, unit: { select: { name: true } } } } },
       },
@@ -99,7 +100,7 @@ export async function addVisit(actor: Actor, raw: unknown) {
     const c = await tx.visitCampaign.findFirst({ where: { id: input.campaignId, ...campaignWhere(actor) } });
     if (!c) throw notFound("慰问活动");
     const p = await tx.auxiliaryProfile.findFirst({
-      where: { auxNo: input.auxNo.toUpperCase(), unit: { path: { startsWith: actor.unitPath } } },
+      where: { auxNo: input.auxNo.toUpperCase(), unit: unitSubtree(actor.unitPath) },
       select: { id: true, auxNo: true, name: true },
     });
     if (!p) throw validationFailed({ auxNo: "本单位范围内没有该辅警编号" });

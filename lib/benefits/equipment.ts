@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/validation";
 import { assertHr, profileWhere } from "./access";
 import { batchIssueSchema, dateOnly, issueSchema, itemSchema, standardSchema, ymd } from "./schemas";
 import { shanghaiTodayAsDate } from "@/lib/time";
+import { unitSubtree } from "@/lib/unit-tree";
 
 export async function listItems() {
   return db.equipmentItem.findMany({
@@ -106,14 +107,14 @@ export async function batchIssue(actor: Actor, raw: unknown): Promise<{ batchId:
   const input = parseInput(batchIssueSchema, raw);
   return db.$transaction(async (tx) => {
     const unit = await tx.unit.findFirst({
-      where: { id: input.unitId, path: { startsWith: actor.unitPath } },
+      where: { id: input.unitId, ...unitSubtree(actor.unitPath) },
       select: { id: true, name: true, path: true },
     });
     if (!unit) throw validationFailed({ unitId: "只能选择本单位及下级单位" });
     const item = await tx.equipmentItem.findUnique({ where: { id: input.itemId } });
     if (!item) throw validationFailed({ itemId: "物品不存在" });
     const people = await tx.auxiliaryProfile.findMany({
-      where: { status: "ACTIVE", ...(input.includeSubunits ? { unit: { path: { startsWith: unit.path } } } : { unitId: unit.id }) },
+      where: { status: "ACTIVE", ...(input.includeSubunits ? { unit: unitSubtree(unit.path) } : { unitId: unit.id }) },
       select: { id: true, sizes: true },
     });
     if (!people.length) throw new AppError("NO_ONE_TO_ISSUE", "该单位没有在岗辅警");

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
-import { blindIndex, decryptField, encryptField } from "@/lib/crypto";
+import { decryptField } from "@/lib/crypto";
 import { db, type Tx } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound, validationFailed } from "@/lib/errors";
 import { shanghaiTodayAsDate } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { assertHr, profileWhere } from "./access";
-import { checkIdNumber, maskIdNumber } from "./idcard";
+import { idNumberColumns } from "./id-columns";
 import {
   createProfileSchema,
   createRecordSchema,
@@ -17,11 +17,10 @@ import {
   type CreateProfileInput,
   type UpdateProfileInput,
 } from "./schemas";
-
-const ID_PURPOSE = "auxiliary-id-number";
+import { unitSubtree } from "@/lib/unit-tree";
 
 async function assertUnitInSubtree(tx: Tx, actor: Actor, unitId: string) {
-  const unit = await tx.unit.findFirst({ where: { id: unitId, path: { startsWith: actor.unitPath } }, select: { id: true } });
+  const unit = await tx.unit.findFirst({ where: { id: unitId, ...unitSubtree(actor.unitPath) }, select: { id: true } });
   if (!unit) throw validationFailed({ unitId: "只能选择本单位及下级单位" });
 }
 
@@ -36,16 +35,9 @@ async function lockProfile(tx: Tx, actor: Actor, id: string) {
 }
 
 function idFields(idNumber: string) {
-  const r = checkIdNumber(idNumber);
-  if (!r.ok) throw validationFailed({ idNumber: "身份证号无效" });
-  return {
-    normalized: r.normalized,
-    idNumberEnc: encryptField(r.normalized),
-    idNumberHash: blindIndex(ID_PURPOSE, r.normalized),
-    idNumberMasked: maskIdNumber(r.normalized),
-    gender: r.gender,
-    birthDate: dateOnly(r.birthDate),
-  };
+  const columns = idNumberColumns(idNumber);
+  if (!columns) throw validationFailed({ idNumber: "身份证号无效" });
+  return columns;
 }
 
 /** Unique violations as field errors (辅警编号 or 身份证号 already registered). */

@@ -9,6 +9,7 @@ import { toIsoShanghai, shanghaiDate } from "@/lib/time";
 import { unsafeListAttendanceForUsers } from "@/lib/training/transcript";
 import { assertHr, isHr, profileWhere } from "./access";
 import { dateOnly, ymd, type Category, type RosterQuery } from "./schemas";
+import { unitSubtree } from "@/lib/unit-tree";
 
 export const PROFILE_SELECT = {
   id: true,
@@ -392,7 +393,7 @@ export async function listPayYears(actor: Actor, profileId: string): Promise<num
 export async function listSubtreeUnits(actor: Actor) {
   assertHr(actor);
   return db.unit.findMany({
-    where: { path: { startsWith: actor.unitPath } },
+    where: unitSubtree(actor.unitPath),
     select: { id: true, name: true, path: true },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
   });

@@ -10,11 +10,9 @@ import { shanghaiDate, shanghaiYear, shanghaiYearRange, startOfShanghaiDay } fro
 import { CURRENT_CONSENT } from "./consent-text";
 import type { BookingDto, ServiceDto, SlotDto } from "./dto";
 import { bookingsQuerySchema, slotsQuerySchema, type BookingStatus } from "./schemas";
+import { ACTIVE_STATUSES, DAY_LIST_STATUSES, QUOTA_STATUSES } from "./statuses";
 
 type Client = Tx | typeof db;
-export const ACTIVE_STATUSES: BookingStatus[] = ["BOOKED", "CHECKED_IN"];
-/** Bookings that use up a yearly quota: everything but a cancellation (urgent entries never count). */
-export const QUOTA_STATUSES: BookingStatus[] = ["BOOKED", "CHECKED_IN", "COMPLETED", "NO_SHOW"];
 
 /**
  * The one visibility rule for bookings: the liaison sees all, anyone else only their own.
@@ -345,7 +343,7 @@ export async function getEligibility(actor: Actor, serviceCode: string, now = ne
   const [consent, active, used] = await Promise.all([
     getConsentState(actor),
     db.medicalBooking.findFirst({
-      where: { userId: actor.id, serviceId: service.id, urgent: false, status: { in: ACTIVE_STATUSES } },
+      where: { userId: actor.id, serviceId: service.id, urgent: false, status: { in: [...ACTIVE_STATUSES] } },
       select: { id: true, startsAt: true, status: true },
     }),
     service.yearlyQuota === null
@@ -355,7 +353,7 @@ export async function getEligibility(actor: Actor, serviceCode: string, now = ne
             userId: actor.id,
             serviceId: service.id,
             urgent: false,
-            status: { in: QUOTA_STATUSES },
+            status: { in: [...QUOTA_STATUSES] },
             startsAt: { gte: start, lt: end },
           },
         }),
@@ -444,7 +442,7 @@ export async function getDayList(actor: Actor, date: string): Promise<DayListRow
   assertCan(actor, "medical.manage");
   const start = startOfShanghaiDay(date);
   const rows = await db.medicalBooking.findMany({
-    where: { startsAt: { gte: start, lt: new Date(start.getTime() + 86400000) }, status: { in: ["BOOKED", "CHECKED_IN", "COMPLETED"] } },
+    where: { startsAt: { gte: start, lt: new Date(start.getTime() + 86400000) }, status: { in: [...DAY_LIST_STATUSES] } },
     orderBy: [{ startsAt: "asc" }, { urgent: "desc" }],
     select: dayListSelect,
   });

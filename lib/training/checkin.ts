@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/log";
 import { hasControlChars } from "@/lib/validation";
-import { ATTENDANCE_LEAD_MS, assertTeachesOrManages, recordAttendance } from "./mutations";
+import { assertTeachesOrManages } from "./access";
+import { ATTENDANCE_LEAD_MS, recordAttendance } from "./mutations";
 
 const PURPOSE = "training-checkin";
 /** A projected code is replaced every 30 s and each one is accepted for at most 2 minutes. */

@@ -7,7 +7,8 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/queries";
 import { formatShanghai } from "@/lib/time";
 import { leaveWarnings } from "@/lib/leave/queries";
-import { sessionVisibility } from "./queries";
+import { canSeeSession, sessionVisibility } from "./access";
+import { unitSubtree } from "@/lib/unit-tree";
 
 // Capacity and the waitlist are decided under a row lock on the session (SELECT … FOR UPDATE),
 // which serialises enrolments of one session across every app process sharing the database.
@@ -146,8 +147,8 @@ export async function enrolSelf(actor: Actor, sessionId: string, now = new Date(
   const placed = await db.$transaction(
     async (tx) => {
       const s = await lockSession(tx, sessionId);
-      // the visibility rule of queries.ts, read from the locked row: unpublished sessions are the office's only
-      if (!s || (!s.publishedAt && !can(actor, "training.manage"))) throw notFound("培训");
+      // the visibility rule, read from the locked row (a lecturer's own draft is not open anyway)
+      if (!s || !canSeeSession(actor, s)) throw notFound("培训");
       if (!enrolmentOpen(s, now)) throw new AppError("SESSION_NOT_OPEN", "该培训当前不接受报名");
       if (!inAudience(s, actor)) throw new AppError("NOT_IN_AUDIENCE", "该培训仅限指定单位或人员报名");
       await assertNotSuspended(tx, s, actor.id, now);
@@ -187,7 +188,7 @@ export async function enrolUnitMembers(actor: Actor, sessionId: string, userIds:
   if (!visible) throw notFound("培训");
   const ids = [...new Set(userIds)];
   const people = await db.user.findMany({
-    where: { id: { in: ids }, active: true, unit: { path: { startsWith: actor.unitPath } } },
+    where: { id: { in: ids }, active: true, unit: unitSubtree(actor.unitPath) },
     select: { id: true, name: true, roles: true, unit: { select: { path: true } } },
   });
   if (people.length !== ids.length) throw forbidden("只能为本单位人员报名");

@@ -6,6 +6,7 @@ import { AppError, isUniqueViolation, notFound, validationFailed } from "@/lib/e
 import { notify } from "@/lib/notifications/queries";
 import { formatShanghai } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
+import { assertTeachesOrManages } from "./access";
 import { lockSession, promoteLocked } from "./enrolment";
 import { getSession, sessionSelect, toSessionDto, type SessionDto } from "./queries";
 import {
@@ -226,15 +227,6 @@ export const ATTENDANCE_LEAD_MS = 2 * 3600_000;
 
 export function attendanceOpen(s: { startsAt: Date; status: string }, now = new Date()): boolean {
   return (s.status === "PUBLISHED" || s.status === "COMPLETED") && now.getTime() >= s.startsAt.getTime() - ATTENDANCE_LEAD_MS;
-}
-
-export async function assertTeachesOrManages(tx: Tx | typeof db, actor: Actor, sessionId: string) {
-  if (can(actor, "training.manage")) return;
-  if (can(actor, "training.teach")) {
-    const l = await tx.trainingLecturer.findFirst({ where: { sessionId, userId: actor.id }, select: { id: true } });
-    if (l) return;
-  }
-  throw new AppError("FORBIDDEN", "只有该培训的授课人或训练科可以登记考勤");
 }
 
 export async function markAttendance(actor: Actor, sessionId: string, raw: unknown, now = new Date()) {

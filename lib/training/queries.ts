@@ -1,11 +1,13 @@
 import "server-only";
-import { assertCan, can, hasRole, type Actor, type Role } from "@/lib/access";
+import { assertCan, can, type Actor, type Role } from "@/lib/access";
 import { db, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Paged } from "@/lib/validation";
 import { shanghaiYear, shanghaiYearRange } from "@/lib/time";
 import type { ListSessionsInput } from "./schemas";
-import { creditedSql, isCredited } from "./credit";
+import { creditedSql, isCredited, requiredHours } from "./credit";
+import { isTeacherOrOffice, sessionVisibility } from "./access";
+import { unitSubtree, unitSubtreeSql } from "@/lib/unit-tree";
 
 export type LecturerDto = { name: string; affiliation: string | null; userId: string | null };
 export type SessionDto = {
@@ -85,16 +87,6 @@ export function toSessionDto(s: SessionRow): SessionDto {
     publishedAt: s.publishedAt,
     cancelReason: s.cancelReason,
   };
-}
-
-/** The one visibility rule: the office sees everything; lecturers also their own sessions;
- * everyone else sessions that were published (including ones later cancelled, so a notice's
- * link still opens). */
-export function sessionVisibility(actor: Actor): Prisma.TrainingSessionWhereInput {
-  if (can(actor, "training.manage")) return {};
-  const published: Prisma.TrainingSessionWhereInput = { publishedAt: { not: null } };
-  if (hasRole(actor, "LECTURER")) return { OR: [published, { lecturers: { some: { userId: actor.id } } }] };
-  return published;
 }
 
 function anyTrainingAccess(actor: Actor) {
@@ -243,8 +235,8 @@ export async function listMyEnrollments(actor: Actor): Promise<MyEnrollmentDto[]
 /** Yearly requirement of a person: the largest requirement among their roles (0 when none). */
 export async function requiredHoursFor(roles: readonly Role[]): Promise<number> {
   if (!roles.length) return 0;
-  const reqs = await db.trainingRequirement.findMany({ where: { role: { in: [...roles] } }, select: { hours: true } });
-  return reqs.reduce((m, r) => Math.max(m, Number(r.hours)), 0);
+  const reqs = await db.trainingRequirement.findMany({ where: { role: { in: [...roles] } }, select: { role: true, hours: true } });
+  return requiredHours(roles, new Map(reqs.map((r) => [r.role, Number(r.hours)])));
 }
 
 export async function getMyTraining(actor: Actor, now = new Date()) {
@@ -299,10 +291,7 @@ async function assertCanSeeRoster(actor: Actor, sessionId: string) {
     if (!s) throw notFound("培训");
     return;
   }
-  if (can(actor, "training.teach")) {
-    const l = await db.trainingLecturer.findFirst({ where: { sessionId, userId: actor.id }, select: { id: true } });
-    if (l) return;
-  }
+  if (await isTeacherOrOffice(db, actor, sessionId)) return;
   // a session the actor may see but not teach: forbidden; one they may not see: not found
   const visible = await db.trainingSession.findFirst({
     where: { AND: [{ id: sessionId }, sessionVisibility(actor)] },
@@ -399,7 +388,7 @@ export async function listUnitCompliance(actor: Actor, now = new Date()) {
   const { start, end } = shanghaiYearRange(shanghaiYear(now));
   const [users, reqs, hours] = await Promise.all([
     db.user.findMany({
-      where: { active: true, unit: { path: { startsWith: actor.unitPath } }, roles: { hasSome: ["OFFICER", "AUXILIARY"] } },
+      where: { active: true, unit: unitSubtree(actor.unitPath), roles: { hasSome: ["OFFICER", "AUXILIARY"] } },
       select: { id: true, badgeNo: true, name: true, roles: true, unit: { select: { name: true } } },
       orderBy: { badgeNo: "asc" },
     }),
@@ -409,14 +398,14 @@ export async function listUnitCompliance(actor: Actor, now = new Date()) {
       FROM "TrainingEnrollment" e JOIN "TrainingSession" s ON s.id = e."sessionId"
       JOIN "User" u ON u.id = e."userId" JOIN "Unit" un ON un.id = u."unitId"
       WHERE ${creditedSql(now)}
-        AND s."startsAt" >= ${start} AND s."startsAt" < ${end} AND un.path LIKE ${actor.unitPath + "%"}
+        AND s."startsAt" >= ${start} AND s."startsAt" < ${end} AND ${unitSubtreeSql("un.path", actor.unitPath)}
       GROUP BY e."userId"`,
   ]);
   const reqByRole = new Map(reqs.map((r) => [r.role, Number(r.hours)]));
   const hoursBy = new Map(hours.map((h) => [h.userId, Number(h.hours)]));
   return users
     .map((u) => {
-      const required = u.roles.reduce((m, r) => Math.max(m, reqByRole.get(r) ?? 0), 0);
+      const required = requiredHours(u.roles, reqByRole);
       const done = hoursBy.get(u.id) ?? 0;
       return { id: u.id, badgeNo: u.badgeNo, name: u.name, unitName: u.unit.name, required, done, behind: done < required };
     })

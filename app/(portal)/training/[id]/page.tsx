@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth/current";
+import { teachesOrManages } from "@/lib/training/access";
 import { cutoffOf, enrolmentOpen } from "@/lib/training/enrolment";
 import { getMyEnrollment, getSession, listMyOverlaps } from "@/lib/training/queries";
 import { findApprovedLeave } from "@/lib/leave/queries";
@@ -28,7 +29,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const open = enrolmentOpen(session, now);
   const beforeCutoff = now < cutoffOf(session);
   const full = session.enrolledCount >= session.capacity;
-  const teaches = can(actor, "training.manage") || session.lecturers.some((l) => l.userId === actor.id);
+  const teaches = teachesOrManages(actor, session);
   const onLeave = can(actor, "leave.request") ? await findApprovedLeave(actor.id, session.startsAt, session.endsAt) : null;
   const tl = await getTranslations("leave");
 
