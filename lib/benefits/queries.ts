@@ -4,11 +4,11 @@ import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Paged } from "@/lib/validation";
+import { parseInput, type Paged } from "@/lib/validation";
 import { toIsoShanghai, shanghaiDate } from "@/lib/time";
 import { unsafeListAttendanceForUsers } from "@/lib/training/transcript";
 import { assertHr, isHr, profileWhere } from "./access";
-import { dateOnly, ymd, type Category, type RosterQuery } from "./schemas";
+import { dateOnly, recordsQuerySchema, rosterQuerySchema, ymd, type Category, type RosterQuery } from "./schemas";
 import { unitSubtree } from "@/lib/unit-tree";
 
 export const PROFILE_SELECT = {
@@ -110,8 +110,9 @@ function rosterOrder(q: Partial<RosterQuery>): Prisma.AuxiliaryProfileOrderByWit
 }
 
 /** The HR roster: my subtree, filtered, sorted, paginated. */
-export async function listAuxiliaries(actor: Actor, q: RosterQuery): Promise<Paged<AuxiliarySummary>> {
+export async function listAuxiliaries(actor: Actor, raw: unknown): Promise<Paged<AuxiliarySummary>> {
   assertHr(actor);
+  const q = parseInput(rosterQuerySchema, raw);
   const where = rosterWhere(actor, q);
   const [rows, total] = await Promise.all([
     db.auxiliaryProfile.findMany({
@@ -205,7 +206,8 @@ const CASE_KIND_LABEL: Record<string, string> = {
  * Every record of the profiles the actor may see, as one timeline (newest first). An auxiliary
  * officer always gets their own, whatever auxiliaryId says.
  */
-export async function listRecords(actor: Actor, q: { auxiliaryId?: string; category?: Category }): Promise<RecordDto[]> {
+export async function listRecords(actor: Actor, raw: unknown): Promise<RecordDto[]> {
+  const q = parseInput(recordsQuerySchema, raw);
   const base = profileWhere(actor);
   const where: Prisma.AuxiliaryProfileWhereInput = isHr(actor) && q.auxiliaryId ? { AND: [base, { id: q.auxiliaryId }] } : base;
   const profiles = await db.auxiliaryProfile.findMany({

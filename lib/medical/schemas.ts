@@ -106,7 +106,3 @@ export const closedDaySchema = z.object({
   /** what happens to bookings already in that day's slots: cancel them (bookers are told) or keep them */
   existing: z.enum(["CANCEL", "KEEP"], { message: "请选择如何处理已有预约" }),
 });
-
-export const dayQuerySchema = z.object({ date: ymd.optional(), service: serviceCode.optional() });
-
-export const statsQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });

@@ -6,8 +6,10 @@ import { db, type Tx } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/queries";
 import { formatShanghai } from "@/lib/time";
+import { parseInput } from "@/lib/validation";
 import { leaveWarnings } from "@/lib/leave/queries";
 import { canSeeSession, sessionVisibility } from "./access";
+import { unitEnrolSchema } from "./schemas";
 import { unitSubtree } from "@/lib/unit-tree";
 
 // Capacity and the waitlist are decided under a row lock on the session (SELECT … FOR UPDATE),
@@ -179,14 +181,15 @@ export type UnitEnrolOutcome = {
 
 /** A unit lead enrols members of their unit subtree in one step; each gets a seat or a waitlist
  * place by the same rules as self-enrolment and is notified. Per-person refusals are reported. */
-export async function enrolUnitMembers(actor: Actor, sessionId: string, userIds: string[], now = new Date()): Promise<UnitEnrolOutcome[]> {
+export async function enrolUnitMembers(actor: Actor, sessionId: string, userIds: unknown, now = new Date()): Promise<UnitEnrolOutcome[]> {
   assertCan(actor, "training.unit.enrol");
+  const input = parseInput(unitEnrolSchema, { sessionId, userIds });
   const visible = await db.trainingSession.findFirst({
     where: { AND: [{ id: sessionId }, sessionVisibility(actor)] },
     select: { id: true },
   });
   if (!visible) throw notFound("培训");
-  const ids = [...new Set(userIds)];
+  const ids = [...new Set(input.userIds)];
   const people = await db.user.findMany({
     where: { id: { in: ids }, active: true, unit: unitSubtree(actor.unitPath) },
     select: { id: true, name: true, roles: true, unit: { select: { path: true } } },

@@ -2,9 +2,9 @@ import "server-only";
 import { assertCan, can, type Actor, type Role } from "@/lib/access";
 import { db, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { Paged } from "@/lib/validation";
+import { parseInput, type Paged } from "@/lib/validation";
 import { shanghaiYear, shanghaiYearRange } from "@/lib/time";
-import type { ListSessionsInput } from "./schemas";
+import { listSessionsSchema } from "./schemas";
 import { creditedSql, isCredited, requiredHours } from "./credit";
 import { isTeacherOrOffice, sessionVisibility } from "./access";
 import { unitSubtree, unitSubtreeSql } from "@/lib/unit-tree";
@@ -103,8 +103,9 @@ export async function listCategories(actor: Actor, opts: { includeInactive?: boo
   return rows;
 }
 
-export async function listSessions(actor: Actor, input: ListSessionsInput, now = new Date()): Promise<Paged<SessionDto>> {
+export async function listSessions(actor: Actor, raw: unknown, now = new Date()): Promise<Paged<SessionDto>> {
   if (!anyTrainingAccess(actor)) assertCan(actor, "training.book");
+  const input = parseInput(listSessionsSchema, raw);
   const and: Prisma.TrainingSessionWhereInput[] = [sessionVisibility(actor)];
   if (input.status) and.push({ status: input.status });
   else if (!can(actor, "training.manage")) and.push({ status: { in: ["PUBLISHED", "COMPLETED"] } });
