@@ -1,6 +1,9 @@
 // Next.js calls register() once per server process: start the reminder schedule there.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.DISABLE_JOBS === "1") return;
+  // NEXT_RUNTIME is Next.js's own, not configuration; ours is read through lib/env.ts
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("./lib/env");
+  if (env.DISABLE_JOBS) return;
   const { startScheduler } = await import("./lib/jobs");
   startScheduler();
 }

@@ -20,6 +20,11 @@ const schema = z.object({
    * socket's peer and X-Forwarded-For is ignored. N: the client is the address N hops back.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0).max(10).default(0),
+  /** "1": this instance does not run the reminder schedule (instrumentation.ts). */
+  DISABLE_JOBS: z
+    .enum(["", "0", "1"], { message: 'must be "1" (or unset)' })
+    .default("")
+    .transform((v) => v === "1"),
 });
 
 export type Env = z.infer<typeof schema>;

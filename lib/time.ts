@@ -1,7 +1,9 @@
 // People see Asia/Shanghai; the database stores UTC. China has no daylight saving, so the
 // offset is a constant +08:00 and calendar arithmetic can be done with it directly.
 export const TIME_ZONE = "Asia/Shanghai";
-const OFFSET_MS = 8 * 3600 * 1000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+const OFFSET_MS = 8 * HOUR_MS;
 
 /** ISO-8601 with the +08:00 offset, as API.md requires: 2026-12-03T09:00:00+08:00 */
 export function toIsoShanghai(d: Date): string {
@@ -21,8 +23,17 @@ export function shanghaiToday(now = new Date()): string {
 
 /** Today in Shanghai as a DATE column holds it (that calendar date at UTC midnight). */
 export function shanghaiTodayAsDate(now = new Date()): Date {
-  return new Date(`${shanghaiToday(now)}T00:00:00Z`);
+  return dayToDate(shanghaiToday(now));
 }
+
+// Calendar days ("YYYY-MM-DD", no time zone) and DATE columns (that day at UTC midnight).
+
+/** The UTC midnight of a day: what a DATE column holds. */
+export const dayToDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
+/** A DATE column's value (UTC midnight) as YYYY-MM-DD. */
+export const dateToDay = (d: Date): string => d.toISOString().slice(0, 10);
+/** The calendar day n days after (or before) a day. */
+export const addDays = (day: string, n: number): string => dateToDay(new Date(dayToDate(day).getTime() + n * DAY_MS));
 
 /** The Shanghai calendar year of an instant. */
 export function shanghaiYear(d: Date): number {
@@ -32,6 +43,12 @@ export function shanghaiYear(d: Date): number {
 /** The instant a Shanghai calendar day (YYYY-MM-DD) begins. */
 export function startOfShanghaiDay(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00+08:00`));
+}
+
+/** [start, end) of a Shanghai calendar day (YYYY-MM-DD). */
+export function shanghaiDayRange(date: string): { start: Date; end: Date } {
+  const start = startOfShanghaiDay(date);
+  return { start, end: new Date(start.getTime() + DAY_MS) };
 }
 
 /** [start, end) of a Shanghai calendar year. */

@@ -2,6 +2,7 @@ import "server-only";
 import type { Role } from "@/lib/access";
 import { db } from "@/lib/db";
 import { MFA_REQUIRED_ROLES } from "@/lib/auth/mfa-roles";
+import { DAY_MS } from "@/lib/time";
 
 export type SecurityPolicy = {
   maxFailedAttempts: number;
@@ -67,5 +68,5 @@ export function mfaRequiredFor(roles: readonly string[], policy: Pick<SecurityPo
 
 /** Whether a password set at `changedAt` is past the policy's maximum age. */
 export function passwordExpired(changedAt: Date, policy: Pick<SecurityPolicy, "passwordMaxAgeDays">, now = Date.now()): boolean {
-  return now - changedAt.getTime() > policy.passwordMaxAgeDays * 86_400_000;
+  return now - changedAt.getTime() > policy.passwordMaxAgeDays * DAY_MS;
 }

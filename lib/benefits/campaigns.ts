@@ -1,4 +1,5 @@
 import "server-only";
+import { dateToDay, dayToDate } from "@/lib/time";
 import type { Actor } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
@@ -6,7 +7,7 @@ import { notFound, validationFailed } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertHr } from "./access";
 import { decimalToCents, formatCents } from "./money";
-import { campaignSchema, dateOnly, visitSchema, ymd } from "./schemas";
+import { campaignSchema, visitSchema } from "./schemas";
 import { unitSubtree } from "@/lib/unit-tree";
 
 /** Campaigns are owned by a unit; HR sees the ones of their subtree. */
@@ -26,8 +27,8 @@ export async function listCampaigns(actor: Actor) {
       id: c.id,
       name: c.name,
       unitName: c.unit.name,
-      startsOn: ymd(c.startsOn),
-      endsOn: ymd(c.endsOn),
+      startsOn: dateToDay(c.startsOn),
+      endsOn: dateToDay(c.endsOn),
       description: c.description,
       visits: c.visits.length,
       people: new Set(c.visits.map((v) => v.profileId)).size,
@@ -56,13 +57,13 @@ export async function getCampaign(actor: Actor, id: string) {
     id: c.id,
     name: c.name,
     unitName: c.unit.name,
-    startsOn: ymd(c.startsOn),
-    endsOn: ymd(c.endsOn),
+    startsOn: dateToDay(c.startsOn),
+    endsOn: dateToDay(c.endsOn),
     description: c.description,
     total: formatCents(total),
     visits: c.visits.map((v) => ({
       id: v.id,
-      visitedOn: ymd(v.visitedOn),
+      visitedOn: dateToDay(v.visitedOn),
       visitors: v.visitors,
       visitee: v.visitee,
       reason: v.reason,
@@ -81,8 +82,8 @@ export async function createCampaign(actor: Actor, raw: unknown) {
     const c = await tx.visitCampaign.create({
       data: {
         name: input.name,
-        startsOn: dateOnly(input.startsOn),
-        endsOn: dateOnly(input.endsOn),
+        startsOn: dayToDate(input.startsOn),
+        endsOn: dayToDate(input.endsOn),
         description: input.description ?? null,
         unitId: actor.unitId,
         createdById: actor.id,
@@ -108,7 +109,7 @@ export async function addVisit(actor: Actor, raw: unknown) {
       data: {
         campaignId: c.id,
         profileId: p.id,
-        visitedOn: dateOnly(input.visitedOn),
+        visitedOn: dayToDate(input.visitedOn),
         visitors: input.visitors,
         visitee: input.visitee,
         reason: input.reason,

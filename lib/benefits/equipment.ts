@@ -6,8 +6,8 @@ import { db } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound, validationFailed } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertHr, profileWhere } from "./access";
-import { batchIssueSchema, dateOnly, issueSchema, itemSchema, standardSchema, ymd } from "./schemas";
-import { shanghaiTodayAsDate } from "@/lib/time";
+import { batchIssueSchema, issueSchema, itemSchema, standardSchema } from "./schemas";
+import { dateToDay, DAY_MS, dayToDate, shanghaiTodayAsDate } from "@/lib/time";
 import { unitSubtree } from "@/lib/unit-tree";
 
 export async function listItems() {
@@ -84,7 +84,7 @@ export async function issueItem(actor: Actor, raw: unknown) {
         itemId: item.id,
         size: input.size ?? null,
         quantity: input.quantity,
-        issuedOn: dateOnly(input.issuedOn),
+        issuedOn: dayToDate(input.issuedOn),
         note: input.note ?? null,
         createdById: actor.id,
       },
@@ -124,7 +124,7 @@ export async function batchIssue(actor: Actor, raw: unknown): Promise<{ batchId:
         profileId: p.id,
         itemId: item.id,
         quantity: input.quantity,
-        issuedOn: dateOnly(input.issuedOn),
+        issuedOn: dayToDate(input.issuedOn),
         batchId,
         createdById: actor.id,
         size: item.sizeGroup ? ((p.sizes as Record<string, string>)[item.sizeGroup] ?? null) : null,
@@ -172,7 +172,7 @@ export async function listEntitlements(
   opts: { profileId?: string; withinDays?: number; today?: Date } = {},
 ): Promise<Entitlement[]> {
   const today = shanghaiTodayAsDate(opts.today);
-  const horizon = new Date(today.getTime() + (opts.withinDays ?? 90) * 86400000);
+  const horizon = new Date(today.getTime() + (opts.withinDays ?? 90) * DAY_MS);
   const people = await db.auxiliaryProfile.findMany({
     where: { AND: [profileWhere(actor), { status: "ACTIVE" }, ...(opts.profileId ? [{ id: opts.profileId }] : [])] },
     select: { id: true, auxNo: true, name: true, post: true, gender: true, hireDate: true, sizes: true, unit: { select: { name: true } } },
@@ -208,8 +208,8 @@ export async function listEntitlements(
         quantity: s.quantity,
         cycleMonths: s.cycleMonths,
         size: s.item.sizeGroup ? ((p.sizes as Record<string, string>)[s.item.sizeGroup] ?? null) : null,
-        lastIssuedOn: lastOn ? ymd(lastOn) : null,
-        dueOn: ymd(due),
+        lastIssuedOn: lastOn ? dateToDay(lastOn) : null,
+        dueOn: dateToDay(due),
         state,
       });
     }
@@ -229,7 +229,7 @@ export async function listIssuesOf(actor: Actor, profileId: string) {
     unitLabel: r.item.unitLabel,
     size: r.size,
     quantity: r.quantity,
-    issuedOn: ymd(r.issuedOn),
+    issuedOn: dateToDay(r.issuedOn),
     note: r.note,
   }));
 }

@@ -1,7 +1,7 @@
 import "server-only";
+import { dayToDate } from "@/lib/time";
 import { blindIndex, encryptField } from "@/lib/crypto";
 import { checkIdNumber, maskIdNumber } from "./idcard";
-import { dateOnly } from "./schemas";
 
 // The one home of how an ID number is stored (ADR 0003's encrypted fields): the ciphertext, a
 // blind index for uniqueness and lookup, the mask for lists, and what the number tells. The
@@ -19,6 +19,6 @@ export function idNumberColumns(idNumber: string) {
     idNumberHash: blindIndex(ID_PURPOSE, r.normalized),
     idNumberMasked: maskIdNumber(r.normalized),
     gender: r.gender,
-    birthDate: dateOnly(r.birthDate),
+    birthDate: dayToDate(r.birthDate),
   };
 }

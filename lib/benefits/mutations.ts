@@ -4,14 +4,13 @@ import { writeAudit } from "@/lib/audit/log";
 import { decryptField } from "@/lib/crypto";
 import { db, type Tx } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound, validationFailed } from "@/lib/errors";
-import { shanghaiTodayAsDate } from "@/lib/time";
+import { dayToDate, shanghaiTodayAsDate } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { assertHr, profileWhere } from "./access";
 import { idNumberColumns } from "./id-columns";
 import {
   createProfileSchema,
   createRecordSchema,
-  dateOnly,
   reviewCaseSchema,
   updateProfileSchema,
   type CreateProfileInput,
@@ -80,11 +79,11 @@ export async function createAuxiliary(actor: Actor, raw: unknown) {
           unitId: input.unitId,
           post: input.post,
           batch: input.batch ?? null,
-          hireDate: dateOnly(input.hireDate),
-          contractStart: input.contractStart ? dateOnly(input.contractStart) : null,
-          contractEnd: input.contractEnd ? dateOnly(input.contractEnd) : null,
+          hireDate: dayToDate(input.hireDate),
+          contractStart: input.contractStart ? dayToDate(input.contractStart) : null,
+          contractEnd: input.contractEnd ? dayToDate(input.contractEnd) : null,
           level: input.level,
-          levelSince: dateOnly(input.hireDate),
+          levelSince: dayToDate(input.hireDate),
           status: input.status,
           phone: input.phone ?? null,
           sizes: input.sizes ?? {},
@@ -123,9 +122,9 @@ export async function updateAuxiliary(actor: Actor, profileId: string, raw: unkn
           unitId: input.unitId,
           post: input.post,
           batch: input.batch ?? null,
-          hireDate: dateOnly(input.hireDate),
-          contractStart: input.contractStart ? dateOnly(input.contractStart) : null,
-          contractEnd: input.contractEnd ? dateOnly(input.contractEnd) : null,
+          hireDate: dayToDate(input.hireDate),
+          contractStart: input.contractStart ? dayToDate(input.contractStart) : null,
+          contractEnd: input.contractEnd ? dayToDate(input.contractEnd) : null,
           level: input.level,
           ...(input.level !== before.level ? { levelSince: shanghaiTodayAsDate() } : {}),
           status: input.status,
@@ -220,7 +219,7 @@ export async function createRecord(actor: Actor, raw: unknown) {
           kind: input.kind ?? "HARDSHIP",
           title: input.title,
           reason: typeof input.details.reason === "string" ? input.details.reason : null,
-          occurredOn: dateOnly(input.occurredOn),
+          occurredOn: dayToDate(input.occurredOn),
           amountRequested: input.amount!,
           submittedById: actor.id,
         },
@@ -248,14 +247,14 @@ export async function createRecord(actor: Actor, raw: unknown) {
     if (input.category === "PROMOTION") {
       const toLevel = Number(input.details.toLevel);
       if (!Number.isInteger(toLevel) || toLevel < 1) throw validationFailed({ "details.toLevel": "请填写晋升后的层级" });
-      await tx.auxiliaryProfile.update({ where: { id: p.id }, data: { level: toLevel, levelSince: dateOnly(input.occurredOn) } });
+      await tx.auxiliaryProfile.update({ where: { id: p.id }, data: { level: toLevel, levelSince: dayToDate(input.occurredOn) } });
       details = { ...details, fromLevel: p.level, toLevel };
     }
     const r = await tx.benefitRecord.create({
       data: {
         profileId: p.id,
         category: input.category,
-        occurredOn: dateOnly(input.occurredOn),
+        occurredOn: dayToDate(input.occurredOn),
         title: input.title,
         amount: input.amount ?? null,
         details: details as object,

@@ -5,10 +5,10 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput, type Paged } from "@/lib/validation";
-import { toIsoShanghai, shanghaiDate } from "@/lib/time";
+import { dateToDay, dayToDate, shanghaiDate, toIsoShanghai } from "@/lib/time";
 import { unsafeListAttendanceForUsers } from "@/lib/training/transcript";
 import { assertHr, isHr, profileWhere } from "./access";
-import { dateOnly, recordsQuerySchema, rosterQuerySchema, ymd, type Category, type RosterQuery } from "./schemas";
+import { recordsQuerySchema, rosterQuerySchema, type Category, type RosterQuery } from "./schemas";
 import { unitSubtree } from "@/lib/unit-tree";
 
 export const PROFILE_SELECT = {
@@ -71,7 +71,7 @@ export function toSummary(p: ProfileRow): AuxiliarySummary {
     status: p.status,
     idNumberMasked: p.idNumberMasked,
     post: p.post,
-    hireDate: ymd(p.hireDate),
+    hireDate: dateToDay(p.hireDate),
   };
 }
 
@@ -81,9 +81,9 @@ export function toProfileDto(p: ProfileRow): ProfileDto {
     gender: p.gender,
     birthYear: p.birthDate.getUTCFullYear(),
     batch: p.batch,
-    contractStart: p.contractStart ? ymd(p.contractStart) : null,
-    contractEnd: p.contractEnd ? ymd(p.contractEnd) : null,
-    levelSince: ymd(p.levelSince),
+    contractStart: p.contractStart ? dateToDay(p.contractStart) : null,
+    contractEnd: p.contractEnd ? dateToDay(p.contractEnd) : null,
+    levelSince: dateToDay(p.levelSince),
     phone: p.phone,
     sizes: (p.sizes ?? {}) as Record<string, string>,
     hasAccount: !!p.userId,
@@ -97,7 +97,7 @@ export function rosterWhere(actor: Actor, q: Partial<RosterQuery>): Prisma.Auxil
   if (q.post) and.push({ post: q.post });
   if (q.level) and.push({ level: q.level });
   if (q.status) and.push({ status: q.status });
-  if (q.hireYear) and.push({ hireDate: { gte: dateOnly(`${q.hireYear}-01-01`), lt: dateOnly(`${q.hireYear + 1}-01-01`) } });
+  if (q.hireYear) and.push({ hireDate: { gte: dayToDate(`${q.hireYear}-01-01`), lt: dayToDate(`${q.hireYear + 1}-01-01`) } });
   return { AND: and };
 }
 
@@ -231,7 +231,7 @@ export async function listRecords(actor: Actor, raw: unknown): Promise<RecordDto
         id: r.id,
         auxiliaryId: r.profileId,
         category: r.category,
-        occurredOn: ymd(r.occurredOn),
+        occurredOn: dateToDay(r.occurredOn),
         title: r.title,
         ...(r.amount ? { amount: r.amount.toFixed(2) } : {}),
         details: (r.details ?? {}) as Record<string, unknown>,
@@ -273,7 +273,7 @@ export async function listRecords(actor: Actor, raw: unknown): Promise<RecordDto
         id: r.id,
         auxiliaryId: r.profileId,
         category: "EQUIPMENT",
-        occurredOn: ymd(r.issuedOn),
+        occurredOn: dateToDay(r.issuedOn),
         title: `${r.item.name} × ${r.quantity}${r.item.unitLabel}`,
         details: { itemCode: r.item.code, itemName: r.item.name, size: r.size, quantity: r.quantity, note: r.note },
       });
@@ -310,7 +310,7 @@ export async function listRecords(actor: Actor, raw: unknown): Promise<RecordDto
         id: r.id,
         auxiliaryId: r.profileId,
         category: "COMPENSATION",
-        occurredOn: ymd(r.occurredOn),
+        occurredOn: dateToDay(r.occurredOn),
         title: r.title,
         amount: (r.amountApproved ?? r.amountRequested).toFixed(2),
         status: r.status,
@@ -340,7 +340,7 @@ export async function listRecords(actor: Actor, raw: unknown): Promise<RecordDto
         id: v.id,
         auxiliaryId: v.profileId,
         category: "COMPENSATION",
-        occurredOn: ymd(v.visitedOn),
+        occurredOn: dateToDay(v.visitedOn),
         title: `${v.campaign.name}：${v.reason}`,
         ...(v.amount ? { amount: v.amount.toFixed(2) } : {}),
         details: { source: "VISIT", campaign: v.campaign.name, visitors: v.visitors, visitee: v.visitee, gift: v.gift },

@@ -173,12 +173,3 @@ export const promotionDecisionSchema = z.object({
   decidedOn: isoDate,
   note: optionalText(200),
 });
-
-/** YYYY-MM-DD → the DATE column value (UTC midnight). */
-export function dateOnly(s: string): Date {
-  return new Date(`${s}T00:00:00Z`);
-}
-/** DATE column value → YYYY-MM-DD */
-export function ymd(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}

@@ -6,7 +6,7 @@ import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { parseInput, type Paged } from "@/lib/validation";
-import { shanghaiDate, shanghaiYear, shanghaiYearRange, startOfShanghaiDay } from "@/lib/time";
+import { DAY_MS, shanghaiDate, shanghaiYear, shanghaiYearRange, startOfShanghaiDay } from "@/lib/time";
 import { CURRENT_CONSENT } from "./consent-text";
 import type { BookingDto, ServiceDto, SlotDto } from "./dto";
 import { bookingsQuerySchema, slotsQuerySchema, type BookingStatus } from "./schemas";
@@ -190,7 +190,7 @@ export async function getServiceByCode(actor: Actor, code: string): Promise<Serv
 
 function rangeBound(v: string | undefined, fallback: Date, endOfDay = false): Date {
   if (!v) return fallback;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(startOfShanghaiDay(v).getTime() + (endOfDay ? 86400000 : 0));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(startOfShanghaiDay(v).getTime() + (endOfDay ? DAY_MS : 0));
   return new Date(v);
 }
 
@@ -202,7 +202,7 @@ export async function listSlots(actor: Actor, input: unknown, now = new Date()):
   const q = parseInput(slotsQuerySchema, input);
   const manage = can(actor, "medical.manage");
   const from = rangeBound(q.from, now);
-  const to = rangeBound(q.to, new Date(from.getTime() + 28 * 86400000), true);
+  const to = rangeBound(q.to, new Date(from.getTime() + 28 * DAY_MS), true);
   const where: Prisma.MedicalSlotWhereInput = {
     startsAt: { gte: manage ? from : new Date(Math.max(from.getTime(), now.getTime())), lt: to },
     ...(q.service ? { service: { code: q.service } } : {}),
@@ -228,7 +228,7 @@ export async function listBookableSlots(actor: Actor, serviceCode: string, weeks
     where: {
       service: { code: serviceCode, active: true },
       closed: false,
-      startsAt: { gt: now, lt: new Date(now.getTime() + weeks * 7 * 86400000) },
+      startsAt: { gt: now, lt: new Date(now.getTime() + weeks * 7 * DAY_MS) },
     },
     orderBy: { startsAt: "asc" },
     take: 1000,
@@ -294,7 +294,7 @@ export async function listBookings(
   const conds: Prisma.Sql[] = [opts.mine ? Prisma.sql`b."userId" = ${actor.id}` : bookingVisibilitySql(actor)];
   if (q.date) {
     const start = startOfShanghaiDay(q.date);
-    conds.push(Prisma.sql`b."startsAt" >= ${start} AND b."startsAt" < ${new Date(start.getTime() + 86400000)}`);
+    conds.push(Prisma.sql`b."startsAt" >= ${start} AND b."startsAt" < ${new Date(start.getTime() + DAY_MS)}`);
   }
   if (q.service) conds.push(Prisma.sql`s.code = ${q.service}`);
   if (q.status) conds.push(Prisma.sql`b.status = ${q.status}::"MedicalBookingStatus"`);
@@ -393,7 +393,7 @@ export async function getDayBoard(actor: Actor, date: string | undefined, servic
   assertCan(actor, "medical.manage");
   const day = date ?? shanghaiDate(now);
   const start = startOfShanghaiDay(day);
-  const end = new Date(start.getTime() + 86400000);
+  const end = new Date(start.getTime() + DAY_MS);
   const svcSql = serviceCode ? Prisma.sql`AND s.code = ${serviceCode}` : Prisma.empty;
   const [rows, slots] = await Promise.all([
     db.$queryRaw<
@@ -442,7 +442,7 @@ export async function getDayList(actor: Actor, date: string): Promise<DayListRow
   assertCan(actor, "medical.manage");
   const start = startOfShanghaiDay(date);
   const rows = await db.medicalBooking.findMany({
-    where: { startsAt: { gte: start, lt: new Date(start.getTime() + 86400000) }, status: { in: [...DAY_LIST_STATUSES] } },
+    where: { startsAt: { gte: start, lt: new Date(start.getTime() + DAY_MS) }, status: { in: [...DAY_LIST_STATUSES] } },
     orderBy: [{ startsAt: "asc" }, { urgent: "desc" }],
     select: dayListSelect,
   });
@@ -496,7 +496,7 @@ export async function listTemplates(actor: Actor) {
 export async function listClosedDays(actor: Actor, now = new Date()) {
   assertCan(actor, "medical.manage");
   return db.medicalClosedDay.findMany({
-    where: { date: { gte: shanghaiDate(new Date(now.getTime() - 30 * 86400000)) } },
+    where: { date: { gte: shanghaiDate(new Date(now.getTime() - 30 * DAY_MS)) } },
     orderBy: { date: "asc" },
     select: { id: true, date: true, reason: true },
   });
@@ -520,7 +520,7 @@ export async function listRescheduleTargets(actor: Actor, bookingId: string, now
     where: {
       serviceId: b.serviceId,
       closed: false,
-      startsAt: { gt: now, lt: new Date(now.getTime() + 28 * 86400000) },
+      startsAt: { gt: now, lt: new Date(now.getTime() + 28 * DAY_MS) },
       ...(b.slotId ? { id: { not: b.slotId } } : {}),
     },
     orderBy: { startsAt: "asc" },

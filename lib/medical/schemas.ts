@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageSchema } from "@/lib/validation";
+import { DAY_MS } from "@/lib/time";
 
 // Inputs of the medical module, shared by server actions and the JSON API.
 export const SERVICE_CODES = ["GREEN_CHANNEL", "FAST_TRACK", "LIVER_CHECK", "HEALTH_CONSULT"] as const;
@@ -98,7 +99,7 @@ export const templateSchema = z
 export const generateSchema = z
   .object({ from: ymd, to: ymd, serviceId: z.string().optional() })
   .refine((v) => v.to >= v.from, { path: ["to"], message: "结束日期须不早于开始日期" })
-  .refine((v) => (Date.parse(v.to) - Date.parse(v.from)) / 86400000 <= 92, { path: ["to"], message: "一次最多生成92天" });
+  .refine((v) => (Date.parse(v.to) - Date.parse(v.from)) / DAY_MS <= 92, { path: ["to"], message: "一次最多生成92天" });
 
 export const closedDaySchema = z.object({
   date: ymd,

@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { db, type Tx } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/queries";
-import { formatShanghai } from "@/lib/time";
+import { DAY_MS, formatShanghai } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { leaveWarnings } from "@/lib/leave/queries";
 import { canSeeSession, sessionVisibility } from "./access";
@@ -67,14 +67,14 @@ async function assertNotSuspended(tx: Tx, s: LockedSession, userId: string, now:
   if (!s.noShowEnabled) return;
   const policy = await tx.trainingPolicy.findUnique({ where: { id: 1 } });
   if (!policy?.noShowEnabled) return;
-  const since = new Date(now.getTime() - policy.noShowWindowDays * 86400_000);
+  const since = new Date(now.getTime() - policy.noShowWindowDays * DAY_MS);
   const misses = await tx.trainingEnrollment.findMany({
     where: { userId, status: "ENROLLED", attendance: "ABSENT", session: { startsAt: { gte: since, lt: now } } },
     select: { session: { select: { startsAt: true } } },
     orderBy: { session: { startsAt: "desc" } },
   });
   if (misses.length < policy.noShowLimit) return;
-  const until = new Date(misses[0]!.session.startsAt.getTime() + policy.suspendDays * 86400_000);
+  const until = new Date(misses[0]!.session.startsAt.getTime() + policy.suspendDays * DAY_MS);
   if (now < until) {
     throw new AppError(
       "BOOKING_SUSPENDED",

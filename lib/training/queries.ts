@@ -3,7 +3,7 @@ import { assertCan, can, type Actor, type Role } from "@/lib/access";
 import { db, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { parseInput, type Paged } from "@/lib/validation";
-import { shanghaiYear, shanghaiYearRange } from "@/lib/time";
+import { DAY_MS, shanghaiYear, shanghaiYearRange } from "@/lib/time";
 import { listSessionsSchema } from "./schemas";
 import { creditedSql, isCredited, requiredHours } from "./credit";
 import { isTeacherOrOffice, sessionVisibility } from "./access";
@@ -270,7 +270,7 @@ export async function getMyTraining(actor: Actor, now = new Date()) {
     .sort(soonestFirst);
   const missed = enrollments.filter((e) => e.status === "ENROLLED" && e.attendance === "ABSENT");
   // attended in the last 60 days (credited or just checked in) and not rated yet: asked to rate
-  const rateSince = now.getTime() - 60 * 86400_000;
+  const rateSince = now.getTime() - 60 * DAY_MS;
   const toRate = [...pendingCredit, ...attended].filter(
     (e) => !e.hasFeedback && e.session.startsAt <= now && e.session.startsAt.getTime() >= rateSince,
   );

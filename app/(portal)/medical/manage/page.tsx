@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/current";
 import { getDayBoard, listClosedDays, listHospitals, listServices, listTemplates } from "@/lib/medical/queries";
-import { shanghaiDate, shanghaiToday } from "@/lib/time";
+import { DAY_MS, shanghaiDate, shanghaiToday } from "@/lib/time";
 import { hhmm } from "@/lib/medical/dto";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -75,8 +75,8 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
 
   async function DayTab() {
     const board = await getDayBoard(actor, date, q.service);
-    const prev = shanghaiDate(new Date(Date.parse(`${date}T12:00:00+08:00`) - 86400000));
-    const next = shanghaiDate(new Date(Date.parse(`${date}T12:00:00+08:00`) + 86400000));
+    const prev = shanghaiDate(new Date(Date.parse(`${date}T12:00:00+08:00`) - DAY_MS));
+    const next = shanghaiDate(new Date(Date.parse(`${date}T12:00:00+08:00`) + DAY_MS));
     return (
       <div className="space-y-4">
         <Card>
@@ -261,7 +261,7 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
   async function CalendarTab() {
     const [templates, closedDays] = await Promise.all([listTemplates(actor), listClosedDays(actor)]);
     const today = shanghaiToday();
-    const in4w = shanghaiDate(new Date(Date.now() + 28 * 86400000));
+    const in4w = shanghaiDate(new Date(Date.now() + 28 * DAY_MS));
     return (
       <div className="space-y-4">
         <Card title={t("calendar.templates")}>
