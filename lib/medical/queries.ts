@@ -6,7 +6,7 @@ import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { parseInput, type Paged } from "@/lib/validation";
-import { DAY_MS, shanghaiDate, shanghaiYear, shanghaiYearRange, startOfShanghaiDay } from "@/lib/time";
+import { DAY_MS, shanghaiDate, shanghaiDayRange, shanghaiYear, shanghaiYearRange, startOfShanghaiDay } from "@/lib/time";
 import { CURRENT_CONSENT } from "./consent-text";
 import type { BookingDto, ServiceDto, SlotDto } from "./dto";
 import { bookingsQuerySchema, slotsQuerySchema, type BookingStatus } from "./schemas";
@@ -293,8 +293,8 @@ export async function listBookings(
   const q = parseInput(bookingsQuerySchema, input);
   const conds: Prisma.Sql[] = [opts.mine ? Prisma.sql`b."userId" = ${actor.id}` : bookingVisibilitySql(actor)];
   if (q.date) {
-    const start = startOfShanghaiDay(q.date);
-    conds.push(Prisma.sql`b."startsAt" >= ${start} AND b."startsAt" < ${new Date(start.getTime() + DAY_MS)}`);
+    const { start, end } = shanghaiDayRange(q.date);
+    conds.push(Prisma.sql`b."startsAt" >= ${start} AND b."startsAt" < ${end}`);
   }
   if (q.service) conds.push(Prisma.sql`s.code = ${q.service}`);
   if (q.status) conds.push(Prisma.sql`b.status = ${q.status}::"MedicalBookingStatus"`);
@@ -392,8 +392,7 @@ export type DayBoard = {
 export async function getDayBoard(actor: Actor, date: string | undefined, serviceCode?: string, now = new Date()): Promise<DayBoard> {
   assertCan(actor, "medical.manage");
   const day = date ?? shanghaiDate(now);
-  const start = startOfShanghaiDay(day);
-  const end = new Date(start.getTime() + DAY_MS);
+  const { start, end } = shanghaiDayRange(day);
   const svcSql = serviceCode ? Prisma.sql`AND s.code = ${serviceCode}` : Prisma.empty;
   const [rows, slots] = await Promise.all([
     db.$queryRaw<
@@ -440,9 +439,9 @@ export type DayListRow = { time: Date; name: string; unit: string; service: stri
  */
 export async function getDayList(actor: Actor, date: string): Promise<DayListRow[]> {
   assertCan(actor, "medical.manage");
-  const start = startOfShanghaiDay(date);
+  const { start, end } = shanghaiDayRange(date);
   const rows = await db.medicalBooking.findMany({
-    where: { startsAt: { gte: start, lt: new Date(start.getTime() + DAY_MS) }, status: { in: [...DAY_LIST_STATUSES] } },
+    where: { startsAt: { gte: start, lt: end }, status: { in: [...DAY_LIST_STATUSES] } },
     orderBy: [{ startsAt: "asc" }, { urgent: "desc" }],
     select: dayListSelect,
   });
