@@ -163,10 +163,7 @@ export async function unitEnrolAction(_: ActionState, fd: FormData): Promise<Act
 }
 
 /** The projector asks for a fresh code every 30 s. */
-export async function checkInQrAction(
-  sessionId: string,
-  _clientOrigin?: string,
-): Promise<{ svg: string; url: string } | { error: string }> {
+export async function checkInQrAction(sessionId: string): Promise<{ svg: string; url: string } | { error: string }> {
   const actor = await requireActor();
   try {
     const { token } = await issueCheckInToken(actor, sessionId);

@@ -14,7 +14,7 @@ export async function updatePolicyAction(_: ActionState, fd: FormData): Promise<
   });
 }
 
-export async function unlockAction(userId: string, _: ActionState): Promise<ActionState> {
+export async function unlockAction(userId: string): Promise<ActionState> {
   const actor = await requirePermission("security.manage");
   return formAction(async () => {
     await unlockAccount(actor, userId);
@@ -22,7 +22,7 @@ export async function unlockAction(userId: string, _: ActionState): Promise<Acti
   });
 }
 
-export async function revokeSessionAction(sessionId: string, _: ActionState): Promise<ActionState> {
+export async function revokeSessionAction(sessionId: string): Promise<ActionState> {
   const actor = await requirePermission("security.manage");
   return formAction(async () => {
     await revokeSessionAsAdmin(actor, sessionId);
@@ -30,7 +30,7 @@ export async function revokeSessionAction(sessionId: string, _: ActionState): Pr
   });
 }
 
-export async function clearMfaAction(userId: string, _: ActionState): Promise<ActionState> {
+export async function clearMfaAction(userId: string): Promise<ActionState> {
   const actor = await requirePermission("security.manage");
   return formAction(async () => {
     await clearMfa(actor, userId);

@@ -28,7 +28,7 @@ export async function updateUnitAction(unitId: string, _: ActionState, fd: FormD
   });
 }
 
-export async function deleteUnitAction(unitId: string, _: ActionState): Promise<ActionState> {
+export async function deleteUnitAction(unitId: string): Promise<ActionState> {
   const actor = await requirePermission("units.manage");
   return formAction(async () => {
     await deleteUnit(actor, unitId);

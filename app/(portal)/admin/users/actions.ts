@@ -34,7 +34,7 @@ export async function updateUserAction(userId: string, _: ActionState, fd: FormD
   });
 }
 
-export async function resetPasswordAction(userId: string, _: ActionState): Promise<ActionState> {
+export async function resetPasswordAction(userId: string): Promise<ActionState> {
   const actor = await requirePermission("users.manage");
   return formAction(async () => {
     const { temporaryPassword } = await resetPassword(actor, userId);
