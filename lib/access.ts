@@ -74,10 +74,6 @@ export type Actor = {
   requestId?: string | null;
 };
 
-export function permissionsOf(roles: readonly Role[]): Set<Permission> {
-  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
-}
-
 export function can(actor: Pick<Actor, "roles"> | null | undefined, permission: Permission): boolean {
   return !!actor && actor.roles.some((r) => ROLE_PERMISSIONS[r]?.includes(permission));
 }

@@ -82,7 +82,6 @@ export class AppError extends Error {
 
 export const notFound = (what = "记录") => new AppError("NOT_FOUND", `${what}不存在`);
 export const forbidden = (message = "没有权限执行此操作") => new AppError("FORBIDDEN", message);
-export const unauthenticated = () => new AppError("UNAUTHENTICATED", "请先登录");
 
 export function validationFailed(fields: Record<string, string>, message = "输入有误，请检查标记的字段") {
   return new AppError("VALIDATION_FAILED", message, { fields });

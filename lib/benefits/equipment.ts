@@ -216,20 +216,3 @@ export async function listEntitlements(
   }
   return out;
 }
-
-export async function listIssuesOf(actor: Actor, profileId: string) {
-  const rows = await db.equipmentIssue.findMany({
-    where: { profileId, profile: profileWhere(actor) },
-    include: { item: { select: { name: true, unitLabel: true } } },
-    orderBy: { issuedOn: "desc" },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    itemName: r.item.name,
-    unitLabel: r.item.unitLabel,
-    size: r.size,
-    quantity: r.quantity,
-    issuedOn: dateToDay(r.issuedOn),
-    note: r.note,
-  }));
-}

@@ -7,7 +7,6 @@ export type Category = (typeof CATEGORIES)[number];
 /** Categories kept as plain dated entries (BenefitRecord); the rest have their own tables. */
 export const SIMPLE_CATEGORIES = ["RECRUITMENT", "TRAINING", "PROMOTION", "AWARD", "LEAVE"] as const;
 export const CASE_KINDS = ["WORK_INJURY", "ILLNESS", "HARDSHIP", "BEREAVEMENT", "HOLIDAY_VISIT"] as const;
-export const CASE_STATUSES = ["SUBMITTED", "APPROVED", "PAID", "REJECTED"] as const;
 export const POSTS = ["DUTY", "CIVILIAN"] as const;
 export const STATUSES = ["ACTIVE", "LEFT"] as const;
 export const ASSESSMENTS = ["EXCELLENT", "COMPETENT", "BASIC", "INCOMPETENT"] as const;
@@ -92,7 +91,6 @@ export const createRecordSchema = z.object({
   /** for COMPENSATION: the case kind */
   kind: z.enum(CASE_KINDS).optional(),
 });
-export type CreateRecordInput = z.infer<typeof createRecordSchema>;
 
 export const reviewCaseSchema = z.object({
   decision: z.enum(["APPROVE", "REJECT"]),

@@ -52,9 +52,6 @@ export function countWorkingDays(from: string, to: string, calendar: CalendarInd
   return n;
 }
 
-/** Do the inclusive ranges a and b share a day? */
-export const rangesOverlap = (aFrom: string, aTo: string, bFrom: string, bTo: string): boolean => aFrom <= bTo && bFrom <= aTo;
-
 // ---- the text form HR edits: one line per range, the way the State Council notice reads ----
 //   2026-10-01 至 2026-10-07 休 国庆节
 //   2026-09-20 班 国庆节调休上班

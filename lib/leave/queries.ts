@@ -5,7 +5,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { shanghaiDate, shanghaiYear, toIsoShanghai } from "@/lib/time";
 import { parseInput, type Paged } from "@/lib/validation";
 import { annualEntitlement } from "./balance";
-import { addDays, dateToDay, dayToDate, indexCalendar, type CalendarDay, type CalendarIndex } from "./calendar";
+import { dateToDay, dayToDate, indexCalendar, type CalendarDay, type CalendarIndex } from "./calendar";
 import { listRequestsSchema, yearSchema, type LeaveStatus, type LeaveType } from "./schemas";
 import { isInUnitSubtree, unitSubtree } from "@/lib/unit-tree";
 
@@ -340,11 +340,6 @@ export async function nearestApprovers(
   return [];
 }
 
-export async function getMyApprovers(actor: Actor) {
-  if (!can(actor, "leave.request")) throw forbidden();
-  return nearestApprovers(db, { id: actor.id, unitPath: actor.unitPath });
-}
-
 // ---------------------------------------------------------------- ON_LEAVE
 
 export type ApprovedLeave = { id: string; type: LeaveType; from: string; to: string };
@@ -380,12 +375,6 @@ export async function listMyApprovedLeave(actor: Actor, from: string, to: string
     orderBy: { startsOn: "asc" },
   });
   return rows.map((r) => ({ id: r.id, type: r.type, from: dateToDay(r.startsOn), to: dateToDay(r.endsOn) }));
-}
-
-/** Today and the next n days in Shanghai, for page windows. */
-export function shanghaiWindow(now: Date, days: number): { from: string; to: string } {
-  const from = shanghaiDate(now);
-  return { from, to: addDays(from, days) };
 }
 
 /** The JSON shape of API.md: times with the +08:00 offset, dates as YYYY-MM-DD. */

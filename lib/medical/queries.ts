@@ -501,15 +501,6 @@ export async function listClosedDays(actor: Actor, now = new Date()) {
   });
 }
 
-/** A light directory look-up for the urgent entry form (liaison only). */
-export async function findPersonByBadge(actor: Actor, badgeNo: string) {
-  assertCan(actor, "medical.manage");
-  return db.user.findUnique({
-    where: { badgeNo },
-    select: { id: true, badgeNo: true, name: true, active: true, unit: { select: { id: true, name: true } } },
-  });
-}
-
 /** Open future slots with a free seat that a booking could be moved to (liaison). */
 export async function listRescheduleTargets(actor: Actor, bookingId: string, now = new Date()): Promise<SlotDto[]> {
   assertCan(actor, "medical.manage");

@@ -3,7 +3,6 @@ import { pageSchema } from "@/lib/validation";
 import { DAY_MS } from "@/lib/time";
 
 // Inputs of the medical module, shared by server actions and the JSON API.
-export const SERVICE_CODES = ["GREEN_CHANNEL", "FAST_TRACK", "LIVER_CHECK", "HEALTH_CONSULT"] as const;
 export const BOOKING_STATUSES = ["BOOKED", "CHECKED_IN", "COMPLETED", "CANCELLED", "NO_SHOW"] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 export const OUTCOMES = ["NORMAL", "ABNORMAL_RECHECK"] as const;
@@ -24,7 +23,6 @@ export const bookSchema = z.object({
   note: note.optional().transform((v) => (v ? v : undefined)),
   shareNote: checkbox,
 });
-export type BookInput = z.infer<typeof bookSchema>;
 
 export const consentSchema = z.object({ version: z.coerce.number().int().min(1, "版本号无效") });
 

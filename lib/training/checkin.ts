@@ -6,7 +6,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/log";
 import { hasControlChars } from "@/lib/validation";
 import { assertTeachesOrManages } from "./access";
-import { ATTENDANCE_LEAD_HOURS, ATTENDANCE_LEAD_MS, recordAttendance } from "./mutations";
+import { ATTENDANCE_LEAD_HOURS, ATTENDANCE_LEAD_MS } from "./mutations";
 
 const PURPOSE = "training-checkin";
 /** A projected code is replaced every 30 s and each one is accepted for at most 2 minutes. */
@@ -89,4 +89,3 @@ export async function checkInWithToken(actor: Actor, sessionId: string, token: s
 }
 
 // re-exported so pages import check-in things from one place
-export { recordAttendance };

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { assertCan, can, type Actor, type Role } from "@/lib/access";
+import { assertCan, type Actor, type Role } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
 import { db, type Tx } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -326,8 +326,4 @@ export async function cancelEnrollmentAsOffice(actor: Actor, sessionId: string, 
     },
     { timeout: 20_000, maxWait: 20_000 },
   );
-}
-
-export function canManage(actor: Actor) {
-  return can(actor, "training.manage");
 }

@@ -52,10 +52,8 @@ const sessionFields = {
 export const createSessionSchema = z.object(sessionFields).superRefine((v, ctx) => {
   if (v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "结束时间须晚于开始时间" });
 });
-export type CreateSessionInput = z.infer<typeof createSessionSchema>;
 
 export const updateSessionSchema = z.object(sessionFields).partial();
-export type UpdateSessionInput = z.infer<typeof updateSessionSchema>;
 
 // Everyone enrolled is told why: a cancellation without a reason is refused.
 export const cancelSessionSchema = z.object({
@@ -72,7 +70,6 @@ export const listSessionsSchema = pageSchema.extend({
   seatsLeft: z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean()).optional(),
   upcoming: z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean()).optional(),
 });
-export type ListSessionsInput = z.infer<typeof listSessionsSchema>;
 
 export const attendanceSchema = z.object({
   userId: z.string().trim().min(1, "请指定人员"),
