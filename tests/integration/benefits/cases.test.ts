@@ -108,13 +108,13 @@ describe("the database backs the rules up", () => {
         where: { id: c.id },
         data: { status: "APPROVED", reviewedById: w.hrA.id, reviewedAt: new Date(), amountApproved: "10" },
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/CompensationCase_reviewer_check/);
     await expect(
       db.compensationCase.update({
         where: { id: c.id },
         data: { status: "PAID", reviewedById: w.hrA2.id, reviewedAt: new Date(), amountApproved: "10" },
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/CompensationCase_state_check/);
     const imp = await db.payImport.create({ data: { month: "2099-12", fileName: "x", rowCount: 1, netTotal: "0" } });
     await expect(
       db.payLine.create({
@@ -132,7 +132,7 @@ describe("the database backs the rules up", () => {
           net: "0.31",
         },
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/PayLine_net_check/);
     expect(await db.payLine.count({ where: { month: "2099-12" } })).toBe(0);
   });
 });
