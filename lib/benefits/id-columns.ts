@@ -3,7 +3,7 @@ import { dayToDate } from "@/lib/time";
 import { blindIndex, encryptField } from "@/lib/crypto";
 import { checkIdNumber, maskIdNumber } from "./idcard";
 
-// The one home of how an ID number is stored (ADR 0003's encrypted fields): the ciphertext, a
+// The one home of how an ID number is stored (README "Sensitive data"): the ciphertext, a
 // blind index for uniqueness and lookup, the mask for lists, and what the number tells. The
 // domain's writes and the test factory (and so the demo seed) both build the columns here.
 

@@ -4,7 +4,8 @@ import type { BookingStatus } from "./schemas";
 // The one home of which booking statuses count for what, shared by Prisma filters and the
 // hand-written SQL (booking, queries, stats).
 
-/** Not yet finished: at most one of these per person and service. */
+/** Not yet finished: at most one of these per person and service (the partial unique index
+ * "MedicalBooking_one_active_per_service" lists the same statuses; change both together). */
 export const ACTIVE_STATUSES = ["BOOKED", "CHECKED_IN"] as const satisfies readonly BookingStatus[];
 /** Bookings that use up a yearly quota and that statistics count: everything but a cancellation. */
 export const QUOTA_STATUSES = ["BOOKED", "CHECKED_IN", "COMPLETED", "NO_SHOW"] as const satisfies readonly BookingStatus[];
