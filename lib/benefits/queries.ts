@@ -380,7 +380,9 @@ export async function getPayYear(actor: Actor, profileId: string, year: number) 
   return { rows, totals };
 }
 
-export async function listPayScale() {
+/** The pay scale by level, for whoever may see a pay sheet (HR, or an auxiliary officer for their own). */
+export async function listPayScale(actor: Actor) {
+  profileWhere(actor); // refuses anyone without benefits access
   const rows = await db.payScale.findMany({ orderBy: { level: "asc" } });
   return rows.map((r) => ({ level: r.level, base: r.base.toFixed(2), levelAllowance: r.levelAllowance.toFixed(2), note: r.note }));
 }
