@@ -4,12 +4,15 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // ids, "/rootId/stationId/", so "in the subtree of P" is "path starts with P": a prefix match
 // the text_pattern_ops index on "Unit".path answers. Every scoping by unit goes through here.
 
-/** Units in the subtree rooted at `rootPath` (the root included), as a Prisma Unit filter. */
+/** Units in the subtree rooted at `rootPath` (the root included), as a Prisma Unit filter.
+ * Prisma's startsWith does not escape LIKE wildcards, so a path holding "_" or "%" (unit ids are
+ * "u" + hex and never do) is refused rather than matched too widely. */
 export function unitSubtree(rootPath: string) {
+  if (/[\\%_]/.test(rootPath)) throw new Error(`unit path with a LIKE wildcard: ${rootPath}`);
   return { path: { startsWith: rootPath } } satisfies Prisma.UnitWhereInput;
 }
 
-/** The LIKE pattern for a prefix, its wildcards escaped (ids may hold "_"). */
+/** The LIKE pattern for a prefix, its wildcards escaped. */
 export function likePrefix(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
