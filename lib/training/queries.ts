@@ -344,6 +344,12 @@ export async function listRoster(actor: Actor, sessionId: string, opts: { includ
   }));
 }
 
+/** The 签到表 (sign-in sheet): one line per officer holding a seat, in roster order; for the
+ * session's lecturers and the office, like the roster. */
+export async function listSignInSheet(actor: Actor, sessionId: string): Promise<RosterRow[]> {
+  return (await listRoster(actor, sessionId)).filter((r) => r.status === "ENROLLED");
+}
+
 /** Sessions the actor lectures (or, for the office, all recent ones). */
 export async function listMyTeaching(actor: Actor): Promise<SessionDto[]> {
   assertCan(actor, "training.teach");

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { enrolSelf } from "@/lib/training/enrolment";
 import { createCategory, setCategoryActive } from "@/lib/training/mutations";
-import { listCategories, listMyOverlaps } from "@/lib/training/queries";
+import { listCategories, listMyOverlaps, listSignInSheet } from "@/lib/training/queries";
 import { actorOf, createUser, uniq } from "@/tests/factories";
 import { createTrainingSession, ensureCategories } from "@/tests/factories/training";
 
@@ -53,5 +53,29 @@ describe("overlap warnings", () => {
 
     const found = await listMyOverlaps(me, target);
     expect(found.map((s) => s.id).sort()).toEqual([overlapping.id, waitlisted.id].sort());
+  });
+});
+
+describe("the sign-in sheet", () => {
+  test("has one line per seated officer in enrolment order — not the waitlist, not cancellations — for the lecturer and the office only", async () => {
+    const lecturer = actorOf(await createUser({ roles: ["OFFICER", "LECTURER"] }));
+    const office = actorOf(await createUser({ roles: ["TRAINING_ADMIN", "OFFICER"] }));
+    const s = await createTrainingSession({ capacity: 2, lecturerUserId: lecturer.id });
+    const [a, b, c, d] = [
+      actorOf(await createUser()),
+      actorOf(await createUser()),
+      actorOf(await createUser()),
+      actorOf(await createUser()),
+    ];
+    await enrolSelf(a, s.id);
+    await enrolSelf(b, s.id);
+    await enrolSelf(c, s.id); // waitlisted
+    await db.trainingEnrollment.create({ data: { sessionId: s.id, userId: d.id, status: "CANCELLED" } });
+
+    const sheet = await listSignInSheet(lecturer, s.id);
+    expect(sheet.map((r) => r.user.id)).toEqual([a.id, b.id]);
+    expect(sheet[0]!.user).toMatchObject({ badgeNo: a.badgeNo, name: a.name, unitName: a.unitName });
+    expect((await listSignInSheet(office, s.id)).map((r) => r.user.id)).toEqual([a.id, b.id]);
+    await expect(listSignInSheet(a, s.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
