@@ -107,7 +107,11 @@ export function UnitEnrolForm({
     >
       {state.message ? (
         <Alert kind={!state.ok ? "error" : refused ? "warning" : "success"}>
-          <span data-testid="unit-enrol-summary">{state.message}</span>
+          <span data-testid="unit-enrol-summary">
+            {state.message}
+            {/* a refusal of the whole request (over the 500-person limit) says why */}
+            {!state.ok && state.fields ? ` ${Object.values(state.fields).join("；")}` : null}
+          </span>
         </Alert>
       ) : null}
       <Field label={labels.session} htmlFor="sessionId">
