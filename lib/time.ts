@@ -3,16 +3,17 @@
 export const TIME_ZONE = "Asia/Shanghai";
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
-const OFFSET_MS = 8 * HOUR_MS;
+/** Shanghai is UTC+08:00 all year (no daylight saving). */
+export const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
 
 /** ISO-8601 with the +08:00 offset, as API.md requires: 2026-12-03T09:00:00+08:00 */
 export function toIsoShanghai(d: Date): string {
-  return new Date(d.getTime() + OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, "+08:00");
+  return new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, "+08:00");
 }
 
 /** The Shanghai calendar date of an instant, as YYYY-MM-DD. */
 export function shanghaiDate(d: Date): string {
-  return new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+  return new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** Today's calendar date in Shanghai, YYYY-MM-DD: the one "today" of the code base. (The UTC date
@@ -37,7 +38,7 @@ export const addDays = (day: string, n: number): string => dateToDay(new Date(da
 
 /** The Shanghai calendar year of an instant. */
 export function shanghaiYear(d: Date): number {
-  return new Date(d.getTime() + OFFSET_MS).getUTCFullYear();
+  return new Date(d.getTime() + SHANGHAI_OFFSET_MS).getUTCFullYear();
 }
 
 /** The instant a Shanghai calendar day (YYYY-MM-DD) begins. */
