@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor, requirePermission } from "@/lib/auth/current";
-import { actionState, type ActionState } from "@/lib/http/actions";
+import { formAction, type ActionState } from "@/lib/http/actions";
 import { isAppError } from "@/lib/errors";
 import {
   createAuxiliary,
@@ -33,7 +33,7 @@ function profileInput(fd: FormData) {
 }
 
 export async function createProfileAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const actor = await requirePermission("benefits.manage");
     const p = await createAuxiliary(actor, profileInput(fd));
     revalidatePath("/benefits");
@@ -42,7 +42,7 @@ export async function createProfileAction(_: ActionState, fd: FormData): Promise
 }
 
 export async function updateProfileAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const actor = await requirePermission("benefits.manage");
     const id = String(fd.get("id") ?? "");
     await updateAuxiliary(actor, id, profileInput(fd));
@@ -63,7 +63,7 @@ export async function revealIdAction(profileId: string): Promise<{ idNumber?: st
 }
 
 export async function addRecordAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const actor = await requirePermission("benefits.manage");
     const f = form(fd);
     const details: Record<string, unknown> = {};
@@ -88,7 +88,7 @@ export async function deleteRecordAction(fd: FormData): Promise<void> {
 }
 
 export async function reviewCaseAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const actor = await requirePermission("benefits.manage");
     const f = form(fd);
     await reviewCase(actor, f.caseId!, { decision: f.decision, amountApproved: f.amountApproved, note: f.note });
@@ -97,7 +97,7 @@ export async function reviewCaseAction(_: ActionState, fd: FormData): Promise<Ac
 }
 
 export async function payCaseAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const actor = await requirePermission("benefits.manage");
     await markCasePaid(actor, String(fd.get("caseId")));
     revalidatePath(`/benefits/${String(fd.get("profileId"))}`);
@@ -105,7 +105,7 @@ export async function payCaseAction(_: ActionState, fd: FormData): Promise<Actio
 }
 
 export async function saveSizesAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const actor = await requirePermission("benefits.manage");
     const f = form(fd);
     const sizes = Object.fromEntries(
@@ -119,7 +119,7 @@ export async function saveSizesAction(_: ActionState, fd: FormData): Promise<Act
 }
 
 export async function issueItemAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const actor = await requirePermission("benefits.manage");
     const f = form(fd);
     await issueItem(actor, f);
@@ -128,21 +128,21 @@ export async function issueItemAction(_: ActionState, fd: FormData): Promise<Act
 }
 
 export async function createItemAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     await createItem(await requirePermission("benefits.manage"), form(fd));
     revalidatePath("/benefits/equipment");
   });
 }
 
 export async function createStandardAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     await createStandard(await requirePermission("benefits.manage"), form(fd));
     revalidatePath("/benefits/equipment");
   });
 }
 
 export async function batchIssueAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const res = await batchIssue(await requirePermission("benefits.manage"), form(fd));
     revalidatePath("/benefits/equipment");
     return { ok: true, message: String(res.count), result: {} };
@@ -150,14 +150,14 @@ export async function batchIssueAction(_: ActionState, fd: FormData): Promise<Ac
 }
 
 export async function createCampaignAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const c = await createCampaign(await requirePermission("benefits.manage"), form(fd));
     redirect(`/benefits/campaigns/${c.id}`);
   });
 }
 
 export async function addVisitAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const f = form(fd);
     await addVisit(await requirePermission("benefits.manage"), f);
     revalidatePath(`/benefits/campaigns/${f.campaignId}`);
@@ -165,14 +165,14 @@ export async function addVisitAction(_: ActionState, fd: FormData): Promise<Acti
 }
 
 export async function saveRuleAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     await saveRule(await requirePermission("benefits.manage"), form(fd));
     revalidatePath("/benefits/promotion");
   });
 }
 
 export async function decidePromotionAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     await decidePromotion(await requirePermission("benefits.manage"), form(fd));
     revalidatePath("/benefits/promotion");
   });
