@@ -76,10 +76,6 @@ export type Actor = {
   requestId?: string | null;
 };
 
-export function permissionsOf(roles: readonly Role[]): Set<Permission> {
-  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
-}
-
 export function can(actor: Pick<Actor, "roles"> | null | undefined, permission: Permission): boolean {
   return !!actor && actor.roles.some((r) => ROLE_PERMISSIONS[r]?.includes(permission));
 }
@@ -127,8 +123,3 @@ export function adminRoleConflict(roles: readonly Role[]): Role[] | null {
 export const IDENTITY_ROLES = ["OFFICER", "AUXILIARY"] as const satisfies readonly Role[];
 export const isIdentityRole = (r: string) => (IDENTITY_ROLES as readonly string[]).includes(r);
 export const isAdminRole = (r: string) => (ADMIN_ROLES as readonly string[]).includes(r);
-
-/** The database rule (CHECK "User_one_admin_role_check"): an administrator role is an account's only role. */
-export function adminRoleNotAlone(roles: readonly string[]): boolean {
-  return roles.some(isAdminRole) && roles.length !== 1;
-}

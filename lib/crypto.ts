@@ -3,7 +3,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, ti
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
-// Every key has its own documented secret (README "Configuration", docs/decisions/0006-data-keys.md):
+// Every key has its own documented secret (README "Configuration", docs/decisions/0012-data-keys.md):
 //   DATA_ENCRYPTION_KEY (+ _PREVIOUS during a rotation)  field encryption, AES-256-GCM
 //   BLIND_INDEX_KEY                                     equality look-ups of encrypted values
 //   DATA_INTEGRITY_KEY                                  seals over pay lines and case amounts
@@ -56,7 +56,7 @@ export const UNDECRYPTABLE_TEXT = "无法解密";
 export class DecryptionError extends AppError {
   constructor() {
     // 500-class: the request was fine, the server's keys are not. The message names no key or value.
-    super("DECRYPTION_FAILED", "加密数据无法解密：服务器数据密钥与数据不匹配，请联系系统管理员", { status: 500 });
+    super("DECRYPTION_FAILED", "加密数据无法解密：服务器数据密钥与数据不匹配，请联系系统管理员");
     this.name = "DecryptionError";
   }
 }

@@ -62,6 +62,11 @@ const schema = z.object({
     .string()
     .regex(/\.(png|jpe?g|webp|svg)$/i, "must be a .png, .jpg, .webp or .svg file")
     .optional(),
+  /** "1": this instance does not run the reminder schedule (instrumentation.ts). */
+  DISABLE_JOBS: z
+    .enum(["", "0", "1"], { message: 'must be "1" (or unset)' })
+    .default("")
+    .transform((v) => v === "1"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -2,7 +2,7 @@ import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
-import { formatShanghai, shanghaiDate } from "@/lib/time";
+import { dayToDate, formatShanghai, SHANGHAI_OFFSET_MS, shanghaiDate } from "@/lib/time";
 
 // Spreadsheet exports for every list. CSV carries a UTF-8 BOM so Excel on Windows opens the
 // Chinese text correctly; cells that start with = + - @ are prefixed with ' so a spreadsheet
@@ -18,7 +18,6 @@ type Raw = string | number | Date | null | undefined;
 export type Column<T> = { header: string; value: (row: T) => Raw; width?: number; kind?: CellKind };
 
 const FORMULA = /^[=+\-@\t\r]/;
-const SHANGHAI_MS = 8 * 3600_000;
 const NUM_FMT: Partial<Record<CellKind, string>> = {
   text: "@",
   date: "yyyy-mm-dd",
@@ -48,10 +47,10 @@ function xlsxCell(v: Raw, kind: CellKind | undefined): string | number | Date | 
   if (v === null || v === undefined || v === "") return null;
   if (kind === "date") {
     const ymd = v instanceof Date ? shanghaiDate(v) : String(v);
-    return /^\d{4}-\d{2}-\d{2}$/.test(ymd) ? new Date(`${ymd}T00:00:00Z`) : safeText(ymd);
+    return /^\d{4}-\d{2}-\d{2}$/.test(ymd) ? dayToDate(ymd) : safeText(ymd);
   }
   // Excel has no time zones: a date cell shows its UTC fields, so shift the instant to Shanghai
-  if (v instanceof Date) return new Date(v.getTime() + SHANGHAI_MS);
+  if (v instanceof Date) return new Date(v.getTime() + SHANGHAI_OFFSET_MS);
   if (kind === "number" || kind === "money") {
     const n = typeof v === "number" ? v : Number(v);
     return Number.isFinite(n) ? n : safeText(String(v));

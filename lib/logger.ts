@@ -1,8 +1,10 @@
 // Server log lines as JSON. Errors are logged by name and message only: stack traces stay in
 // the server log, never in a response, and callers must not pass secrets or personal data.
+import { env } from "@/lib/env";
+
 type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const threshold = ORDER[(process.env.LOG_LEVEL as Level) ?? "info"] ?? 20;
+const threshold = ORDER[env.LOG_LEVEL];
 
 function write(level: Level, msg: string, err?: unknown) {
   if (ORDER[level] < threshold) return;

@@ -46,5 +46,4 @@ export const pageSchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
-export type PageInput = z.infer<typeof pageSchema>;
 export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };

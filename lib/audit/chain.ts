@@ -2,6 +2,7 @@ import "server-only";
 import { assertCan, type Actor } from "@/lib/access";
 import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/log";
+import { DAY_MS } from "@/lib/time";
 
 // The audit hash chain is built by the database itself (migration 20261203151558_audit_chain):
 // when a transaction commits, each entry it wrote takes the next gap-free `seq` under the lock of
@@ -101,7 +102,7 @@ export const AUDIT_RETENTION_DAYS = 186;
  * to its own clock minus 180 days, whatever `now` says. Audited as "audit.prune" (system actor).
  */
 export async function pruneAuditLog(now: Date = new Date(), client: typeof db = db): Promise<{ deleted: number; cutoff: Date }> {
-  const cutoff = new Date(now.getTime() - AUDIT_RETENTION_DAYS * 86_400_000);
+  const cutoff = new Date(now.getTime() - AUDIT_RETENTION_DAYS * DAY_MS);
   const deleted = await client.$transaction(async (tx) => {
     const [r] = await tx.$queryRaw<{ n: bigint }[]>`SELECT audit_prune(${cutoff}::timestamptz) AS n`;
     const n = Number(r!.n);

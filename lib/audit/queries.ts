@@ -7,7 +7,7 @@ import { validationFailed } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/log";
 import { auditActionLabel, auditOutcomeLabel } from "@/lib/audit/labels";
 import { streamCsv, streamXlsx, type Column } from "@/lib/export";
-import { toIsoShanghai } from "@/lib/time";
+import { shanghaiDayRange, startOfShanghaiDay, toIsoShanghai } from "@/lib/time";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,7 +17,7 @@ const dateTime = (endOfDay: boolean) =>
     .string()
     .trim()
     .refine((v) => !Number.isNaN(Date.parse(v)), "时间格式不正确")
-    .transform((v) => (BARE_DATE.test(v) ? new Date(Date.parse(`${v}T00:00:00+08:00`) + (endOfDay ? 86_400_000 : 0)) : new Date(v)));
+    .transform((v) => (BARE_DATE.test(v) ? (endOfDay ? shanghaiDayRange(v).end : startOfShanghaiDay(v)) : new Date(v)));
 const optional = <S extends z.ZodType>(s: S) => s.optional().or(z.literal("").transform(() => undefined));
 // a keyset position: "<at in epoch ms>_<seq>" of the last (or first) entry of a page
 const keyCursor = optional(

@@ -174,7 +174,7 @@ export async function requireUser(opts: Gate & { next?: string } = {}): Promise<
   return s.actor;
 }
 
-export async function requireRole(permission: Permission, next?: string): Promise<Actor> {
+export async function requirePagePermission(permission: Permission, next?: string): Promise<Actor> {
   const actor = await requireUser({ next });
   if (!can(actor, permission)) {
     await auditRefusal(actor, { status: 403, code: "FORBIDDEN", reason: permission });

@@ -3,6 +3,7 @@ import type { Role } from "@/lib/access";
 import { db } from "@/lib/db";
 import { MFA_REQUIRED_ROLES } from "@/lib/auth/mfa-roles";
 import { onAuthChange } from "@/lib/auth/session-cache";
+import { DAY_MS } from "@/lib/time";
 
 export type SecurityPolicy = {
   maxFailedAttempts: number;
@@ -72,5 +73,5 @@ export function mfaRequiredFor(roles: readonly string[], policy: Pick<SecurityPo
 
 /** Whether a password set at `changedAt` is past the policy's maximum age. */
 export function passwordExpired(changedAt: Date, policy: Pick<SecurityPolicy, "passwordMaxAgeDays">, now = Date.now()): boolean {
-  return now - changedAt.getTime() > policy.passwordMaxAgeDays * 86_400_000;
+  return now - changedAt.getTime() > policy.passwordMaxAgeDays * DAY_MS;
 }

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 // The client address as the app sees it, for the audit log and the per-address sign-in limit.
@@ -13,11 +14,11 @@ export function clientIp(headers: Headers): string | null {
   if (typeof token === "string" && headers.get("x-jingxin-edge") === token) return headers.get("x-jingxin-client-ip") || null;
   // Not behind server.mjs (`next dev`, or `next start` by hand): Next.js fills X-Forwarded-For with
   // the socket address only when the client sent none, so this is a best effort, said once.
-  if (!warned && process.env.NODE_ENV === "production") {
+  if (!warned && env.NODE_ENV === "production") {
     warned = true;
     logger.warn("client addresses are not reliable: start the app with `node server.mjs` (npm start), not `next start`");
   }
-  return pickClientAddress(headers.get("x-forwarded-for"), Number(process.env.TRUSTED_PROXY_HOPS ?? 0));
+  return pickClientAddress(headers.get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS);
 }
 
 /** From "client, proxy1, …, proxyN" (the socket's peer last), the address `hops` entries back. */

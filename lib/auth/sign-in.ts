@@ -4,6 +4,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { burnVerifyTime, verifyPassword } from "@/lib/auth/password";
 import { getSecurityPolicy, mfaRequiredFor } from "@/lib/auth/policy";
 import { checkSecondFactor, spendSecondFactor } from "@/lib/auth/mfa";
+import { HOUR_MS } from "@/lib/time";
 
 export type SignInResult =
   | {
@@ -140,7 +141,7 @@ export async function signIn({
         userId: user.id,
         ip,
         userAgent: userAgent?.slice(0, 300) ?? null,
-        expiresAt: new Date(now.getTime() + policy.absoluteTimeoutHours * 3600_000),
+        expiresAt: new Date(now.getTime() + policy.absoluteTimeoutHours * HOUR_MS),
       },
       select: { id: true },
     });

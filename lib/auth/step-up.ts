@@ -19,7 +19,6 @@ export const stepUpSchema = z.object({
   password: z.string("请再次输入登录密码").min(1, "请再次输入登录密码").max(256),
   otp: z.string().trim().max(32).optional(),
 });
-export type StepUpInput = z.infer<typeof stepUpSchema>;
 
 /**
  * Throws unless `input` re-proves the actor's identity: 400 VALIDATION_FAILED (fields.password or

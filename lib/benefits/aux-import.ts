@@ -7,7 +7,9 @@ import { readSheet, type SheetRow } from "@/lib/uploads/sheet";
 import { findControlChars, fieldErrors } from "@/lib/validation";
 import { assertHr } from "./access";
 import { idFields } from "./mutations";
-import { createProfileSchema, dateOnly, type CreateProfileInput } from "./schemas";
+import { createProfileSchema, type CreateProfileInput } from "./schemas";
+import { dayToDate } from "@/lib/time";
+import { unitSubtree } from "@/lib/unit-tree";
 
 // Auxiliary profiles from a sheet (HR, issue 12 item 2), the way the user import works: preview
 // (every bad row listed, nothing written) → confirm (all or nothing, audited). Each row passes the
@@ -77,7 +79,7 @@ async function findIn<T>(keys: string[], find: (chunk: string[]) => Promise<T[]>
 
 async function checkAuxRows(client: Tx | typeof db, actor: Actor, rows: SheetRow<Field>[]): Promise<Checked[]> {
   const units = await client.unit.findMany({
-    where: { path: { startsWith: actor.unitPath } },
+    where: unitSubtree(actor.unitPath),
     select: { id: true, code: true, name: true },
   });
   const byCode = new Map(units.map((u) => [u.code.toUpperCase(), u]));
@@ -167,10 +169,18 @@ async function checkAuxRows(client: Tx | typeof db, actor: Actor, rows: SheetRow
 const rowErrors = (checked: Checked[]): AuxImportRowError[] =>
   checked.filter((r) => r.errors.length).map((r) => ({ row: r.row, message: r.errors.join("；") }));
 
+/** What the preview shows of a checked row: not the parsed input, not the ID number's stored forms. */
+function toPreviewRow(c: Checked): AuxImportPreviewRow {
+  const rest: Partial<Checked> = { ...c };
+  delete rest.input;
+  delete rest.id;
+  return rest as AuxImportPreviewRow;
+}
+
 export async function previewAuxImport(actor: Actor, input: { data: Buffer; fileName: string }): Promise<AuxImportPreview> {
   assertHr(actor);
   const checked = await checkAuxRows(db, actor, await parseAuxSheet(input.data, input.fileName));
-  return { count: checked.length, rows: checked.map(({ input: _i, id: _id, ...r }) => r), errors: rowErrors(checked) };
+  return { count: checked.length, rows: checked.map(toPreviewRow), errors: rowErrors(checked) };
 }
 
 const rejected = (rows: AuxImportRowError[], message?: string) =>
@@ -213,11 +223,11 @@ export async function commitAuxImport(
           unitId: p!.unitId,
           post: p!.post,
           batch: p!.batch ?? null,
-          hireDate: dateOnly(p!.hireDate),
-          contractStart: p!.contractStart ? dateOnly(p!.contractStart) : null,
-          contractEnd: p!.contractEnd ? dateOnly(p!.contractEnd) : null,
+          hireDate: dayToDate(p!.hireDate),
+          contractStart: p!.contractStart ? dayToDate(p!.contractStart) : null,
+          contractEnd: p!.contractEnd ? dayToDate(p!.contractEnd) : null,
           level: p!.level,
-          levelSince: dateOnly(p!.hireDate),
+          levelSince: dayToDate(p!.hireDate),
           status: p!.status,
           phone: p!.phone ?? null,
           userId: accountOf.get(p!.auxNo) ?? null,

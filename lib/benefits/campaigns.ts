@@ -1,4 +1,5 @@
 import "server-only";
+import { dateToDay, dayToDate } from "@/lib/time";
 import type { Actor } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
@@ -6,10 +7,11 @@ import { notFound, validationFailed } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertHr } from "./access";
 import { decimalToCents, formatCents } from "./money";
-import { campaignSchema, dateOnly, visitSchema, ymd } from "./schemas";
+import { campaignSchema, visitSchema } from "./schemas";
+import { unitSubtree } from "@/lib/unit-tree";
 
 /** Campaigns are owned by a unit; HR sees the ones of their subtree. */
-const campaignWhere = (actor: Actor) => ({ unit: { path: { startsWith: actor.unitPath } } });
+const campaignWhere = (actor: Actor) => ({ unit: unitSubtree(actor.unitPath) });
 
 export async function listCampaigns(actor: Actor) {
   assertHr(actor);
@@ -25,8 +27,8 @@ export async function listCampaigns(actor: Actor) {
       id: c.id,
       name: c.name,
       unitName: c.unit.name,
-      startsOn: ymd(c.startsOn),
-      endsOn: ymd(c.endsOn),
+      startsOn: dateToDay(c.startsOn),
+      endsOn: dateToDay(c.endsOn),
       description: c.description,
       visits: c.visits.length,
       people: new Set(c.visits.map((v) => v.profileId)).size,
@@ -42,7 +44,7 @@ export async function getCampaign(actor: Actor, id: string) {
     include: {
       unit: { select: { name: true } },
       visits: {
-        where: { profile: { unit: { path: { startsWith: actor.unitPath } } } },
+        where: { profile: { unit: unitSubtree(actor.unitPath) } },
         orderBy: { visitedOn: "asc" },
         include: { profile: { select: { id: true, auxNo: true, name: true, unit: { select: { name: true } } } } },
       },
@@ -55,13 +57,13 @@ export async function getCampaign(actor: Actor, id: string) {
     id: c.id,
     name: c.name,
     unitName: c.unit.name,
-    startsOn: ymd(c.startsOn),
-    endsOn: ymd(c.endsOn),
+    startsOn: dateToDay(c.startsOn),
+    endsOn: dateToDay(c.endsOn),
     description: c.description,
     total: formatCents(total),
     visits: c.visits.map((v) => ({
       id: v.id,
-      visitedOn: ymd(v.visitedOn),
+      visitedOn: dateToDay(v.visitedOn),
       visitors: v.visitors,
       visitee: v.visitee,
       reason: v.reason,
@@ -80,8 +82,8 @@ export async function createCampaign(actor: Actor, raw: unknown) {
     const c = await tx.visitCampaign.create({
       data: {
         name: input.name,
-        startsOn: dateOnly(input.startsOn),
-        endsOn: dateOnly(input.endsOn),
+        startsOn: dayToDate(input.startsOn),
+        endsOn: dayToDate(input.endsOn),
         description: input.description ?? null,
         unitId: actor.unitId,
         createdById: actor.id,
@@ -99,7 +101,7 @@ export async function addVisit(actor: Actor, raw: unknown) {
     const c = await tx.visitCampaign.findFirst({ where: { id: input.campaignId, ...campaignWhere(actor) } });
     if (!c) throw notFound("慰问活动");
     const p = await tx.auxiliaryProfile.findFirst({
-      where: { auxNo: input.auxNo.toUpperCase(), unit: { path: { startsWith: actor.unitPath } } },
+      where: { auxNo: input.auxNo.toUpperCase(), unit: unitSubtree(actor.unitPath) },
       select: { id: true, auxNo: true, name: true },
     });
     if (!p) throw validationFailed({ auxNo: "本单位范围内没有该辅警编号" });
@@ -107,7 +109,7 @@ export async function addVisit(actor: Actor, raw: unknown) {
       data: {
         campaignId: c.id,
         profileId: p.id,
-        visitedOn: dateOnly(input.visitedOn),
+        visitedOn: dayToDate(input.visitedOn),
         visitors: input.visitors,
         visitee: input.visitee,
         reason: input.reason,

@@ -6,8 +6,9 @@ import { db } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound, validationFailed } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertHr, profileWhere } from "./access";
-import { batchIssueSchema, dateOnly, issueSchema, itemSchema, standardSchema, ymd } from "./schemas";
-import { shanghaiTodayAsDate } from "@/lib/time";
+import { batchIssueSchema, issueSchema, itemSchema, standardSchema } from "./schemas";
+import { dateToDay, DAY_MS, dayToDate, shanghaiTodayAsDate } from "@/lib/time";
+import { unitSubtree } from "@/lib/unit-tree";
 
 export async function listItems() {
   return db.equipmentItem.findMany({
@@ -83,7 +84,7 @@ export async function issueItem(actor: Actor, raw: unknown) {
         itemId: item.id,
         size: input.size ?? null,
         quantity: input.quantity,
-        issuedOn: dateOnly(input.issuedOn),
+        issuedOn: dayToDate(input.issuedOn),
         note: input.note ?? null,
         createdById: actor.id,
       },
@@ -106,14 +107,14 @@ export async function batchIssue(actor: Actor, raw: unknown): Promise<{ batchId:
   const input = parseInput(batchIssueSchema, raw);
   return db.$transaction(async (tx) => {
     const unit = await tx.unit.findFirst({
-      where: { id: input.unitId, path: { startsWith: actor.unitPath } },
+      where: { id: input.unitId, ...unitSubtree(actor.unitPath) },
       select: { id: true, name: true, path: true },
     });
     if (!unit) throw validationFailed({ unitId: "只能选择本单位及下级单位" });
     const item = await tx.equipmentItem.findUnique({ where: { id: input.itemId } });
     if (!item) throw validationFailed({ itemId: "物品不存在" });
     const people = await tx.auxiliaryProfile.findMany({
-      where: { status: "ACTIVE", ...(input.includeSubunits ? { unit: { path: { startsWith: unit.path } } } : { unitId: unit.id }) },
+      where: { status: "ACTIVE", ...(input.includeSubunits ? { unit: unitSubtree(unit.path) } : { unitId: unit.id }) },
       select: { id: true, sizes: true },
     });
     if (!people.length) throw new AppError("NO_ONE_TO_ISSUE", "该单位没有在岗辅警");
@@ -123,7 +124,7 @@ export async function batchIssue(actor: Actor, raw: unknown): Promise<{ batchId:
         profileId: p.id,
         itemId: item.id,
         quantity: input.quantity,
-        issuedOn: dateOnly(input.issuedOn),
+        issuedOn: dayToDate(input.issuedOn),
         batchId,
         createdById: actor.id,
         size: item.sizeGroup ? ((p.sizes as Record<string, string>)[item.sizeGroup] ?? null) : null,
@@ -171,7 +172,7 @@ export async function listEntitlements(
   opts: { profileId?: string; withinDays?: number; today?: Date } = {},
 ): Promise<Entitlement[]> {
   const today = shanghaiTodayAsDate(opts.today);
-  const horizon = new Date(today.getTime() + (opts.withinDays ?? 90) * 86400000);
+  const horizon = new Date(today.getTime() + (opts.withinDays ?? 90) * DAY_MS);
   const people = await db.auxiliaryProfile.findMany({
     where: { AND: [profileWhere(actor), { status: "ACTIVE" }, ...(opts.profileId ? [{ id: opts.profileId }] : [])] },
     select: { id: true, auxNo: true, name: true, post: true, gender: true, hireDate: true, sizes: true, unit: { select: { name: true } } },
@@ -207,28 +208,11 @@ export async function listEntitlements(
         quantity: s.quantity,
         cycleMonths: s.cycleMonths,
         size: s.item.sizeGroup ? ((p.sizes as Record<string, string>)[s.item.sizeGroup] ?? null) : null,
-        lastIssuedOn: lastOn ? ymd(lastOn) : null,
-        dueOn: ymd(due),
+        lastIssuedOn: lastOn ? dateToDay(lastOn) : null,
+        dueOn: dateToDay(due),
         state,
       });
     }
   }
   return out;
-}
-
-export async function listIssuesOf(actor: Actor, profileId: string) {
-  const rows = await db.equipmentIssue.findMany({
-    where: { profileId, profile: profileWhere(actor) },
-    include: { item: { select: { name: true, unitLabel: true } } },
-    orderBy: { issuedOn: "desc" },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    itemName: r.item.name,
-    unitLabel: r.item.unitLabel,
-    size: r.size,
-    quantity: r.quantity,
-    issuedOn: ymd(r.issuedOn),
-    note: r.note,
-  }));
 }

@@ -16,6 +16,8 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertStepUp } from "@/lib/auth/step-up";
+import { unitSubtreeSql } from "@/lib/unit-tree";
+import { HOUR_MS } from "@/lib/time";
 
 const POST = { DUTY: "勤务", CIVILIAN: "文职" } as const;
 const STATUS = { ACTIVE: "在岗", LEFT: "离岗" } as const;
@@ -46,7 +48,7 @@ export async function exportRoster(
   if (full) {
     reason = parseInput(fullExportSchema, full).reason;
     const recent = await db.auditLog.count({
-      where: { action: "benefits.roster.export_full", actorId: actor.id, outcome: "SUCCESS", at: { gt: new Date(Date.now() - 3600_000) } },
+      where: { action: "benefits.roster.export_full", actorId: actor.id, outcome: "SUCCESS", at: { gt: new Date(Date.now() - HOUR_MS) } },
     });
     if (recent >= FULL_EXPORT_LIMIT_PER_HOUR) {
       await writeAudit(db, { actor, action: "benefits.roster.export_full", outcome: "DENIED", details: { reason: "rate_limited" } });
@@ -103,14 +105,13 @@ type PayLineRow = { id: string; profileId: string; seal: string | null; month: s
 
 /** Pay lines in scope in keyset-paginated batches (on the primary key), amounts as exact text. */
 async function* payLineBatches(actor: Actor, month: string | null, batch: number): AsyncGenerator<PayLineRow[]> {
-  const prefix = `${actor.unitPath}%`;
   let cursor = "";
   for (;;) {
     const rows = await db.$queryRaw<PayLineRow[]>`
       SELECT l.id, l."profileId", l.seal, l.month, p."auxNo", p.name, l.base::text AS base, l."levelAllowance"::text AS "levelAllowance", l."seniorityAllowance"::text AS "seniorityAllowance",
              l.performance::text AS performance, l."socialInsurance"::text AS "socialInsurance", l."housingFund"::text AS "housingFund", l.deductions::text AS deductions, l.net::text AS net
       FROM "PayLine" l JOIN "AuxiliaryProfile" p ON p.id = l."profileId" JOIN "Unit" u ON u.id = p."unitId"
-      WHERE u.path LIKE ${prefix} AND (${month}::text IS NULL OR l.month = ${month}) AND l.id > ${cursor}
+      WHERE ${unitSubtreeSql("u.path", actor.unitPath)} AND (${month}::text IS NULL OR l.month = ${month}) AND l.id > ${cursor}
       ORDER BY l.id LIMIT ${batch}`;
     if (rows.length) yield rows;
     if (rows.length < batch) return;

@@ -1,3 +1,5 @@
+import { DAY_MS } from "@/lib/time";
+
 // GB 11643-1999 citizen identity numbers: 6-digit region, 8-digit birth date, 3-digit sequence
 // (odd = male), and an ISO 7064 MOD 11-2 check character. Pure; unit-tested.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -22,7 +24,7 @@ export function checkIdNumber(raw: string, today = new Date()): IdCheck {
   const d = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return { ok: false, reason: "BIRTH_DATE" };
-  const age = (today.getTime() - date.getTime()) / (365.25 * 86400000);
+  const age = (today.getTime() - date.getTime()) / (365.25 * DAY_MS);
   if (age < 16 || age > 70) return { ok: false, reason: "BIRTH_DATE" };
   if (checkCharOf(id.slice(0, 17)) !== id[17]) return { ok: false, reason: "CHECK_DIGIT" };
   return {

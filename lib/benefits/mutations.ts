@@ -1,29 +1,27 @@
 import "server-only";
 import type { Actor } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
-import { blindIndex, decryptField, encryptField } from "@/lib/crypto";
+import { decryptField, encryptField } from "@/lib/crypto";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, isUniqueViolation, notFound, validationFailed } from "@/lib/errors";
-import { shanghaiTodayAsDate } from "@/lib/time";
+import { dayToDate, shanghaiTodayAsDate } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { assertHr, profileWhere } from "./access";
-import { checkIdNumber, maskIdNumber } from "./idcard";
+import { idNumberColumns } from "./id-columns";
 import { sealCase } from "./integrity";
 import {
   createProfileSchema,
   createRecordSchema,
-  dateOnly,
   reviewCaseSchema,
   updateProfileSchema,
   type CreateProfileInput,
   type UpdateProfileInput,
 } from "./schemas";
-
-const ID_PURPOSE = "auxiliary-id-number";
+import { unitSubtree } from "@/lib/unit-tree";
 
 async function assertUnitInSubtree(tx: Tx, actor: Actor, unitId: string) {
-  const unit = await tx.unit.findFirst({ where: { id: unitId, path: { startsWith: actor.unitPath } }, select: { id: true } });
+  const unit = await tx.unit.findFirst({ where: { id: unitId, ...unitSubtree(actor.unitPath) }, select: { id: true } });
   if (!unit) throw validationFailed({ unitId: "只能选择本单位及下级单位" });
 }
 
@@ -37,19 +35,11 @@ async function lockProfile(tx: Tx, actor: Actor, id: string) {
   return p;
 }
 
-/** The stored forms of an ID number (encrypted, blind index, masked) and what it tells; the one way both the form and the import store it. */
+/** The stored forms of an ID number (lib/benefits/id-columns.ts): the one way both the form and the import store it. */
 export function idFields(idNumber: string) {
-  const r = checkIdNumber(idNumber);
-  if (!r.ok) throw validationFailed({ idNumber: "身份证号无效" });
-  return {
-    normalized: r.normalized,
-    idNumberEnc: encryptField(r.normalized),
-    idNumberHash: blindIndex(ID_PURPOSE, r.normalized),
-    idNumberMasked: maskIdNumber(r.normalized),
-    gender: r.gender,
-    // the year only: the full date beside the masked number would rebuild it (issue 9 item 8)
-    birthYear: Number(r.birthDate.slice(0, 4)),
-  };
+  const columns = idNumberColumns(idNumber);
+  if (!columns) throw validationFailed({ idNumber: "身份证号无效" });
+  return columns;
 }
 
 /** Unique violations as field errors (辅警编号 or 身份证号 already registered). */
@@ -92,11 +82,11 @@ export async function createAuxiliary(actor: Actor, raw: unknown) {
           unitId: input.unitId,
           post: input.post,
           batch: input.batch ?? null,
-          hireDate: dateOnly(input.hireDate),
-          contractStart: input.contractStart ? dateOnly(input.contractStart) : null,
-          contractEnd: input.contractEnd ? dateOnly(input.contractEnd) : null,
+          hireDate: dayToDate(input.hireDate),
+          contractStart: input.contractStart ? dayToDate(input.contractStart) : null,
+          contractEnd: input.contractEnd ? dayToDate(input.contractEnd) : null,
           level: input.level,
-          levelSince: dateOnly(input.hireDate),
+          levelSince: dayToDate(input.hireDate),
           status: input.status,
           phone: input.phone ?? null,
           sizes: input.sizes ?? {},
@@ -135,9 +125,9 @@ export async function updateAuxiliary(actor: Actor, profileId: string, raw: unkn
           unitId: input.unitId,
           post: input.post,
           batch: input.batch ?? null,
-          hireDate: dateOnly(input.hireDate),
-          contractStart: input.contractStart ? dateOnly(input.contractStart) : null,
-          contractEnd: input.contractEnd ? dateOnly(input.contractEnd) : null,
+          hireDate: dayToDate(input.hireDate),
+          contractStart: input.contractStart ? dayToDate(input.contractStart) : null,
+          contractEnd: input.contractEnd ? dayToDate(input.contractEnd) : null,
           level: input.level,
           ...(input.level !== before.level ? { levelSince: shanghaiTodayAsDate() } : {}),
           status: input.status,
@@ -233,7 +223,7 @@ export async function createRecord(actor: Actor, raw: unknown) {
           kind: input.kind ?? "HARDSHIP",
           title: input.title,
           reasonEnc: reason ? encryptField(reason) : null,
-          occurredOn: dateOnly(input.occurredOn),
+          occurredOn: dayToDate(input.occurredOn),
           amountRequested: input.amount!,
           submittedById: actor.id,
           seal: sealCase({ profileId: p.id, status: "SUBMITTED", amountRequested: input.amount!, amountApproved: null }),
@@ -262,14 +252,14 @@ export async function createRecord(actor: Actor, raw: unknown) {
     if (input.category === "PROMOTION") {
       const toLevel = Number(input.details.toLevel);
       if (!Number.isInteger(toLevel) || toLevel < 1) throw validationFailed({ "details.toLevel": "请填写晋升后的层级" });
-      await tx.auxiliaryProfile.update({ where: { id: p.id }, data: { level: toLevel, levelSince: dateOnly(input.occurredOn) } });
+      await tx.auxiliaryProfile.update({ where: { id: p.id }, data: { level: toLevel, levelSince: dayToDate(input.occurredOn) } });
       details = { ...details, fromLevel: p.level, toLevel };
     }
     const r = await tx.benefitRecord.create({
       data: {
         profileId: p.id,
         category: input.category,
-        occurredOn: dateOnly(input.occurredOn),
+        occurredOn: dayToDate(input.occurredOn),
         title: input.title,
         amount: input.amount ?? null,
         details: details as object,

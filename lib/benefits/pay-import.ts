@@ -10,6 +10,7 @@ import { assertHr } from "./access";
 import { sealPayLine } from "./integrity";
 import { formatCents, parseCents } from "./money";
 import { payImportFormSchema } from "./schemas";
+import { unitSubtree } from "@/lib/unit-tree";
 
 export const PAY_FIELDS = [
   "auxNo",
@@ -128,7 +129,7 @@ async function checkRows(actor: Actor, rows: RawRow[]): Promise<{ checked: Check
     ),
   ];
   const profiles = await db.auxiliaryProfile.findMany({
-    where: { auxNo: { in: auxNos }, unit: { path: { startsWith: actor.unitPath } } },
+    where: { auxNo: { in: auxNos }, unit: unitSubtree(actor.unitPath) },
     select: { id: true, auxNo: true, name: true },
   });
   const byNo = new Map(profiles.map((p) => [p.auxNo, p]));
@@ -174,7 +175,7 @@ async function checkRows(actor: Actor, rows: RawRow[]): Promise<{ checked: Check
  */
 function overlapping(actor: Actor) {
   const ancestors = actor.unitPath.split("/").filter(Boolean);
-  return { OR: [{ unitId: { in: ancestors } }, { unit: { path: { startsWith: actor.unitPath } } }] };
+  return { OR: [{ unitId: { in: ancestors } }, { unit: unitSubtree(actor.unitPath) }] };
 }
 
 /** The preview: every row checked, nothing written. */
@@ -237,7 +238,7 @@ export async function commitPayImport(
           if (!replace) throw new AppError("MONTH_ALREADY_IMPORTED", `${month} 的工资已导入；如需覆盖请选择替换`);
           await tx.$queryRaw`SELECT id FROM "PayImport" WHERE id = ${existing.id} FOR UPDATE`;
           const foreign = await tx.payLine.count({
-            where: { importId: existing.id, profile: { unit: { NOT: { path: { startsWith: actor.unitPath } } } } },
+            where: { importId: existing.id, profile: { unit: { NOT: unitSubtree(actor.unitPath) } } },
           });
           if (foreign) throw forbidden("该月工资包含本单位以外人员，不能替换");
           const removed = await tx.payLine.deleteMany({ where: { importId: existing.id } });
@@ -314,7 +315,7 @@ export async function commitPayImport(
 export async function listPayImports(actor: Actor) {
   assertHr(actor);
   const rows = await db.payImport.findMany({
-    where: { unit: { path: { startsWith: actor.unitPath } } },
+    where: { unit: unitSubtree(actor.unitPath) },
     orderBy: [{ month: "desc" }, { createdAt: "desc" }],
     take: 36,
     include: { importedBy: { select: { name: true } }, unit: { select: { name: true } } },

@@ -5,8 +5,8 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertHr, profileWhere } from "./access";
-import { ASSESSMENTS, dateOnly, promotionDecisionSchema, promotionRuleSchema, ymd } from "./schemas";
-import { shanghaiTodayAsDate } from "@/lib/time";
+import { ASSESSMENTS, promotionDecisionSchema, promotionRuleSchema } from "./schemas";
+import { dateToDay, dayToDate, shanghaiTodayAsDate } from "@/lib/time";
 
 export async function listRules() {
   return db.promotionRule.findMany({ orderBy: { fromLevel: "asc" } });
@@ -84,7 +84,7 @@ export async function listCandidates(actor: Actor, today = new Date()): Promise<
       name: p.name,
       unitName: p.unit.name,
       level: p.level,
-      levelSince: ymd(p.levelSince),
+      levelSince: dateToDay(p.levelSince),
       years,
       lastAssessment: last,
       openDiscipline: p.disciplines.length > 0,
@@ -121,12 +121,12 @@ export async function decidePromotion(actor: Actor, raw: unknown) {
       return { promoted: false as const };
     }
     const toLevel = p.level + 1;
-    await tx.auxiliaryProfile.update({ where: { id: p.id }, data: { level: toLevel, levelSince: dateOnly(input.decidedOn) } });
+    await tx.auxiliaryProfile.update({ where: { id: p.id }, data: { level: toLevel, levelSince: dayToDate(input.decidedOn) } });
     const r = await tx.benefitRecord.create({
       data: {
         profileId: p.id,
         category: "PROMOTION",
-        occurredOn: dateOnly(input.decidedOn),
+        occurredOn: dayToDate(input.decidedOn),
         title: `层级晋升：${p.level} 级 → ${toLevel} 级`,
         details: { fromLevel: p.level, toLevel, note: input.note ?? null },
         createdById: actor.id,

@@ -4,13 +4,14 @@ import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Paged } from "@/lib/validation";
-import { toIsoShanghai, shanghaiDate } from "@/lib/time";
+import { parseInput, type Paged } from "@/lib/validation";
+import { dateToDay, dayToDate, shanghaiDate, toIsoShanghai } from "@/lib/time";
 import { unsafeListAttendanceForUsers } from "@/lib/training/transcript";
 import { decryptForDisplay, type Integrity } from "@/lib/crypto";
 import { assertHr, isHr, profileWhere } from "./access";
 import { checkCase, checkPayLine } from "./integrity";
-import { dateOnly, ymd, type Category, type RosterQuery } from "./schemas";
+import { recordsQuerySchema, rosterQuerySchema, type Category, type RosterQuery } from "./schemas";
+import { unitSubtree } from "@/lib/unit-tree";
 
 export const PROFILE_SELECT = {
   id: true,
@@ -72,7 +73,7 @@ export function toSummary(p: ProfileRow): AuxiliarySummary {
     status: p.status,
     idNumberMasked: p.idNumberMasked,
     post: p.post,
-    hireDate: ymd(p.hireDate),
+    hireDate: dateToDay(p.hireDate),
   };
 }
 
@@ -82,9 +83,9 @@ export function toProfileDto(p: ProfileRow): ProfileDto {
     gender: p.gender,
     birthYear: p.birthYear,
     batch: p.batch,
-    contractStart: p.contractStart ? ymd(p.contractStart) : null,
-    contractEnd: p.contractEnd ? ymd(p.contractEnd) : null,
-    levelSince: ymd(p.levelSince),
+    contractStart: p.contractStart ? dateToDay(p.contractStart) : null,
+    contractEnd: p.contractEnd ? dateToDay(p.contractEnd) : null,
+    levelSince: dateToDay(p.levelSince),
     phone: p.phone,
     sizes: (p.sizes ?? {}) as Record<string, string>,
     hasAccount: !!p.userId,
@@ -98,7 +99,7 @@ export function rosterWhere(actor: Actor, q: Partial<RosterQuery>): Prisma.Auxil
   if (q.post) and.push({ post: q.post });
   if (q.level) and.push({ level: q.level });
   if (q.status) and.push({ status: q.status });
-  if (q.hireYear) and.push({ hireDate: { gte: dateOnly(`${q.hireYear}-01-01`), lt: dateOnly(`${q.hireYear + 1}-01-01`) } });
+  if (q.hireYear) and.push({ hireDate: { gte: dayToDate(`${q.hireYear}-01-01`), lt: dayToDate(`${q.hireYear + 1}-01-01`) } });
   return { AND: and };
 }
 
@@ -111,8 +112,9 @@ function rosterOrder(q: Partial<RosterQuery>): Prisma.AuxiliaryProfileOrderByWit
 }
 
 /** The HR roster: my subtree, filtered, sorted, paginated. */
-export async function listAuxiliaries(actor: Actor, q: RosterQuery): Promise<Paged<AuxiliarySummary>> {
+export async function listAuxiliaries(actor: Actor, raw: unknown): Promise<Paged<AuxiliarySummary>> {
   assertHr(actor);
+  const q = parseInput(rosterQuerySchema, raw);
   const where = rosterWhere(actor, q);
   const [rows, total] = await Promise.all([
     db.auxiliaryProfile.findMany({
@@ -208,7 +210,8 @@ const CASE_KIND_LABEL: Record<string, string> = {
  * Every record of the profiles the actor may see, as one timeline (newest first). An auxiliary
  * officer always gets their own, whatever auxiliaryId says.
  */
-export async function listRecords(actor: Actor, q: { auxiliaryId?: string; category?: Category }): Promise<RecordDto[]> {
+export async function listRecords(actor: Actor, raw: unknown): Promise<RecordDto[]> {
+  const q = parseInput(recordsQuerySchema, raw);
   const base = profileWhere(actor);
   const where: Prisma.AuxiliaryProfileWhereInput = isHr(actor) && q.auxiliaryId ? { AND: [base, { id: q.auxiliaryId }] } : base;
   const profiles = await db.auxiliaryProfile.findMany({
@@ -232,7 +235,7 @@ export async function listRecords(actor: Actor, q: { auxiliaryId?: string; categ
         id: r.id,
         auxiliaryId: r.profileId,
         category: r.category,
-        occurredOn: ymd(r.occurredOn),
+        occurredOn: dateToDay(r.occurredOn),
         title: r.title,
         ...(r.amount ? { amount: r.amount.toFixed(2) } : {}),
         details: (r.details ?? {}) as Record<string, unknown>,
@@ -275,7 +278,7 @@ export async function listRecords(actor: Actor, q: { auxiliaryId?: string; categ
         id: r.id,
         auxiliaryId: r.profileId,
         category: "EQUIPMENT",
-        occurredOn: ymd(r.issuedOn),
+        occurredOn: dateToDay(r.issuedOn),
         title: `${r.item.name} × ${r.quantity}${r.item.unitLabel}`,
         details: { itemCode: r.item.code, itemName: r.item.name, size: r.size, quantity: r.quantity, note: r.note },
       });
@@ -316,7 +319,7 @@ export async function listRecords(actor: Actor, q: { auxiliaryId?: string; categ
         id: r.id,
         auxiliaryId: r.profileId,
         category: "COMPENSATION",
-        occurredOn: ymd(r.occurredOn),
+        occurredOn: dateToDay(r.occurredOn),
         title: r.title,
         amount: (r.amountApproved ?? r.amountRequested).toFixed(2),
         status: r.status,
@@ -350,7 +353,7 @@ export async function listRecords(actor: Actor, q: { auxiliaryId?: string; categ
         id: v.id,
         auxiliaryId: v.profileId,
         category: "COMPENSATION",
-        occurredOn: ymd(v.visitedOn),
+        occurredOn: dateToDay(v.visitedOn),
         title: `${v.campaign.name}：${v.reason}`,
         ...(v.amount ? { amount: v.amount.toFixed(2) } : {}),
         details: { source: "VISIT", campaign: v.campaign.name, visitors: v.visitors, visitee: v.visitee, gift: v.gift },
@@ -394,7 +397,9 @@ export async function getPayYear(actor: Actor, profileId: string, year: number) 
   return { rows, totals, tampered };
 }
 
-export async function listPayScale() {
+/** The pay scale by level, for whoever may see a pay sheet (HR, or an auxiliary officer for their own). */
+export async function listPayScale(actor: Actor) {
+  profileWhere(actor); // refuses anyone without benefits access
   const rows = await db.payScale.findMany({ orderBy: { level: "asc" } });
   return rows.map((r) => ({ level: r.level, base: r.base.toFixed(2), levelAllowance: r.levelAllowance.toFixed(2), note: r.note }));
 }
@@ -409,7 +414,7 @@ export async function listPayYears(actor: Actor, profileId: string): Promise<num
 export async function listSubtreeUnits(actor: Actor) {
   assertHr(actor);
   return db.unit.findMany({
-    where: { path: { startsWith: actor.unitPath } },
+    where: unitSubtree(actor.unitPath),
     select: { id: true, name: true, path: true },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
   });

@@ -7,7 +7,6 @@ export type Category = (typeof CATEGORIES)[number];
 /** Categories kept as plain dated entries (BenefitRecord); the rest have their own tables. */
 export const SIMPLE_CATEGORIES = ["RECRUITMENT", "TRAINING", "PROMOTION", "AWARD", "LEAVE"] as const;
 export const CASE_KINDS = ["WORK_INJURY", "ILLNESS", "HARDSHIP", "BEREAVEMENT", "HOLIDAY_VISIT"] as const;
-export const CASE_STATUSES = ["SUBMITTED", "PENDING_SECOND_APPROVAL", "APPROVED", "PAID", "REJECTED"] as const;
 export const POSTS = ["DUTY", "CIVILIAN"] as const;
 export const STATUSES = ["ACTIVE", "LEFT"] as const;
 export const ASSESSMENTS = ["EXCELLENT", "COMPETENT", "BASIC", "INCOMPETENT"] as const;
@@ -92,7 +91,6 @@ export const createRecordSchema = z.object({
   /** for COMPENSATION: the case kind */
   kind: z.enum(CASE_KINDS).optional(),
 });
-export type CreateRecordInput = z.infer<typeof createRecordSchema>;
 
 export const reviewCaseSchema = z.object({
   decision: z.enum(["APPROVE", "REJECT"]),
@@ -173,12 +171,3 @@ export const promotionDecisionSchema = z.object({
   decidedOn: isoDate,
   note: optionalText(200),
 });
-
-/** YYYY-MM-DD → the DATE column value (UTC midnight). */
-export function dateOnly(s: string): Date {
-  return new Date(`${s}T00:00:00Z`);
-}
-/** DATE column value → YYYY-MM-DD */
-export function ymd(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}

@@ -4,26 +4,26 @@ import { db } from "@/lib/db";
 import { shanghaiToday } from "@/lib/time";
 import { assertHr } from "./access";
 import { listEntitlements } from "./equipment";
+import { unitSubtree, unitSubtreeSql } from "@/lib/unit-tree";
 
 /** The HR dashboard over the actor's subtree; sums are done by PostgreSQL in NUMERIC. */
 export async function getDashboard(actor: Actor) {
   assertHr(actor);
-  const prefix = `${actor.unitPath}%`;
   const thisMonth = shanghaiToday().slice(0, 7);
   const [byUnit, byLevel, pay, cases, recent] = await Promise.all([
     db.$queryRaw<{ unitId: string; name: string; n: bigint }[]>`
       SELECT u.id AS "unitId", u.name, count(*)::bigint AS n FROM "AuxiliaryProfile" p JOIN "Unit" u ON u.id = p."unitId"
-      WHERE u.path LIKE ${prefix} AND p.status = 'ACTIVE' GROUP BY u.id, u.name, u."sortOrder" ORDER BY u."sortOrder", u.name`,
+      WHERE ${unitSubtreeSql("u.path", actor.unitPath)} AND p.status = 'ACTIVE' GROUP BY u.id, u.name, u."sortOrder" ORDER BY u."sortOrder", u.name`,
     db.$queryRaw<{ level: number; n: bigint }[]>`
       SELECT p.level, count(*)::bigint AS n FROM "AuxiliaryProfile" p JOIN "Unit" u ON u.id = p."unitId"
-      WHERE u.path LIKE ${prefix} AND p.status = 'ACTIVE' GROUP BY p.level ORDER BY p.level`,
+      WHERE ${unitSubtreeSql("u.path", actor.unitPath)} AND p.status = 'ACTIVE' GROUP BY p.level ORDER BY p.level`,
     db.$queryRaw<{ month: string; total: string; n: bigint }[]>`
       SELECT l.month, sum(l.net)::text AS total, count(*)::bigint AS n FROM "PayLine" l JOIN "AuxiliaryProfile" p ON p.id = l."profileId" JOIN "Unit" u ON u.id = p."unitId"
-      WHERE u.path LIKE ${prefix} AND l.month <= ${thisMonth} GROUP BY l.month ORDER BY l.month DESC LIMIT 12`,
+      WHERE ${unitSubtreeSql("u.path", actor.unitPath)} AND l.month <= ${thisMonth} GROUP BY l.month ORDER BY l.month DESC LIMIT 12`,
     db.$queryRaw<{ status: string; n: bigint; total: string }[]>`
       SELECT c.status::text AS status, count(*)::bigint AS n, coalesce(sum(coalesce(c."amountApproved", c."amountRequested")), 0)::text AS total
       FROM "CompensationCase" c JOIN "AuxiliaryProfile" p ON p.id = c."profileId" JOIN "Unit" u ON u.id = p."unitId"
-      WHERE u.path LIKE ${prefix} GROUP BY c.status`,
+      WHERE ${unitSubtreeSql("u.path", actor.unitPath)} GROUP BY c.status`,
     // "recent changes": changes only (who read, revealed or exported what stays for the audit
     // administrator), to people in my subtree, or by HR staff in it when the change names no
     // person (a pay import, a catalogue entry, a deleted record)
@@ -44,15 +44,12 @@ export async function getDashboard(actor: Actor) {
       LEFT JOIN "Unit" aun ON aun.id = au."unitId"
       WHERE a.action LIKE 'benefits.%' AND a.outcome = 'SUCCESS'
         AND a.action NOT LIKE '%.read' AND a.action NOT LIKE '%.reveal' AND a.action NOT LIKE '%export%'
-        AND COALESCE(pu.path, tu.path, cu.path, aun.path) LIKE ${prefix}
+        AND ${unitSubtreeSql("COALESCE(pu.path, tu.path, cu.path, aun.path)", actor.unitPath)}
       ORDER BY a.at DESC, a.id DESC LIMIT 12`,
   ]);
   const due = await listEntitlements(actor, { withinDays: 90 });
   const open = await db.compensationCase.findMany({
-    where: {
-      status: { in: ["SUBMITTED", "PENDING_SECOND_APPROVAL", "APPROVED"] },
-      profile: { unit: { path: { startsWith: actor.unitPath } } },
-    },
+    where: { status: { in: ["SUBMITTED", "PENDING_SECOND_APPROVAL", "APPROVED"] }, profile: { unit: unitSubtree(actor.unitPath) } },
     orderBy: { submittedAt: "asc" },
     take: 20,
     select: {

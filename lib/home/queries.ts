@@ -7,7 +7,8 @@ import { listAway, listRequests } from "@/lib/leave/queries";
 import { getDayBoard, listBookings } from "@/lib/medical/queries";
 import { listNotifications, type NotificationDto } from "@/lib/notifications/queries";
 import { getMyTraining, listUnitCompliance } from "@/lib/training/queries";
-import { shanghaiDate } from "@/lib/time";
+import { DAY_MS, shanghaiDate } from "@/lib/time";
+import { unitSubtree } from "@/lib/unit-tree";
 
 // What each role's home page shows: the next thing to do, not the whole module. Every section
 // is computed only for an actor whose roles allow it, through the domains' own actor-first
@@ -179,7 +180,7 @@ export async function getLiaisonHome(actor: Actor, now = new Date()): Promise<Li
 
 export async function getHrHome(actor: Actor, now = new Date()): Promise<HrHome | null> {
   if (!can(actor, "benefits.manage")) return null;
-  const subtree = { profile: { unit: { path: { startsWith: actor.unitPath } } } };
+  const subtree = { profile: { unit: unitSubtree(actor.unitPath) } };
   const month = shanghaiDate(now).slice(0, 7);
   const [toApprove, toPay, due, last, thisMonth] = await Promise.all([
     db.compensationCase.count({ where: { status: "SUBMITTED", ...subtree } }),
@@ -228,7 +229,7 @@ export async function getSecurityAdminHome(actor: Actor, now = new Date()): Prom
 
 export async function getAuditAdminHome(actor: Actor, now = new Date()): Promise<AuditAdminHome | null> {
   if (!can(actor, "audit.view")) return null;
-  const since = new Date(now.getTime() - 86400_000);
+  const since = new Date(now.getTime() - DAY_MS);
   const [refusalsToday, failuresToday] = await Promise.all([
     db.auditLog.count({ where: { outcome: "DENIED", at: { gte: since } } }),
     db.auditLog.count({ where: { outcome: "FAILURE", at: { gte: since } } }),

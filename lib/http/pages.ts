@@ -7,8 +7,8 @@ import { hasControlChars } from "@/lib/validation";
 // 404 or 403 page, never a 500. A record the actor may not see is NOT_FOUND in the domain
 // already (its existence does not leak); anything else thrown is a bug and stays a 500.
 
-/** Awaits a page's data; NOT_FOUND and malformed input → the 404 page, FORBIDDEN → the 403 page. */
-export async function pageData<T>(data: Promise<T>): Promise<T> {
+/** The one way a page awaits its data; NOT_FOUND and malformed input → the 404 page, FORBIDDEN → the 403 page. */
+export async function orNotFound<T>(data: Promise<T>): Promise<T> {
   try {
     return await data;
   } catch (e) {

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type Locale } from "@/lib/i18n/config";
+import { DATE_FORMATS, DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type Locale } from "@/lib/i18n/config";
 import { TIME_ZONE } from "@/lib/time";
 
 // One catalogue file per area and locale, so each module owns its own strings.
@@ -18,13 +18,6 @@ export default getRequestConfig(async () => {
     locale,
     timeZone: TIME_ZONE,
     messages: await load(locale),
-    formats: {
-      dateTime: {
-        date: { year: "numeric", month: "long", day: "numeric" },
-        short: { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false },
-        full: { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false },
-        time: { hour: "2-digit", minute: "2-digit", hour12: false },
-      },
-    },
+    formats: { dateTime: DATE_FORMATS },
   };
 });

@@ -2,11 +2,12 @@
 // request form counts days live in the browser with exactly the rule the server applies.
 // A day is "YYYY-MM-DD" (a calendar date, no time zone); arithmetic runs on UTC midnights.
 
+import { addDays, DAY_MS, dayToDate } from "@/lib/time";
+
 export type HolidayKind = "HOLIDAY" | "WORKDAY";
 export type CalendarDay = { date: string; kind: HolidayKind; name: string };
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
 
 /** A real calendar date in YYYY-MM-DD form (2026-02-30 is not). */
 export function isDay(s: string): boolean {
@@ -16,14 +17,10 @@ export function isDay(s: string): boolean {
   return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
 }
 
-/** The UTC midnight of a day: what a DATE column holds. */
-export const dayToDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
-/** A DATE column's value (UTC midnight) as YYYY-MM-DD. */
-export const dateToDay = (d: Date): string => d.toISOString().slice(0, 10);
-
-export const addDays = (day: string, n: number): string => dateToDay(new Date(dayToDate(day).getTime() + n * MS_PER_DAY));
+// the day helpers live in lib/time.ts (also pure); re-exported for the leave pages and the browser form
+export { addDays, dateToDay, dayToDate } from "@/lib/time";
 /** Whole days from a to b (b − a). */
-export const daysBetween = (a: string, b: string): number => Math.round((dayToDate(b).getTime() - dayToDate(a).getTime()) / MS_PER_DAY);
+export const daysBetween = (a: string, b: string): number => Math.round((dayToDate(b).getTime() - dayToDate(a).getTime()) / DAY_MS);
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export const isoWeekday = (day: string): number => dayToDate(day).getUTCDay() || 7;
 export const yearOf = (day: string): number => Number(day.slice(0, 4));
@@ -54,9 +51,6 @@ export function countWorkingDays(from: string, to: string, calendar: CalendarInd
   for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(d, calendar)) n++;
   return n;
 }
-
-/** Do the inclusive ranges a and b share a day? */
-export const rangesOverlap = (aFrom: string, aTo: string, bFrom: string, bTo: string): boolean => aFrom <= bTo && bFrom <= aTo;
 
 // ---- the text form HR edits: one line per range, the way the State Council notice reads ----
 //   2026-10-01 至 2026-10-07 休 国庆节

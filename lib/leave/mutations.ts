@@ -27,6 +27,7 @@ import {
   serviceStartSchema,
   yearSchema,
 } from "./schemas";
+import { unitSubtree } from "@/lib/unit-tree";
 
 // Rules of a request are decided under a per-person advisory lock (every app process shares it
 // through PostgreSQL), so two requests of one person never both pass the overlap or balance check;
@@ -389,7 +390,7 @@ export async function setServiceStartDate(actor: Actor, raw: unknown, now = new 
   if (input.serviceStartDate < "1950-01-01") throw validationFailed({ serviceStartDate: "参加工作时间不能早于 1950 年" });
   return db.$transaction(async (tx) => {
     const person = await tx.user.findFirst({
-      where: { badgeNo: input.badgeNo.toUpperCase(), unit: { path: { startsWith: actor.unitPath } } },
+      where: { badgeNo: input.badgeNo.toUpperCase(), unit: unitSubtree(actor.unitPath) },
       select: { id: true, badgeNo: true, name: true, serviceStartDate: true },
     });
     if (!person) throw validationFailed({ badgeNo: "本单位及下级单位没有该警号的人员" });

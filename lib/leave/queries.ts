@@ -5,8 +5,9 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { shanghaiDate, shanghaiYear, toIsoShanghai } from "@/lib/time";
 import { parseInput, type Paged } from "@/lib/validation";
 import { annualEntitlement } from "./balance";
-import { addDays, dateToDay, dayToDate, indexCalendar, type CalendarDay, type CalendarIndex } from "./calendar";
+import { dateToDay, dayToDate, indexCalendar, type CalendarDay, type CalendarIndex } from "./calendar";
 import { listRequestsSchema, yearSchema, type LeaveStatus, type LeaveType } from "./schemas";
+import { isInUnitSubtree, unitSubtree } from "@/lib/unit-tree";
 
 type Client = Tx | typeof db;
 
@@ -47,7 +48,7 @@ export type RequestRow = Prisma.LeaveRequestGetPayload<{ select: typeof requestS
 
 /** May the actor decide requests of people in this unit? A unit lead of it or of a unit above it. */
 export function leadsOver(actor: Actor, unitPath: string): boolean {
-  return can(actor, "leave.approve") && unitPath.startsWith(actor.unitPath);
+  return can(actor, "leave.approve") && isInUnitSubtree(unitPath, actor.unitPath);
 }
 
 export function toRequestDto(r: RequestRow, actor: Actor): LeaveRequestDto {
@@ -75,7 +76,7 @@ export function toRequestDto(r: RequestRow, actor: Actor): LeaveRequestDto {
  */
 export function overseenPeople(actor: Actor): Prisma.UserWhereInput {
   const or: Prisma.UserWhereInput[] = [];
-  const subtree = { unit: { path: { startsWith: actor.unitPath } } };
+  const subtree = { unit: unitSubtree(actor.unitPath) };
   if (can(actor, "leave.approve")) or.push(subtree);
   if (can(actor, "leave.hr")) or.push({ ...subtree, roles: { has: "AUXILIARY" } });
   if (!or.length) throw forbidden();
@@ -92,7 +93,7 @@ export function leaveVisibility(actor: Actor): Prisma.LeaveRequestWhereInput {
 /** The approval rule: a unit lead of the requester's unit or a unit above it, never the requester. */
 export function decidableWhere(actor: Actor): Prisma.LeaveRequestWhereInput {
   if (!can(actor, "leave.approve")) return { id: { in: [] } };
-  return { userId: { not: actor.id }, user: { unit: { path: { startsWith: actor.unitPath } } } };
+  return { userId: { not: actor.id }, user: { unit: unitSubtree(actor.unitPath) } };
 }
 
 // ---------------------------------------------------------------- calendar
@@ -339,11 +340,6 @@ export async function nearestApprovers(
   return [];
 }
 
-export async function getMyApprovers(actor: Actor) {
-  if (!can(actor, "leave.request")) throw forbidden();
-  return nearestApprovers(db, { id: actor.id, unitPath: actor.unitPath });
-}
-
 // ---------------------------------------------------------------- ON_LEAVE
 
 export type ApprovedLeave = { id: string; type: LeaveType; from: string; to: string };
@@ -379,12 +375,6 @@ export async function listMyApprovedLeave(actor: Actor, from: string, to: string
     orderBy: { startsOn: "asc" },
   });
   return rows.map((r) => ({ id: r.id, type: r.type, from: dateToDay(r.startsOn), to: dateToDay(r.endsOn) }));
-}
-
-/** Today and the next n days in Shanghai, for page windows. */
-export function shanghaiWindow(now: Date, days: number): { from: string; to: string } {
-  const from = shanghaiDate(now);
-  return { from, to: addDays(from, days) };
 }
 
 /** The JSON shape of API.md: times with the +08:00 offset, dates as YYYY-MM-DD. */
@@ -434,7 +424,7 @@ export async function listMissingServiceStart(actor: Actor, take = 50) {
     active: true,
     serviceStartDate: null,
     roles: { hasSome: ["OFFICER", "AUXILIARY", "UNIT_LEAD"] },
-    unit: { path: { startsWith: actor.unitPath } },
+    unit: unitSubtree(actor.unitPath),
   };
   const [items, total] = await Promise.all([
     db.user.findMany({

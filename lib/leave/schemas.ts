@@ -45,7 +45,6 @@ export const createRequestSchema = z
     else if (v.type === "ANNUAL" && yearOf(v.from) !== yearOf(v.to))
       ctx.addIssue({ code: "custom", path: ["to"], message: "年休假按年度计算，不能跨年，请按年度分两次申请" });
   });
-export type CreateRequestInput = z.infer<typeof createRequestSchema>;
 
 export const decisionSchema = z.object({ comment: optionalText(500) });
 
@@ -63,7 +62,6 @@ export const listRequestsSchema = pageSchema.extend({
   /** unit scope: only the requests the actor may decide (not their own) */
   decidable: z.preprocess(blankToUndefined, bool.optional()),
 });
-export type ListRequestsInput = z.infer<typeof listRequestsSchema>;
 
 export const holidayDaySchema = z.object({
   date: day,
@@ -80,7 +78,6 @@ export const replaceHolidaysSchema = z.preprocess(
     source: optionalText(300),
   }),
 );
-export type ReplaceHolidaysInput = z.infer<typeof replaceHolidaysSchema>;
 
 export const serviceStartSchema = z.object({ badgeNo: z.string().trim().min(1, "请填写警号").max(20), serviceStartDate: day });
 

@@ -13,6 +13,7 @@ import { CURRENT_CONSENT } from "./consent-text";
 import type { BookingDto } from "./dto";
 import { BOOKING_SQL, bookingSelect, bookingVisibilitySql, sqlRowDto, toBookingDto, type BookingRowSql } from "./queries";
 import { bookSchema, cancelSchema, outcomeSchema, rescheduleSchema, urgentSchema, type BookingStatus } from "./schemas";
+import { ACTIVE_STATUSES, QUOTA_STATUSES, statusInSql } from "./statuses";
 
 // Booking rules. Capacity is a conditional UPDATE on the slot's counter (row lock, so it holds
 // across processes) backed by a CHECK; one active booking per person and service, and the
@@ -70,8 +71,8 @@ export async function bookSlot(actor: Actor, input: unknown, now = new Date()): 
       const year = shanghaiYear(slot.startsAt);
       const { start, end } = shanghaiYearRange(year);
       const [mine] = await tx.$queryRaw<{ active: number; used: number }[]>`
-        SELECT (count(*) FILTER (WHERE status IN ('BOOKED', 'CHECKED_IN')))::int AS active,
-               (count(*) FILTER (WHERE status <> 'CANCELLED' AND "startsAt" >= ${start} AND "startsAt" < ${end}))::int AS used
+        SELECT (count(*) FILTER (WHERE ${statusInSql("status", ACTIVE_STATUSES)}))::int AS active,
+               (count(*) FILTER (WHERE ${statusInSql("status", QUOTA_STATUSES)} AND "startsAt" >= ${start} AND "startsAt" < ${end}))::int AS used
         FROM "MedicalBooking" WHERE "userId" = ${actor.id} AND "serviceId" = ${slot.serviceId} AND urgent = false`;
       if (mine!.active > 0) throw new AppError("ACTIVE_BOOKING_EXISTS", `您已有一个未完成的“${slot.name}”预约，请先完成或取消`);
       if (slot.yearlyQuota !== null && mine!.used >= slot.yearlyQuota) {

@@ -1,4 +1,4 @@
-import { shanghaiDateTime } from "@/lib/time";
+import { DAY_MS, shanghaiDateTime } from "@/lib/time";
 
 // Pure slot arithmetic from weekly templates (used by generateSlots and the demo seed).
 export type TemplateLike = {
@@ -13,7 +13,7 @@ export type TemplateLike = {
 export type SlotRow = { serviceId: string; templateId: string; startsAt: Date; endsAt: Date; capacity: number };
 
 export function* datesBetween(from: string, to: string) {
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86400000)
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS)
     yield new Date(t).toISOString().slice(0, 10);
 }
 

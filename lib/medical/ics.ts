@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/access";
 import { renderCalendar, type CalendarEvent } from "@/lib/ics";
 import type { BookingDto } from "./dto";
 import { getBooking, listBookings, listServices } from "./queries";
+import { isActive } from "./statuses";
 
 // Hospital visits in the officer's calendar: the time, the service and the hospital, never the
 // health note.
@@ -27,7 +28,7 @@ async function hospitalsByService(actor: Actor) {
 /** My coming hospital visits (booked or checked in) as one calendar. */
 export async function myBookingsIcs(actor: Actor, now = new Date()): Promise<string> {
   const [page, hospitals] = await Promise.all([listBookings(actor, { pageSize: 100 }, { mine: true }), hospitalsByService(actor)]);
-  const active = page.items.filter((b) => (b.status === "BOOKED" || b.status === "CHECKED_IN") && (b.endsAt ?? b.startsAt) >= now);
+  const active = page.items.filter((b) => isActive(b.status) && (b.endsAt ?? b.startsAt) >= now);
   return renderCalendar(
     active.map((b) => toEvent(b, hospitals)),
     "我的就医预约",

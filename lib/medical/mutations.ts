@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/queries";
-import { formatShanghai, shanghaiDate, startOfShanghaiDay } from "@/lib/time";
+import { formatShanghai, shanghaiDate, shanghaiDayRange } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { slotsFromTemplates } from "./calendar";
 import { CURRENT_CONSENT } from "./consent-text";
@@ -217,8 +217,8 @@ export async function closeDay(
   try {
     return await db.$transaction(async (tx) => {
       const day = await tx.medicalClosedDay.create({ data: { date: d.date, reason: d.reason, createdById: actor.id } });
-      const start = startOfShanghaiDay(d.date);
-      const slotWhere = { startsAt: { gte: start, lt: new Date(start.getTime() + 86400000) } };
+      const { start, end } = shanghaiDayRange(d.date);
+      const slotWhere = { startsAt: { gte: start, lt: end } };
       const removed = await tx.medicalSlot.deleteMany({ where: { ...slotWhere, bookings: { none: {} } } });
       const closed = await tx.medicalSlot.updateMany({ where: slotWhere, data: { closed: true, closedReason: d.reason } });
       const active = await tx.medicalBooking.findMany({
@@ -289,9 +289,9 @@ export async function reopenDay(actor: Actor, id: string) {
   return db.$transaction(async (tx) => {
     const day = await tx.medicalClosedDay.findUnique({ where: { id } });
     if (!day) throw notFound("停诊日");
-    const start = startOfShanghaiDay(day.date);
+    const { start, end } = shanghaiDayRange(day.date);
     await tx.medicalSlot.updateMany({
-      where: { startsAt: { gte: start, lt: new Date(start.getTime() + 86400000) } },
+      where: { startsAt: { gte: start, lt: end } },
       data: { closed: false, closedReason: null },
     });
     await tx.medicalClosedDay.delete({ where: { id } });

@@ -7,15 +7,13 @@ import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { parseInput, type Paged } from "@/lib/validation";
-import { shanghaiDate, shanghaiYear, shanghaiYearRange, startOfShanghaiDay } from "@/lib/time";
+import { DAY_MS, shanghaiDate, shanghaiDayRange, shanghaiYear, shanghaiYearRange, startOfShanghaiDay } from "@/lib/time";
 import { CURRENT_CONSENT } from "./consent-text";
 import type { BookingDto, ServiceDto, SlotDto } from "./dto";
 import { bookingsQuerySchema, slotsQuerySchema, type BookingStatus } from "./schemas";
+import { ACTIVE_STATUSES, DAY_LIST_STATUSES, QUOTA_STATUSES } from "./statuses";
 
 type Client = Tx | typeof db;
-export const ACTIVE_STATUSES: BookingStatus[] = ["BOOKED", "CHECKED_IN"];
-/** Bookings that use up a yearly quota: everything but a cancellation (urgent entries never count). */
-export const QUOTA_STATUSES: BookingStatus[] = ["BOOKED", "CHECKED_IN", "COMPLETED", "NO_SHOW"];
 
 /**
  * The one visibility rule for bookings: the liaison sees all, anyone else only their own.
@@ -197,7 +195,7 @@ export async function getServiceByCode(actor: Actor, code: string): Promise<Serv
 
 function rangeBound(v: string | undefined, fallback: Date, endOfDay = false): Date {
   if (!v) return fallback;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(startOfShanghaiDay(v).getTime() + (endOfDay ? 86400000 : 0));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(startOfShanghaiDay(v).getTime() + (endOfDay ? DAY_MS : 0));
   return new Date(v);
 }
 
@@ -209,7 +207,7 @@ export async function listSlots(actor: Actor, input: unknown, now = new Date()):
   const q = parseInput(slotsQuerySchema, input);
   const manage = can(actor, "medical.manage");
   const from = rangeBound(q.from, now);
-  const to = rangeBound(q.to, new Date(from.getTime() + 28 * 86400000), true);
+  const to = rangeBound(q.to, new Date(from.getTime() + 28 * DAY_MS), true);
   const where: Prisma.MedicalSlotWhereInput = {
     startsAt: { gte: manage ? from : new Date(Math.max(from.getTime(), now.getTime())), lt: to },
     ...(q.service ? { service: { code: q.service } } : {}),
@@ -235,7 +233,7 @@ export async function listBookableSlots(actor: Actor, serviceCode: string, weeks
     where: {
       service: { code: serviceCode, active: true },
       closed: false,
-      startsAt: { gt: now, lt: new Date(now.getTime() + weeks * 7 * 86400000) },
+      startsAt: { gt: now, lt: new Date(now.getTime() + weeks * 7 * DAY_MS) },
     },
     orderBy: { startsAt: "asc" },
     take: 1000,
@@ -300,8 +298,8 @@ export async function listBookings(
   const q = parseInput(bookingsQuerySchema, input);
   const conds: Prisma.Sql[] = [opts.mine ? Prisma.sql`b."userId" = ${actor.id}` : bookingVisibilitySql(actor)];
   if (q.date) {
-    const start = startOfShanghaiDay(q.date);
-    conds.push(Prisma.sql`b."startsAt" >= ${start} AND b."startsAt" < ${new Date(start.getTime() + 86400000)}`);
+    const { start, end } = shanghaiDayRange(q.date);
+    conds.push(Prisma.sql`b."startsAt" >= ${start} AND b."startsAt" < ${end}`);
   }
   if (q.service) conds.push(Prisma.sql`s.code = ${q.service}`);
   if (q.status) conds.push(Prisma.sql`b.status = ${q.status}::"MedicalBookingStatus"`);
@@ -350,7 +348,7 @@ export async function getEligibility(actor: Actor, serviceCode: string, now = ne
   const [consent, active, used] = await Promise.all([
     getConsentState(actor),
     db.medicalBooking.findFirst({
-      where: { userId: actor.id, serviceId: service.id, urgent: false, status: { in: ACTIVE_STATUSES } },
+      where: { userId: actor.id, serviceId: service.id, urgent: false, status: { in: [...ACTIVE_STATUSES] } },
       select: { id: true, startsAt: true, status: true },
     }),
     service.yearlyQuota === null
@@ -360,7 +358,7 @@ export async function getEligibility(actor: Actor, serviceCode: string, now = ne
             userId: actor.id,
             serviceId: service.id,
             urgent: false,
-            status: { in: QUOTA_STATUSES },
+            status: { in: [...QUOTA_STATUSES] },
             startsAt: { gte: start, lt: end },
           },
         }),
@@ -402,8 +400,7 @@ export type DayBoard = {
 export async function getDayBoard(actor: Actor, date: string | undefined, serviceCode?: string, now = new Date()): Promise<DayBoard> {
   assertCan(actor, "medical.manage");
   const day = date ?? shanghaiDate(now);
-  const start = startOfShanghaiDay(day);
-  const end = new Date(start.getTime() + 86400000);
+  const { start, end } = shanghaiDayRange(day);
   const svcSql = serviceCode ? Prisma.sql`AND s.code = ${serviceCode}` : Prisma.empty;
   const [rows, slots] = await Promise.all([
     db.$queryRaw<
@@ -450,9 +447,9 @@ export type DayListRow = { time: Date; name: string; unit: string; service: stri
  */
 export async function getDayList(actor: Actor, date: string): Promise<DayListRow[]> {
   assertCan(actor, "medical.manage");
-  const start = startOfShanghaiDay(date);
+  const { start, end } = shanghaiDayRange(date);
   const rows = await db.medicalBooking.findMany({
-    where: { startsAt: { gte: start, lt: new Date(start.getTime() + 86400000) }, status: { in: ["BOOKED", "CHECKED_IN", "COMPLETED"] } },
+    where: { startsAt: { gte: start, lt: end }, status: { in: [...DAY_LIST_STATUSES] } },
     orderBy: [{ startsAt: "asc" }, { urgent: "desc" }],
     select: dayListSelect,
   });
@@ -506,18 +503,9 @@ export async function listTemplates(actor: Actor) {
 export async function listClosedDays(actor: Actor, now = new Date()) {
   assertCan(actor, "medical.manage");
   return db.medicalClosedDay.findMany({
-    where: { date: { gte: shanghaiDate(new Date(now.getTime() - 30 * 86400000)) } },
+    where: { date: { gte: shanghaiDate(new Date(now.getTime() - 30 * DAY_MS)) } },
     orderBy: { date: "asc" },
     select: { id: true, date: true, reason: true },
-  });
-}
-
-/** A light directory look-up for the urgent entry form (liaison only). */
-export async function findPersonByBadge(actor: Actor, badgeNo: string) {
-  assertCan(actor, "medical.manage");
-  return db.user.findUnique({
-    where: { badgeNo },
-    select: { id: true, badgeNo: true, name: true, active: true, unit: { select: { id: true, name: true } } },
   });
 }
 
@@ -530,7 +518,7 @@ export async function listRescheduleTargets(actor: Actor, bookingId: string, now
     where: {
       serviceId: b.serviceId,
       closed: false,
-      startsAt: { gt: now, lt: new Date(now.getTime() + 28 * 86400000) },
+      startsAt: { gt: now, lt: new Date(now.getTime() + 28 * DAY_MS) },
       ...(b.slotId ? { id: { not: b.slotId } } : {}),
     },
     orderBy: { startsAt: "asc" },

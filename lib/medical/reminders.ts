@@ -2,7 +2,7 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { notify } from "@/lib/notifications/queries";
-import { formatShanghai, shanghaiDate, startOfShanghaiDay } from "@/lib/time";
+import { DAY_MS, formatShanghai, shanghaiDate, shanghaiDayRange } from "@/lib/time";
 
 /**
  * The day-before reminder, for a scheduler (the lead wires it). Reminds everyone with a BOOKED
@@ -10,9 +10,8 @@ import { formatShanghai, shanghaiDate, startOfShanghaiDay } from "@/lib/time";
  * booking as it is picked, so reruns and several instances never remind twice.
  */
 export async function sendMedicalReminders(now = new Date()): Promise<{ sent: number }> {
-  const tomorrow = shanghaiDate(new Date(now.getTime() + 86400000));
-  const start = startOfShanghaiDay(tomorrow);
-  const end = new Date(start.getTime() + 86400000);
+  const tomorrow = shanghaiDate(new Date(now.getTime() + DAY_MS));
+  const { start, end } = shanghaiDayRange(tomorrow);
   return db.$transaction(async (tx) => {
     const picked = await tx.$queryRaw<{ id: string; userId: string; startsAt: Date; name: string }[]>`
       UPDATE "MedicalBooking" b SET "reminderSentAt" = ${now}, "updatedAt" = now()

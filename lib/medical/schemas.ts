@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { pageSchema } from "@/lib/validation";
+import { DAY_MS } from "@/lib/time";
 
 // Inputs of the medical module, shared by server actions and the JSON API.
-export const SERVICE_CODES = ["GREEN_CHANNEL", "FAST_TRACK", "LIVER_CHECK", "HEALTH_CONSULT"] as const;
 export const BOOKING_STATUSES = ["BOOKED", "CHECKED_IN", "COMPLETED", "CANCELLED", "NO_SHOW"] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 export const OUTCOMES = ["NORMAL", "ABNORMAL_RECHECK"] as const;
@@ -23,7 +23,6 @@ export const bookSchema = z.object({
   note: note.optional().transform((v) => (v ? v : undefined)),
   shareNote: checkbox,
 });
-export type BookInput = z.infer<typeof bookSchema>;
 
 export const consentSchema = z.object({ version: z.coerce.number().int().min(1, "版本号无效") });
 
@@ -99,7 +98,7 @@ export const templateSchema = z
 export const generateSchema = z
   .object({ from: ymd, to: ymd, serviceId: z.string().optional() })
   .refine((v) => v.to >= v.from, { path: ["to"], message: "结束日期须不早于开始日期" })
-  .refine((v) => (Date.parse(v.to) - Date.parse(v.from)) / 86400000 <= 92, { path: ["to"], message: "一次最多生成92天" });
+  .refine((v) => (Date.parse(v.to) - Date.parse(v.from)) / DAY_MS <= 92, { path: ["to"], message: "一次最多生成92天" });
 
 export const closedDaySchema = z.object({
   date: ymd,
@@ -107,7 +106,3 @@ export const closedDaySchema = z.object({
   /** what happens to bookings already in that day's slots: cancel them (bookers are told) or keep them */
   existing: z.enum(["CANCEL", "KEEP"], { message: "请选择如何处理已有预约" }),
 });
-
-export const dayQuerySchema = z.object({ date: ymd.optional(), service: serviceCode.optional() });
-
-export const statsQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });

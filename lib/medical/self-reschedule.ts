@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { leaveWarnings } from "@/lib/leave/queries";
 import { notify } from "@/lib/notifications/queries";
-import { formatShanghai, shanghaiYear, shanghaiYearRange } from "@/lib/time";
+import { DAY_MS, formatShanghai, shanghaiYear, shanghaiYearRange } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import type { BookingDto, SlotDto } from "./dto";
 import { getBooking } from "./queries";
@@ -36,7 +36,7 @@ export async function listMyRescheduleTargets(actor: Actor, bookingId: string, n
       serviceId: b.serviceId,
       closed: false,
       id: { not: b.slotId },
-      startsAt: { gt: now, lt: new Date(now.getTime() + 28 * 86400_000) },
+      startsAt: { gt: now, lt: new Date(now.getTime() + 28 * DAY_MS) },
     },
     orderBy: { startsAt: "asc" },
     take: 300,

@@ -3,6 +3,8 @@ import { readOutcome } from "./outcome";
 import { assertCan, can, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 import { shanghaiYear, shanghaiYearRange } from "@/lib/time";
+import { unitSubtreeSql } from "@/lib/unit-tree";
+import { ATTENDED_STATUSES, QUOTA_STATUSES, statusInSql } from "./statuses";
 
 // Aggregates only. Unit leads see their unit subtree, and any group with fewer than MIN_GROUP
 // distinct people is suppressed (null) so no one can be singled out. The liaison sees every
@@ -45,25 +47,25 @@ export async function getMedicalStats(actor: Actor, opts: { year?: number } = {}
     if (keyExpr === "service") {
       return db.$queryRaw<Raw[]>`
         SELECT s.code AS key, s.name AS label, count(*) AS bookings, count(DISTINCT b."userId") AS people,
-          count(*) FILTER (WHERE b.status = 'NO_SHOW') AS no_show, count(*) FILTER (WHERE b.status IN ('CHECKED_IN','COMPLETED')) AS attended
+          count(*) FILTER (WHERE b.status = 'NO_SHOW') AS no_show, count(*) FILTER (WHERE ${statusInSql("b.status", ATTENDED_STATUSES)}) AS attended
         FROM "MedicalBooking" b JOIN "User" u ON u.id = b."userId" JOIN "Unit" un ON un.id = u."unitId" JOIN "MedicalService" s ON s.id = b."serviceId"
-        WHERE b.status <> 'CANCELLED' AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND left(un.path, length(${prefix})) = ${prefix}
+        WHERE ${statusInSql("b.status", QUOTA_STATUSES)} AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND ${unitSubtreeSql("un.path", prefix)}
         GROUP BY s.code, s.name, s."sortOrder" ORDER BY s."sortOrder", s.code`;
     }
     if (keyExpr === "month") {
       return db.$queryRaw<Raw[]>`
         SELECT to_char(b."startsAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS key, to_char(b."startsAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS label,
           count(*) AS bookings, count(DISTINCT b."userId") AS people,
-          count(*) FILTER (WHERE b.status = 'NO_SHOW') AS no_show, count(*) FILTER (WHERE b.status IN ('CHECKED_IN','COMPLETED')) AS attended
+          count(*) FILTER (WHERE b.status = 'NO_SHOW') AS no_show, count(*) FILTER (WHERE ${statusInSql("b.status", ATTENDED_STATUSES)}) AS attended
         FROM "MedicalBooking" b JOIN "User" u ON u.id = b."userId" JOIN "Unit" un ON un.id = u."unitId"
-        WHERE b.status <> 'CANCELLED' AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND left(un.path, length(${prefix})) = ${prefix}
+        WHERE ${statusInSql("b.status", QUOTA_STATUSES)} AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND ${unitSubtreeSql("un.path", prefix)}
         GROUP BY 1, 2 ORDER BY 1`;
     }
     return db.$queryRaw<Raw[]>`
       SELECT un.id AS key, un.name AS label, count(*) AS bookings, count(DISTINCT b."userId") AS people,
-        count(*) FILTER (WHERE b.status = 'NO_SHOW') AS no_show, count(*) FILTER (WHERE b.status IN ('CHECKED_IN','COMPLETED')) AS attended
+        count(*) FILTER (WHERE b.status = 'NO_SHOW') AS no_show, count(*) FILTER (WHERE ${statusInSql("b.status", ATTENDED_STATUSES)}) AS attended
       FROM "MedicalBooking" b JOIN "User" u ON u.id = b."userId" JOIN "Unit" un ON un.id = u."unitId"
-      WHERE b.status <> 'CANCELLED' AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND left(un.path, length(${prefix})) = ${prefix}
+      WHERE ${statusInSql("b.status", QUOTA_STATUSES)} AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND ${unitSubtreeSql("un.path", prefix)}
       GROUP BY un.id, un.name, un."sortOrder" ORDER BY un."sortOrder", un.name`;
   };
 
@@ -73,9 +75,9 @@ export async function getMedicalStats(actor: Actor, opts: { year?: number } = {}
     grouped("unit"),
     db.$queryRaw<Raw[]>`
       SELECT 'ALL' AS key, '' AS label, count(*) AS bookings, count(DISTINCT b."userId") AS people,
-        count(*) FILTER (WHERE b.status = 'NO_SHOW') AS no_show, count(*) FILTER (WHERE b.status IN ('CHECKED_IN','COMPLETED')) AS attended
+        count(*) FILTER (WHERE b.status = 'NO_SHOW') AS no_show, count(*) FILTER (WHERE ${statusInSql("b.status", ATTENDED_STATUSES)}) AS attended
       FROM "MedicalBooking" b JOIN "User" u ON u.id = b."userId" JOIN "Unit" un ON un.id = u."unitId"
-      WHERE b.status <> 'CANCELLED' AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND left(un.path, length(${prefix})) = ${prefix}`,
+      WHERE ${statusInSql("b.status", QUOTA_STATUSES)} AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND ${unitSubtreeSql("un.path", prefix)}`,
     db.$queryRaw<{ code: string; name: string; quota: number; people: bigint; exhausted: bigint }[]>`
       SELECT s.code, s.name, s."yearlyQuota" AS quota, count(DISTINCT per."userId") AS people,
         count(DISTINCT per."userId") FILTER (WHERE per.used >= s."yearlyQuota") AS exhausted
@@ -83,7 +85,7 @@ export async function getMedicalStats(actor: Actor, opts: { year?: number } = {}
       LEFT JOIN (
         SELECT b."serviceId", b."userId", count(*) AS used
         FROM "MedicalBooking" b JOIN "User" u ON u.id = b."userId" JOIN "Unit" un ON un.id = u."unitId"
-        WHERE b.urgent = false AND b.status <> 'CANCELLED' AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND left(un.path, length(${prefix})) = ${prefix}
+        WHERE b.urgent = false AND ${statusInSql("b.status", QUOTA_STATUSES)} AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND ${unitSubtreeSql("un.path", prefix)}
         GROUP BY b."serviceId", b."userId"
       ) per ON per."serviceId" = s.id
       WHERE s."yearlyQuota" IS NOT NULL
@@ -92,7 +94,7 @@ export async function getMedicalStats(actor: Actor, opts: { year?: number } = {}
     db.$queryRaw<{ userId: string; outcome: string | null; outcomeEnc: string | null }[]>`
       SELECT b."userId", b.outcome::text AS outcome, b."outcomeEnc"
       FROM "MedicalBooking" b JOIN "User" u ON u.id = b."userId" JOIN "Unit" un ON un.id = u."unitId"
-      WHERE (b.outcome IS NOT NULL OR b."outcomeEnc" IS NOT NULL) AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND left(un.path, length(${prefix})) = ${prefix}`,
+      WHERE (b.outcome IS NOT NULL OR b."outcomeEnc" IS NOT NULL) AND b."startsAt" >= ${start} AND b."startsAt" < ${end} AND ${unitSubtreeSql("un.path", prefix)}`,
   ]);
   const peopleBy = new Map<string, Set<string>>();
   for (const r of outcomeRows) {

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { ATTENDANCE_LEAD_MS, assertTeachesOrManages } from "./mutations";
+import { assertTeachesOrManages } from "./access";
+import { ATTENDANCE_LEAD_HOURS, ATTENDANCE_LEAD_MS } from "./mutations";
 
 /**
  * "Mark all present" on the roster (Moodle Face-to-face): every ENROLLED person of the session
@@ -19,7 +20,8 @@ export async function markAllPresent(actor: Actor, sessionId: string, now = new 
   if (!s) throw notFound("培训");
   await assertTeachesOrManages(db, actor, sessionId);
   if (s.status !== "PUBLISHED" && s.status !== "COMPLETED") throw new AppError("SESSION_NOT_OPEN", "该培训不能登记考勤");
-  if (now.getTime() < s.startsAt.getTime() - ATTENDANCE_LEAD_MS) throw new AppError("ATTENDANCE_NOT_OPEN", "开课前 2 小时起才能登记考勤");
+  if (now.getTime() < s.startsAt.getTime() - ATTENDANCE_LEAD_MS)
+    throw new AppError("ATTENDANCE_NOT_OPEN", `开课前 ${ATTENDANCE_LEAD_HOURS} 小时起才能登记考勤`);
   return db.$transaction(async (tx) => {
     const r = await tx.trainingEnrollment.updateMany({
       where: { sessionId, status: "ENROLLED", attendance: null },

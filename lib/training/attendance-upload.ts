@@ -5,7 +5,8 @@ import type { Actor } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { AppError, notFound, validationFailed } from "@/lib/errors";
-import { ATTENDANCE_LEAD_MS, assertTeachesOrManages } from "./mutations";
+import { assertTeachesOrManages } from "./access";
+import { ATTENDANCE_LEAD_HOURS, ATTENDANCE_LEAD_MS } from "./mutations";
 
 // Attendance by roster upload (Moodle Face-to-face "upload attendance"): the signed paper sheet
 // or another system's list as .xlsx/.csv with a 警号 column and an optional 考勤 column (出勤 /
@@ -69,7 +70,8 @@ export async function importAttendance(
   if (!s) throw notFound("培训");
   await assertTeachesOrManages(db, actor, sessionId);
   if (s.status !== "PUBLISHED" && s.status !== "COMPLETED") throw new AppError("SESSION_NOT_OPEN", "该培训不能登记考勤");
-  if (now.getTime() < s.startsAt.getTime() - ATTENDANCE_LEAD_MS) throw new AppError("ATTENDANCE_NOT_OPEN", "开课前 2 小时起才能登记考勤");
+  if (now.getTime() < s.startsAt.getTime() - ATTENDANCE_LEAD_MS)
+    throw new AppError("ATTENDANCE_NOT_OPEN", `开课前 ${ATTENDANCE_LEAD_HOURS} 小时起才能登记考勤`);
 
   const table = await readTable(file.data, file.fileName);
   const header = (table[0] ?? []).map((h) =>
@@ -120,7 +122,7 @@ export async function importAttendance(
     else marks.push({ id: e!.id, attendance: present ? "ATTENDED" : "ABSENT" });
   }
   if (errors.length) {
-    throw new AppError("IMPORT_REJECTED", `考勤表有 ${errors.length} 行错误，未登记任何考勤`, { status: 400, extra: { rows: errors } });
+    throw new AppError("IMPORT_REJECTED", `考勤表有 ${errors.length} 行错误，未登记任何考勤`, { extra: { rows: errors } });
   }
   return db.$transaction(async (tx) => {
     const present = marks.filter((m) => m.attendance === "ATTENDED").map((m) => m.id);

@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/log";
 import { hasControlChars } from "@/lib/validation";
-import { ATTENDANCE_LEAD_MS, assertTeachesOrManages, recordAttendance } from "./mutations";
+import { assertTeachesOrManages } from "./access";
+import { ATTENDANCE_LEAD_HOURS, ATTENDANCE_LEAD_MS } from "./mutations";
 
 const PURPOSE = "training-checkin";
 /** A projected code is replaced every 30 s and each one is accepted for at most 2 minutes. */
@@ -29,7 +30,7 @@ export async function issueCheckInToken(actor: Actor, sessionId: string, now = n
 /** Codes are issued and accepted from two hours before the start until two hours after the end. */
 function assertCheckInWindow(s: { startsAt: Date; endsAt: Date }, now: Date) {
   if (now.getTime() < s.startsAt.getTime() - ATTENDANCE_LEAD_MS || now.getTime() > s.endsAt.getTime() + ATTENDANCE_LEAD_MS) {
-    throw new AppError("ATTENDANCE_NOT_OPEN", "不在签到时间（开课前 2 小时至结束后 2 小时）");
+    throw new AppError("ATTENDANCE_NOT_OPEN", `不在签到时间（开课前 ${ATTENDANCE_LEAD_HOURS} 小时至结束后 ${ATTENDANCE_LEAD_HOURS} 小时）`);
   }
 }
 
@@ -88,4 +89,3 @@ export async function checkInWithToken(actor: Actor, sessionId: string, token: s
 }
 
 // re-exported so pages import check-in things from one place
-export { recordAttendance };

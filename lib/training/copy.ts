@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { sessionSelect, toSessionDto, type SessionDto } from "./queries";
+import { DAY_MS, SHANGHAI_OFFSET_MS } from "@/lib/time";
 
 // Copy a session, or repeat it every week or month (Moodle Face-to-face "copy", cal.com
 // recurring events): each copy is a DRAFT with the same content and lecturers, shifted in time
@@ -18,27 +19,24 @@ export const copySessionSchema = z
   })
   .refine((v) => v.every !== "MONTH" || v.count <= 24, { path: ["count"], message: "按月重复一次最多 24 个" })
   .refine((v) => v.every !== "NONE" || v.count === 1, { path: ["count"], message: "不重复时只复制 1 个" });
-export type CopySessionInput = z.input<typeof copySessionSchema>;
-
-const SHANGHAI_MS = 8 * 3600_000; // Asia/Shanghai has no daylight saving time
 
 /**
  * `d` moved by `months` on the Shanghai wall clock: the same time of day, the same day of the
  * month, or the month's last day when it has fewer days (31 January + 1 month = 28/29 February).
  */
 export function addShanghaiMonths(d: Date, months: number): Date {
-  const local = new Date(d.getTime() + SHANGHAI_MS);
+  const local = new Date(d.getTime() + SHANGHAI_OFFSET_MS);
   const y = local.getUTCFullYear();
   const m = local.getUTCMonth() + months;
   const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   const day = Math.min(local.getUTCDate(), lastDay);
   const moved = Date.UTC(y, m, day, local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds());
-  return new Date(moved - SHANGHAI_MS);
+  return new Date(moved - SHANGHAI_OFFSET_MS);
 }
 
 /** Where copy i (1-based) of a session starting at `startsAt` starts. */
 export function copyStart(startsAt: Date, every: "NONE" | "WEEK" | "MONTH", i: number): Date {
-  if (every === "WEEK") return new Date(startsAt.getTime() + i * 7 * 86400_000);
+  if (every === "WEEK") return new Date(startsAt.getTime() + i * 7 * DAY_MS);
   if (every === "MONTH") return addShanghaiMonths(startsAt, i);
   return startsAt;
 }

@@ -30,3 +30,8 @@ export function creditedWhere(now: Date): Prisma.TrainingEnrollmentWhereInput {
 export function creditedSql(now: Date): Prisma.Sql {
   return Prisma.sql`(e.status = 'ENROLLED' AND e.attendance = 'ATTENDED' AND (s.status = 'COMPLETED' OR (s.status = 'PUBLISHED' AND s."endsAt" <= ${now})))`;
 }
+
+/** A person's yearly requirement: the largest among their roles' requirements (0 when none). */
+export function requiredHours(roles: readonly string[], hoursByRole: ReadonlyMap<string, number>): number {
+  return roles.reduce((m, r) => Math.max(m, hoursByRole.get(r) ?? 0), 0);
+}

@@ -1,13 +1,16 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { assertCan, can, type Actor, type Role } from "@/lib/access";
+import { assertCan, type Actor, type Role } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
 import { db, type Tx } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/queries";
-import { formatShanghai } from "@/lib/time";
+import { DAY_MS, formatShanghai, HOUR_MS } from "@/lib/time";
+import { parseInput } from "@/lib/validation";
 import { leaveWarnings } from "@/lib/leave/queries";
-import { sessionVisibility } from "./queries";
+import { canSeeSession, sessionVisibility } from "./access";
+import { unitEnrolSchema } from "./schemas";
+import { unitSubtree } from "@/lib/unit-tree";
 
 // Capacity and the waitlist are decided under a row lock on the session (SELECT … FOR UPDATE),
 // which serialises enrolments of one session across every app process sharing the database.
@@ -64,14 +67,14 @@ async function assertNotSuspended(tx: Tx, s: LockedSession, userId: string, now:
   if (!s.noShowEnabled) return;
   const policy = await tx.trainingPolicy.findUnique({ where: { id: 1 } });
   if (!policy?.noShowEnabled) return;
-  const since = new Date(now.getTime() - policy.noShowWindowDays * 86400_000);
+  const since = new Date(now.getTime() - policy.noShowWindowDays * DAY_MS);
   const misses = await tx.trainingEnrollment.findMany({
     where: { userId, status: "ENROLLED", attendance: "ABSENT", session: { startsAt: { gte: since, lt: now } } },
     select: { session: { select: { startsAt: true } } },
     orderBy: { session: { startsAt: "desc" } },
   });
   if (misses.length < policy.noShowLimit) return;
-  const until = new Date(misses[0]!.session.startsAt.getTime() + policy.suspendDays * 86400_000);
+  const until = new Date(misses[0]!.session.startsAt.getTime() + policy.suspendDays * DAY_MS);
   if (now < until) {
     throw new AppError(
       "BOOKING_SUSPENDED",
@@ -148,10 +151,10 @@ export async function enrolSelf(actor: Actor, sessionId: string, now = new Date(
   const placed = await db.$transaction(
     async (tx) => {
       const s = await lockSession(tx, sessionId);
-      // the visibility rule of queries.ts, read from the locked row: unpublished sessions are the office's only
-      if (!s || (!s.publishedAt && !can(actor, "training.manage"))) throw notFound("培训");
+      // the visibility rule, read from the locked row (a lecturer's own draft is not open anyway)
+      if (!s || !canSeeSession(actor, s)) throw notFound("培训");
       if (!enrolmentOpen(s, now)) throw new AppError("SESSION_NOT_OPEN", "该培训当前不接受报名");
-      if (!inAudience(s, actor)) throw new AppError("NOT_IN_AUDIENCE", "该培训仅限指定单位或人员报名", { status: 403 });
+      if (!inAudience(s, actor)) throw new AppError("NOT_IN_AUDIENCE", "该培训仅限指定单位或人员报名");
       await assertNotSuspended(tx, s, actor.id, now);
       const r = await placeLocked(tx, s, actor.id, null, now);
       await writeAudit(tx, {
@@ -180,16 +183,17 @@ export type UnitEnrolOutcome = {
 
 /** A unit lead enrols members of their unit subtree in one step; each gets a seat or a waitlist
  * place by the same rules as self-enrolment and is notified. Per-person refusals are reported. */
-export async function enrolUnitMembers(actor: Actor, sessionId: string, userIds: string[], now = new Date()): Promise<UnitEnrolOutcome[]> {
+export async function enrolUnitMembers(actor: Actor, sessionId: string, userIds: unknown, now = new Date()): Promise<UnitEnrolOutcome[]> {
   assertCan(actor, "training.unit.enrol");
+  const input = parseInput(unitEnrolSchema, { sessionId, userIds });
   const visible = await db.trainingSession.findFirst({
     where: { AND: [{ id: sessionId }, sessionVisibility(actor)] },
     select: { id: true },
   });
   if (!visible) throw notFound("培训");
-  const ids = [...new Set(userIds)];
+  const ids = [...new Set(input.userIds)];
   const people = await db.user.findMany({
-    where: { id: { in: ids }, active: true, unit: { path: { startsWith: actor.unitPath } } },
+    where: { id: { in: ids }, active: true, unit: unitSubtree(actor.unitPath) },
     select: { id: true, name: true, roles: true, unit: { select: { path: true } } },
   });
   if (people.length !== ids.length) throw forbidden("只能为本单位人员报名");
@@ -261,7 +265,7 @@ async function cancelLocked(
 
 /** The cut-off: officers may change their booking only until cancelCutoffHours before the start. */
 export function cutoffOf(s: Pick<LockedSession, "startsAt" | "cancelCutoffHours">): Date {
-  return new Date(s.startsAt.getTime() - s.cancelCutoffHours * 3600_000);
+  return new Date(s.startsAt.getTime() - s.cancelCutoffHours * HOUR_MS);
 }
 
 /** The officer cancels their own enrolment or leaves the waitlist (API: DELETE …/enrollments/me). */
@@ -328,8 +332,4 @@ export async function cancelEnrollmentAsOffice(actor: Actor, sessionId: string, 
     },
     { timeout: 20_000, maxWait: 20_000 },
   );
-}
-
-export function canManage(actor: Actor) {
-  return can(actor, "training.manage");
 }

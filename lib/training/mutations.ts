@@ -4,8 +4,9 @@ import { writeAudit } from "@/lib/audit/log";
 import { db, type Tx } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound, validationFailed } from "@/lib/errors";
 import { notify } from "@/lib/notifications/queries";
-import { formatShanghai } from "@/lib/time";
+import { formatShanghai, HOUR_MS } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
+import { assertTeachesOrManages } from "./access";
 import { lockSession, promoteLocked } from "./enrolment";
 import { getSession, sessionSelect, toSessionDto, type SessionDto } from "./queries";
 import {
@@ -225,20 +226,12 @@ export async function completeSession(actor: Actor, id: string, now = new Date()
   }, TX);
 }
 
-/** Attendance may be taken from two hours before the start. */
-export const ATTENDANCE_LEAD_MS = 2 * 3600_000;
+/** Attendance may be taken from two hours before the start (messages say the hours from here). */
+export const ATTENDANCE_LEAD_HOURS = 2;
+export const ATTENDANCE_LEAD_MS = ATTENDANCE_LEAD_HOURS * HOUR_MS;
 
 export function attendanceOpen(s: { startsAt: Date; status: string }, now = new Date()): boolean {
   return (s.status === "PUBLISHED" || s.status === "COMPLETED") && now.getTime() >= s.startsAt.getTime() - ATTENDANCE_LEAD_MS;
-}
-
-export async function assertTeachesOrManages(tx: Tx | typeof db, actor: Actor, sessionId: string) {
-  if (can(actor, "training.manage")) return;
-  if (can(actor, "training.teach")) {
-    const l = await tx.trainingLecturer.findFirst({ where: { sessionId, userId: actor.id }, select: { id: true } });
-    if (l) return;
-  }
-  throw new AppError("FORBIDDEN", "只有该培训的授课人或训练科可以登记考勤");
 }
 
 export async function markAttendance(actor: Actor, sessionId: string, raw: unknown, now = new Date()) {
@@ -261,7 +254,8 @@ export async function recordAttendance(
   if (!s) throw notFound("培训");
   await assertTeachesOrManages(db, actor, sessionId);
   if (s.status !== "PUBLISHED" && s.status !== "COMPLETED") throw new AppError("SESSION_NOT_OPEN", "该培训不能登记考勤");
-  if (now.getTime() < s.startsAt.getTime() - ATTENDANCE_LEAD_MS) throw new AppError("ATTENDANCE_NOT_OPEN", "开课前 2 小时起才能登记考勤");
+  if (now.getTime() < s.startsAt.getTime() - ATTENDANCE_LEAD_MS)
+    throw new AppError("ATTENDANCE_NOT_OPEN", `开课前 ${ATTENDANCE_LEAD_HOURS} 小时起才能登记考勤`);
   return db.$transaction(async (tx) => {
     const e = await tx.trainingEnrollment.findUnique({
       where: { sessionId_userId: { sessionId, userId } },

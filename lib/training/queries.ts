@@ -1,11 +1,13 @@
 import "server-only";
-import { assertCan, can, hasRole, type Actor, type Role } from "@/lib/access";
+import { assertCan, can, type Actor, type Role } from "@/lib/access";
 import { db, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { Paged } from "@/lib/validation";
-import { shanghaiYear, shanghaiYearRange } from "@/lib/time";
-import type { ListSessionsInput } from "./schemas";
-import { creditedSql, isCredited } from "./credit";
+import { parseInput, type Paged } from "@/lib/validation";
+import { DAY_MS, shanghaiYear, shanghaiYearRange } from "@/lib/time";
+import { listSessionsSchema } from "./schemas";
+import { creditedSql, isCredited, requiredHours } from "./credit";
+import { isTeacherOrOffice, sessionVisibility } from "./access";
+import { unitSubtree, unitSubtreeSql } from "@/lib/unit-tree";
 
 export type LecturerDto = { name: string; affiliation: string | null; userId: string | null };
 export type SessionDto = {
@@ -90,16 +92,6 @@ export function toSessionDto(s: SessionRow): SessionDto {
   };
 }
 
-/** The one visibility rule: the office sees everything; lecturers also their own sessions;
- * everyone else sessions that were published (including ones later cancelled, so a notice's
- * link still opens). */
-export function sessionVisibility(actor: Actor): Prisma.TrainingSessionWhereInput {
-  if (can(actor, "training.manage")) return {};
-  const published: Prisma.TrainingSessionWhereInput = { publishedAt: { not: null } };
-  if (hasRole(actor, "LECTURER")) return { OR: [published, { lecturers: { some: { userId: actor.id } } }] };
-  return published;
-}
-
 function anyTrainingAccess(actor: Actor) {
   return can(actor, "training.book") || can(actor, "training.teach") || can(actor, "training.manage") || can(actor, "training.unit.view");
 }
@@ -114,8 +106,9 @@ export async function listCategories(actor: Actor, opts: { includeInactive?: boo
   return rows;
 }
 
-export async function listSessions(actor: Actor, input: ListSessionsInput, now = new Date()): Promise<Paged<SessionDto>> {
+export async function listSessions(actor: Actor, raw: unknown, now = new Date()): Promise<Paged<SessionDto>> {
   if (!anyTrainingAccess(actor)) assertCan(actor, "training.book");
+  const input = parseInput(listSessionsSchema, raw);
   const and: Prisma.TrainingSessionWhereInput[] = [sessionVisibility(actor)];
   if (input.status) and.push({ status: input.status });
   else if (!can(actor, "training.manage")) and.push({ status: { in: ["PUBLISHED", "COMPLETED"] } });
@@ -246,8 +239,8 @@ export async function listMyEnrollments(actor: Actor): Promise<MyEnrollmentDto[]
 /** Yearly requirement of a person: the largest requirement among their roles (0 when none). */
 export async function requiredHoursFor(roles: readonly Role[]): Promise<number> {
   if (!roles.length) return 0;
-  const reqs = await db.trainingRequirement.findMany({ where: { role: { in: [...roles] } }, select: { hours: true } });
-  return reqs.reduce((m, r) => Math.max(m, Number(r.hours)), 0);
+  const reqs = await db.trainingRequirement.findMany({ where: { role: { in: [...roles] } }, select: { role: true, hours: true } });
+  return requiredHours(roles, new Map(reqs.map((r) => [r.role, Number(r.hours)])));
 }
 
 export async function getMyTraining(actor: Actor, now = new Date()) {
@@ -280,7 +273,7 @@ export async function getMyTraining(actor: Actor, now = new Date()) {
     .sort(soonestFirst);
   const missed = enrollments.filter((e) => e.status === "ENROLLED" && e.attendance === "ABSENT");
   // attended in the last 60 days (credited or just checked in) and not rated yet: asked to rate
-  const rateSince = now.getTime() - 60 * 86400_000;
+  const rateSince = now.getTime() - 60 * DAY_MS;
   const toRate = [...pendingCredit, ...attended].filter(
     (e) => !e.hasFeedback && e.session.startsAt <= now && e.session.startsAt.getTime() >= rateSince,
   );
@@ -302,10 +295,7 @@ async function assertCanSeeRoster(actor: Actor, sessionId: string) {
     if (!s) throw notFound("培训");
     return;
   }
-  if (can(actor, "training.teach")) {
-    const l = await db.trainingLecturer.findFirst({ where: { sessionId, userId: actor.id }, select: { id: true } });
-    if (l) return;
-  }
+  if (await isTeacherOrOffice(db, actor, sessionId)) return;
   // a session the actor may see but not teach: forbidden; one they may not see: not found
   const visible = await db.trainingSession.findFirst({
     where: { AND: [{ id: sessionId }, sessionVisibility(actor)] },
@@ -357,6 +347,12 @@ export async function listRoster(actor: Actor, sessionId: string, opts: { includ
   }));
 }
 
+/** The 签到表 (sign-in sheet): one line per officer holding a seat, in roster order; for the
+ * session's lecturers and the office, like the roster. */
+export async function listSignInSheet(actor: Actor, sessionId: string): Promise<RosterRow[]> {
+  return (await listRoster(actor, sessionId)).filter((r) => r.status === "ENROLLED");
+}
+
 /** Sessions the actor lectures (or, for the office, all recent ones). */
 export async function listMyTeaching(actor: Actor): Promise<SessionDto[]> {
   assertCan(actor, "training.teach");
@@ -402,7 +398,7 @@ export async function listUnitCompliance(actor: Actor, now = new Date()) {
   const { start, end } = shanghaiYearRange(shanghaiYear(now));
   const [users, reqs, hours] = await Promise.all([
     db.user.findMany({
-      where: { active: true, unit: { path: { startsWith: actor.unitPath } }, roles: { hasSome: ["OFFICER", "AUXILIARY"] } },
+      where: { active: true, unit: unitSubtree(actor.unitPath), roles: { hasSome: ["OFFICER", "AUXILIARY"] } },
       select: { id: true, badgeNo: true, name: true, roles: true, unit: { select: { name: true } } },
       orderBy: { badgeNo: "asc" },
     }),
@@ -412,14 +408,14 @@ export async function listUnitCompliance(actor: Actor, now = new Date()) {
       FROM "TrainingEnrollment" e JOIN "TrainingSession" s ON s.id = e."sessionId"
       JOIN "User" u ON u.id = e."userId" JOIN "Unit" un ON un.id = u."unitId"
       WHERE ${creditedSql(now)}
-        AND s."startsAt" >= ${start} AND s."startsAt" < ${end} AND un.path LIKE ${actor.unitPath + "%"}
+        AND s."startsAt" >= ${start} AND s."startsAt" < ${end} AND ${unitSubtreeSql("un.path", actor.unitPath)}
       GROUP BY e."userId"`,
   ]);
   const reqByRole = new Map(reqs.map((r) => [r.role, Number(r.hours)]));
   const hoursBy = new Map(hours.map((h) => [h.userId, Number(h.hours)]));
   return users
     .map((u) => {
-      const required = u.roles.reduce((m, r) => Math.max(m, reqByRole.get(r) ?? 0), 0);
+      const required = requiredHours(u.roles, reqByRole);
       const done = hoursBy.get(u.id) ?? 0;
       return { id: u.id, badgeNo: u.badgeNo, name: u.name, unitName: u.unit.name, required, done, behind: done < required };
     })

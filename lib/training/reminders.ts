@@ -2,7 +2,7 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { notify } from "@/lib/notifications/queries";
-import { formatShanghai } from "@/lib/time";
+import { DAY_MS, formatShanghai } from "@/lib/time";
 
 /**
  * The day-before reminder, for a scheduler: every enrolled officer of a published session that
@@ -10,7 +10,7 @@ import { formatShanghai } from "@/lib/time";
  * each enrolment once, so overlapping or repeated runs never send twice.
  */
 export async function sendTrainingReminders(now = new Date()): Promise<number> {
-  const until = new Date(now.getTime() + 24 * 3600_000);
+  const until = new Date(now.getTime() + DAY_MS);
   return db.$transaction(
     async (tx) => {
       const rows = await tx.$queryRaw<{ userId: string; sessionId: string; title: string; startsAt: Date; venue: string }[]>`

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/access";
+import { pageSchema } from "@/lib/validation";
 
 /** An instant from ISO-8601; a wall-clock value without offset ("2026-12-03T09:00", from
  * <input type="datetime-local">) is read as Asia/Shanghai. */
@@ -51,17 +52,15 @@ const sessionFields = {
 export const createSessionSchema = z.object(sessionFields).superRefine((v, ctx) => {
   if (v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "结束时间须晚于开始时间" });
 });
-export type CreateSessionInput = z.infer<typeof createSessionSchema>;
 
 export const updateSessionSchema = z.object(sessionFields).partial();
-export type UpdateSessionInput = z.infer<typeof updateSessionSchema>;
 
 // Everyone enrolled is told why: a cancellation without a reason is refused.
 export const cancelSessionSchema = z.object({
   reason: z.string({ error: "请填写取消原因" }).trim().min(1, "请填写取消原因").max(500),
 });
 
-export const listSessionsSchema = z.object({
+export const listSessionsSchema = pageSchema.extend({
   status: z.enum(["DRAFT", "PUBLISHED", "COMPLETED", "CANCELLED"]).optional().catch(undefined),
   category: z.string().trim().max(40).optional(),
   format: z.enum(FORMATS).optional().catch(undefined),
@@ -70,10 +69,7 @@ export const listSessionsSchema = z.object({
   q: z.string().trim().max(100).optional(),
   seatsLeft: z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean()).optional(),
   upcoming: z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean()).optional(),
-  page: z.coerce.number().int().min(1).default(1).catch(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20).catch(20),
 });
-export type ListSessionsInput = z.infer<typeof listSessionsSchema>;
 
 export const attendanceSchema = z.object({
   userId: z.string().trim().min(1, "请指定人员"),
@@ -107,7 +103,13 @@ export const policySchema = z.object({
   suspendDays: z.coerce.number().int().min(1).max(365),
 });
 
+/** The most people a unit lead enrols in one step (one transaction holds the session's lock). */
+export const UNIT_ENROL_MAX = 500;
+
 export const unitEnrolSchema = z.object({
   sessionId: z.string().min(1),
-  userIds: z.array(z.string().min(1)).min(1, "请选择人员").max(500),
+  userIds: z
+    .array(z.string().min(1).max(64), { error: "请选择人员" })
+    .min(1, "请选择人员")
+    .max(UNIT_ENROL_MAX, `一次最多为 ${UNIT_ENROL_MAX} 人报名`),
 });

@@ -2,12 +2,14 @@ import "server-only";
 import { assertCan, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 import { shanghaiYearRange } from "@/lib/time";
+import { creditedSql } from "./credit";
 
 type Num = string | number | bigint | null;
 const n = (v: Num) => Number(v ?? 0);
 
-/** The office's yearly figures: sessions run, seats filled, attendance rate; by month, category, unit, lecturer. */
-export async function getTrainingStats(actor: Actor, year: number) {
+/** The office's yearly figures: sessions run, seats filled, attendance rate; by month, category, unit, lecturer.
+ * Credit hours follow the one credit rule (lib/training/credit.ts), like transcripts and compliance. */
+export async function getTrainingStats(actor: Actor, year: number, now = new Date()) {
   assertCan(actor, "training.manage");
   const { start, end } = shanghaiYearRange(year);
   const [totals, byMonth, byCategory, byUnit, byLecturer] = await Promise.all([
@@ -16,7 +18,8 @@ export async function getTrainingStats(actor: Actor, year: number) {
         COUNT(e.id) FILTER (WHERE e.status = 'ENROLLED') AS enrolled,
         COUNT(e.id) FILTER (WHERE e.attendance = 'ATTENDED') AS attended,
         COUNT(e.id) FILTER (WHERE e.attendance IS NOT NULL) AS marked,
-        COALESCE(SUM(s."creditHours") FILTER (WHERE e.attendance = 'ATTENDED'), 0) AS hours
+        (SELECT COALESCE(SUM(s."creditHours"), 0) FROM "TrainingEnrollment" e JOIN "TrainingSession" s ON s.id = e."sessionId"
+          WHERE ${creditedSql(now)} AND s."startsAt" >= ${start} AND s."startsAt" < ${end}) AS hours
       FROM "TrainingSession" s LEFT JOIN "TrainingEnrollment" e ON e."sessionId" = s.id AND e.status = 'ENROLLED'
       WHERE s.status = 'COMPLETED' AND s."startsAt" >= ${start} AND s."startsAt" < ${end}`,
     db.$queryRaw<{ month: Num; sessions: Num; attended: Num }[]>`

@@ -99,7 +99,11 @@ const rowErrors = (checked: CheckedRow[]): ImportRowError[] =>
 export async function previewUserImport(actor: Actor, input: { data: Buffer; fileName: string }): Promise<ImportPreview> {
   assertCan(actor, "users.manage");
   const checked = await checkRows(await parseUserSheet(input.data, input.fileName));
-  return { count: checked.length, rows: checked.map(({ unitId: _unitId, ...r }) => r), errors: rowErrors(checked) };
+  return {
+    count: checked.length,
+    rows: checked.map((r) => ({ row: r.row, badgeNo: r.badgeNo, name: r.name, unitName: r.unitName, kind: r.kind, errors: r.errors })),
+    errors: rowErrors(checked),
+  };
 }
 
 function importRejected(rows: ImportRowError[], message?: string) {
@@ -204,8 +208,7 @@ export async function downloadImportPasswords(actor: Actor, importId: string): P
       SELECT "passwordsEnc", "fileName" FROM "UserImport" WHERE id = ${importId} AND "importedById" = ${actor.id} FOR UPDATE`;
     const row = rows[0];
     if (!row) throw notFound("导入记录");
-    if (!row.passwordsEnc)
-      throw new AppError("ALREADY_DOWNLOADED", "初始密码表只能下载一次，已被下载；如有遗失请逐个重置密码", { status: 410 });
+    if (!row.passwordsEnc) throw new AppError("ALREADY_DOWNLOADED", "初始密码表只能下载一次，已被下载；如有遗失请逐个重置密码");
     await tx.userImport.update({ where: { id: importId }, data: { passwordsEnc: null, downloadedAt: new Date() } });
     const list = JSON.parse(decryptField(row.passwordsEnc)) as PasswordRow[];
     await writeAudit(tx, {

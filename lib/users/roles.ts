@@ -21,7 +21,7 @@ export const grantRolesSchema = z.object({
 });
 
 export function roleGrantRefused(message: string) {
-  return new AppError("ROLE_GRANT_FORBIDDEN", message, { status: 403 });
+  return new AppError("ROLE_GRANT_FORBIDDEN", message);
 }
 
 /**
@@ -55,7 +55,7 @@ export async function grantRoles(actor: Actor, userId: string, input: unknown): 
     );
   }
   if (!data.password) {
-    throw new AppError("STEP_UP_REQUIRED", "授予角色前须再次验证身份：请输入登录密码（已绑定验证器的还需动态验证码）", { status: 403 });
+    throw new AppError("STEP_UP_REQUIRED", "授予角色前须再次验证身份：请输入登录密码（已绑定验证器的还需动态验证码）");
   }
   await assertStepUp(actor, { password: data.password, otp: data.otp }, "roles.grant");
   return db.$transaction(async (tx) => {

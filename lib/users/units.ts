@@ -6,6 +6,7 @@ import { AppError, isForeignKeyViolation, isUniqueViolation, notFound, validatio
 import { writeAudit } from "@/lib/audit/log";
 import { parseInput } from "@/lib/validation";
 import { unitSchema } from "./schemas";
+import { isInUnitSubtree, unitSubtree, unitSubtreeSql } from "@/lib/unit-tree";
 
 export type UnitDto = {
   id: string;
@@ -48,7 +49,7 @@ export async function listUnits(): Promise<UnitDto[]> {
 
 /** Ids of a unit and everything below it. */
 export async function unitSubtreeIds(unitPath: string): Promise<string[]> {
-  const rows = await db.unit.findMany({ where: { path: { startsWith: unitPath } }, select: { id: true } });
+  const rows = await db.unit.findMany({ where: unitSubtree(unitPath), select: { id: true } });
   return rows.map((r) => r.id);
 }
 
@@ -81,7 +82,7 @@ export async function updateUnit(actor: Actor, unitId: string, input: unknown) {
     if (!unit) throw notFound("单位");
     const parent = data.parentId ? await tx.unit.findUnique({ where: { id: data.parentId } }) : null;
     if (data.parentId && !parent) throw validationFailed({ parentId: "上级单位不存在" });
-    if (parent && parent.path.startsWith(unit.path)) throw validationFailed({ parentId: "不能把单位移到它自己或其下级单位之下" });
+    if (parent && isInUnitSubtree(parent.path, unit.path)) throw validationFailed({ parentId: "不能把单位移到它自己或其下级单位之下" });
     const newPath = `${parent?.path ?? "/"}${unit.id}/`;
     try {
       await tx.unit.update({
@@ -93,7 +94,7 @@ export async function updateUnit(actor: Actor, unitId: string, input: unknown) {
       throw e;
     }
     if (newPath !== unit.path) {
-      await tx.$executeRaw`UPDATE "Unit" SET path = ${newPath} || substr(path, ${unit.path.length + 1}) WHERE path LIKE ${unit.path + "%"} AND id <> ${unit.id}`;
+      await tx.$executeRaw`UPDATE "Unit" SET path = ${newPath} || substr(path, ${unit.path.length + 1}) WHERE ${unitSubtreeSql("path", unit.path)} AND id <> ${unit.id}`;
     }
     await writeAudit(tx, {
       actor,

@@ -244,7 +244,6 @@ export async function resetPassword(actor: Actor, userId: string): Promise<{ tem
       throw new AppError(
         "MFA_NOT_ENROLLED",
         "该账户持有须使用双因素认证的角色，但尚未绑定验证器：重置密码会使系统管理员获得其权限。请先由安全管理员收回该角色，或由本人绑定后再重置",
-        { status: 403 },
       );
     }
     await tx.credential.update({
@@ -263,12 +262,9 @@ export function roleGrantForbidden(roles: readonly string[]) {
   return new AppError(
     "ROLE_GRANT_FORBIDDEN",
     `系统管理员只能设置民警或辅警身份；${roles.join("、")} 等授权由安全管理员授予，三类管理员角色由运维在服务器上设置（三员分立）`,
-    { status: 403 },
   );
 }
 
 function peerAdminRefused() {
-  return new AppError("PEER_ADMIN", "安全管理员、审计管理员账户不由系统管理员设置或修改（三权分立），请由运维在服务器上办理", {
-    status: 403,
-  });
+  return new AppError("PEER_ADMIN", "安全管理员、审计管理员账户不由系统管理员设置或修改（三权分立），请由运维在服务器上办理");
 }

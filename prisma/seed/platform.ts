@@ -3,8 +3,6 @@ import { createUnit, createUser, DEMO_PASSWORD } from "@/tests/factories";
 import type { SeedContext, SeedUnit, SeedUser } from "./context";
 import { DEMO_TOTP_SECRET, demoAccounts, demoMfaAccounts } from "./demo-accounts";
 
-export { demoAccounts } from "./demo-accounts";
-
 // The branch as the article describes it: 千山分局 with its 派出所, 大队 and 警务团队.
 export const DEMO_UNITS: { code: string; name: string; kind: "BUREAU" | "STATION" | "BRIGADE" | "TEAM"; parent?: string }[] = [
   { code: "QS", name: "千山分局", kind: "BUREAU" },

@@ -1,8 +1,8 @@
 // Factories for the benefits module, shared by tests and the demo seed.
 import { randomInt } from "node:crypto";
-import { blindIndex, encryptField } from "@/lib/crypto";
 import { db, type Tx } from "@/lib/db";
-import { makeIdNumber, maskIdNumber, checkIdNumber } from "@/lib/benefits/idcard";
+import { makeIdNumber } from "@/lib/benefits/idcard";
+import { idNumberColumns } from "@/lib/benefits/id-columns";
 import { sealPayLine, type SealedPayLine } from "@/lib/benefits/integrity";
 
 type Client = Tx | typeof db;
@@ -24,17 +24,11 @@ export function nextAuxNo(): string {
   return `T${String(Date.now() % 100000).padStart(5, "0")}${String(counter).padStart(3, "0")}${randomInt(0, 10)}`;
 }
 
-/** The stored columns for an ID number: ciphertext, blind index, mask, and what it tells. */
+/** The stored columns for an ID number: the domain's own (lib/benefits/id-columns.ts). */
 export function idColumns(idNumber: string) {
-  const r = checkIdNumber(idNumber);
-  if (!r.ok) throw new Error("invalid id number in a factory");
-  return {
-    idNumberEnc: encryptField(r.normalized),
-    idNumberHash: blindIndex("auxiliary-id-number", r.normalized),
-    idNumberMasked: maskIdNumber(r.normalized),
-    gender: r.gender,
-    birthYear: Number(r.birthDate.slice(0, 4)),
-  };
+  const columns = idNumberColumns(idNumber);
+  if (!columns) throw new Error("invalid id number in a factory");
+  return columns;
 }
 
 export async function createAuxiliaryProfile(

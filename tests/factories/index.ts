@@ -9,15 +9,12 @@ type Client = Tx | typeof db;
 
 export const DEMO_PASSWORD = "Qianshan@2026";
 
-let hashCache: Map<string, Promise<string>> = new Map();
+const hashCache: Map<string, Promise<string>> = new Map();
 /** Hashing is deliberately slow; factories hash each distinct password once per process. */
 export function cachedHash(password: string): Promise<string> {
   let h = hashCache.get(password);
   if (!h) hashCache.set(password, (h = hashPassword(password)));
   return h;
-}
-export function resetHashCache() {
-  hashCache = new Map();
 }
 
 export const uniq = (prefix = "") => `${prefix}${randomBytes(4).toString("hex")}`;

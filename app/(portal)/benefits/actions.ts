@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor, requirePermission } from "@/lib/auth/current";
-import { actionState, type ActionState } from "@/lib/http/actions";
+import { formAction, type ActionState } from "@/lib/http/actions";
 import { isAppError } from "@/lib/errors";
 import { runSheetImport, type SheetImportState } from "@/lib/http/sheet-import";
 import { commitAuxImport, previewAuxImport, type AuxImportPreviewRow } from "@/lib/benefits/aux-import";
@@ -35,7 +35,7 @@ function profileInput(fd: FormData) {
 }
 
 export async function createProfileAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const actor = await requirePermission("benefits.manage");
     const p = await createAuxiliary(actor, profileInput(fd));
     revalidatePath("/benefits");
@@ -44,7 +44,7 @@ export async function createProfileAction(_: ActionState, fd: FormData): Promise
 }
 
 export async function updateProfileAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const actor = await requirePermission("benefits.manage");
     const id = String(fd.get("id") ?? "");
     await updateAuxiliary(actor, id, profileInput(fd));
@@ -65,7 +65,7 @@ export async function revealIdAction(profileId: string): Promise<{ idNumber?: st
 }
 
 export async function addRecordAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const actor = await requirePermission("benefits.manage");
     const f = form(fd);
     const details: Record<string, unknown> = {};
@@ -90,7 +90,7 @@ export async function deleteRecordAction(fd: FormData): Promise<void> {
 }
 
 export async function reviewCaseAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const actor = await requirePermission("benefits.manage");
     const f = form(fd);
     await reviewCase(actor, f.caseId!, { decision: f.decision, amountApproved: f.amountApproved, note: f.note });
@@ -99,7 +99,7 @@ export async function reviewCaseAction(_: ActionState, fd: FormData): Promise<Ac
 }
 
 export async function payCaseAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const actor = await requirePermission("benefits.manage");
     await markCasePaid(actor, String(fd.get("caseId")));
     revalidatePath(`/benefits/${String(fd.get("profileId"))}`);
@@ -107,7 +107,7 @@ export async function payCaseAction(_: ActionState, fd: FormData): Promise<Actio
 }
 
 export async function saveSizesAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const actor = await requirePermission("benefits.manage");
     const f = form(fd);
     const sizes = Object.fromEntries(
@@ -121,7 +121,7 @@ export async function saveSizesAction(_: ActionState, fd: FormData): Promise<Act
 }
 
 export async function issueItemAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const actor = await requirePermission("benefits.manage");
     const f = form(fd);
     await issueItem(actor, f);
@@ -130,21 +130,21 @@ export async function issueItemAction(_: ActionState, fd: FormData): Promise<Act
 }
 
 export async function createItemAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     await createItem(await requirePermission("benefits.manage"), form(fd));
     revalidatePath("/benefits/equipment");
   });
 }
 
 export async function createStandardAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     await createStandard(await requirePermission("benefits.manage"), form(fd));
     revalidatePath("/benefits/equipment");
   });
 }
 
 export async function batchIssueAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const res = await batchIssue(await requirePermission("benefits.manage"), form(fd));
     revalidatePath("/benefits/equipment");
     return { ok: true, message: String(res.count), result: {} };
@@ -152,14 +152,14 @@ export async function batchIssueAction(_: ActionState, fd: FormData): Promise<Ac
 }
 
 export async function createCampaignAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const c = await createCampaign(await requirePermission("benefits.manage"), form(fd));
     redirect(`/benefits/campaigns/${c.id}`);
   });
 }
 
 export async function addVisitAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const f = form(fd);
     await addVisit(await requirePermission("benefits.manage"), f);
     revalidatePath(`/benefits/campaigns/${f.campaignId}`);
@@ -167,14 +167,14 @@ export async function addVisitAction(_: ActionState, fd: FormData): Promise<Acti
 }
 
 export async function saveRuleAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     await saveRule(await requirePermission("benefits.manage"), form(fd));
     revalidatePath("/benefits/promotion");
   });
 }
 
 export async function decidePromotionAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     await decidePromotion(await requirePermission("benefits.manage"), form(fd));
     revalidatePath("/benefits/promotion");
   });

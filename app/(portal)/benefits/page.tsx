@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getSessionState, requireRole } from "@/lib/auth/current";
+import { getSessionState, requirePagePermission } from "@/lib/auth/current";
 import { ClientMessages } from "@/components/shell/client-messages";
 import { FullExportForm } from "./_components/full-export-form";
 import { listAuxiliaries, listSubtreeUnits } from "@/lib/benefits/queries";
@@ -12,7 +12,7 @@ import { Pagination, Table, Td } from "@/components/ui/table";
 import { BenefitsNav } from "./_components/sub-nav";
 
 export default async function RosterPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const actor = await requireRole("benefits.manage", "/benefits");
+  const actor = await requirePagePermission("benefits.manage", "/benefits");
   const raw = await searchParams;
   const parsed = rosterQuerySchema.safeParse(raw);
   const q = parsed.success ? parsed.data : rosterQuerySchema.parse({});

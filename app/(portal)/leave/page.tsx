@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { ActionForm } from "@/components/ui/action-form";
 import { Alert, Card, PageHeader } from "@/components/ui/card";
 import { dayToDate } from "@/lib/leave/calendar";
@@ -11,7 +11,7 @@ import { RequestItem } from "./_components/request-item";
 import { LeaveNav } from "./_components/sub-nav";
 
 export default async function MyLeavePage() {
-  const actor = await requireRole("leave.request", "/leave");
+  const actor = await requirePagePermission("leave.request", "/leave");
   const [t, format, overview, mine] = await Promise.all([
     getTranslations("leave"),
     getFormatter(),

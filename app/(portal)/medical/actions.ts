@@ -1,8 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current";
-import { actionState, type ActionState } from "@/lib/http/actions";
+import { formAction, formText, type ActionState } from "@/lib/http/actions";
 import {
   bookSlot,
   cancelBooking,
@@ -27,157 +26,177 @@ import {
   withdrawConsent,
 } from "@/lib/medical/mutations";
 
-export type State = ActionState;
-
 // Domain messages never contain a health note (lib/medical never puts one in an error).
-async function run(fn: () => Promise<unknown>): Promise<State> {
-  return actionState(async () => {
-    await fn();
-    revalidatePath("/medical", "layout");
-  });
-}
+const MEDICAL = [{ layout: "/medical" }];
 
-const str = (fd: FormData, k: string) => String(fd.get(k) ?? "");
 /** datetime-local inputs are Shanghai wall-clock times */
 const shanghaiInput = (v: string) => (v ? `${v.length === 16 ? `${v}:00` : v}+08:00` : "");
 
-export async function giveConsentAction(_: State, fd: FormData): Promise<State> {
+export async function giveConsentAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
   if (fd.get("agree") !== "on") return { message: "请先勾选“我已阅读并同意”", fields: { agree: "请先勾选“我已阅读并同意”" } };
-  return run(() => giveConsent(actor, { version: str(fd, "version") }));
+  return formAction(async () => {
+    await giveConsent(actor, { version: formText(fd, "version") });
+  }, MEDICAL);
 }
 
-export async function withdrawConsentAction(): Promise<State> {
+export async function withdrawConsentAction(): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() => withdrawConsent(actor));
+  return formAction(async () => {
+    await withdrawConsent(actor);
+  }, MEDICAL);
 }
 
-export async function bookAction(_: State, fd: FormData): Promise<State> {
+export async function bookAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
   if (!fd.get("slotId")) return { message: "请选择一个时段", fields: { slotId: "请选择一个时段" } };
-  return run(() => bookSlot(actor, { slotId: str(fd, "slotId"), note: str(fd, "note"), shareNote: fd.get("shareNote") === "on" }));
+  return formAction(async () => {
+    await bookSlot(actor, { slotId: formText(fd, "slotId"), note: formText(fd, "note"), shareNote: fd.get("shareNote") === "on" });
+  }, MEDICAL);
 }
 
-export async function cancelAction(_: State, fd: FormData): Promise<State> {
+export async function cancelAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() => cancelBooking(actor, str(fd, "id"), { reason: str(fd, "reason") || undefined }));
+  return formAction(async () => {
+    await cancelBooking(actor, formText(fd, "id"), { reason: formText(fd, "reason") || undefined });
+  }, MEDICAL);
 }
 
-export async function checkInAction(_: State, fd: FormData): Promise<State> {
+export async function checkInAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() => checkInBooking(actor, str(fd, "id")));
+  return formAction(async () => {
+    await checkInBooking(actor, formText(fd, "id"));
+  }, MEDICAL);
 }
 
-export async function completeAction(_: State, fd: FormData): Promise<State> {
+export async function completeAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() => completeBooking(actor, str(fd, "id")));
+  return formAction(async () => {
+    await completeBooking(actor, formText(fd, "id"));
+  }, MEDICAL);
 }
 
-export async function noShowAction(_: State, fd: FormData): Promise<State> {
+export async function noShowAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() => markNoShow(actor, str(fd, "id")));
+  return formAction(async () => {
+    await markNoShow(actor, formText(fd, "id"));
+  }, MEDICAL);
 }
 
-export async function outcomeAction(_: State, fd: FormData): Promise<State> {
+export async function outcomeAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() => recordOutcome(actor, str(fd, "id"), { outcome: str(fd, "outcome") }));
+  return formAction(async () => {
+    await recordOutcome(actor, formText(fd, "id"), { outcome: formText(fd, "outcome") });
+  }, MEDICAL);
 }
 
-export async function rescheduleAction(_: State, fd: FormData): Promise<State> {
+export async function rescheduleAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() => rescheduleBooking(actor, str(fd, "id"), { slotId: str(fd, "slotId") }));
+  return formAction(async () => {
+    await rescheduleBooking(actor, formText(fd, "id"), { slotId: formText(fd, "slotId") });
+  }, MEDICAL);
 }
 
-export async function urgentAction(_: State, fd: FormData): Promise<State> {
+export async function urgentAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() =>
-    createUrgentEntry(actor, {
-      badgeNo: str(fd, "badgeNo"),
-      service: str(fd, "service") || undefined,
-      startsAt: shanghaiInput(str(fd, "startsAt")),
-      note: str(fd, "note"),
-      reason: str(fd, "reason"),
-    }),
-  );
+  return formAction(async () => {
+    await createUrgentEntry(actor, {
+      badgeNo: formText(fd, "badgeNo"),
+      service: formText(fd, "service") || undefined,
+      startsAt: shanghaiInput(formText(fd, "startsAt")),
+      note: formText(fd, "note"),
+      reason: formText(fd, "reason"),
+    });
+  }, MEDICAL);
 }
 
-export async function saveHospitalAction(_: State, fd: FormData): Promise<State> {
+export async function saveHospitalAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() =>
-    saveHospital(actor, {
-      id: str(fd, "id") || undefined,
-      name: str(fd, "name"),
-      address: str(fd, "address"),
-      phone: str(fd, "phone"),
+  return formAction(async () => {
+    await saveHospital(actor, {
+      id: formText(fd, "id") || undefined,
+      name: formText(fd, "name"),
+      address: formText(fd, "address"),
+      phone: formText(fd, "phone"),
       active: fd.get("active") === "on",
-    }),
-  );
+    });
+  }, MEDICAL);
 }
 
-export async function saveServiceAction(_: State, fd: FormData): Promise<State> {
+export async function saveServiceAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() =>
-    saveService(actor, {
-      id: str(fd, "id") || undefined,
-      code: str(fd, "code"),
-      name: str(fd, "name"),
-      nameEn: str(fd, "nameEn"),
-      description: str(fd, "description"),
-      hospitalId: str(fd, "hospitalId"),
-      yearlyQuota: str(fd, "yearlyQuota"),
+  return formAction(async () => {
+    await saveService(actor, {
+      id: formText(fd, "id") || undefined,
+      code: formText(fd, "code"),
+      name: formText(fd, "name"),
+      nameEn: formText(fd, "nameEn"),
+      description: formText(fd, "description"),
+      hospitalId: formText(fd, "hospitalId"),
+      yearlyQuota: formText(fd, "yearlyQuota"),
       active: fd.get("active") === "on",
-    }),
-  );
+    });
+  }, MEDICAL);
 }
 
-export async function createTemplateAction(_: State, fd: FormData): Promise<State> {
+export async function createTemplateAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() =>
-    createTemplate(actor, {
-      serviceId: str(fd, "serviceId"),
-      weekday: str(fd, "weekday"),
-      startTime: str(fd, "startTime"),
-      endTime: str(fd, "endTime"),
-      slotMinutes: str(fd, "slotMinutes"),
-      capacity: str(fd, "capacity"),
-    }),
-  );
+  return formAction(async () => {
+    await createTemplate(actor, {
+      serviceId: formText(fd, "serviceId"),
+      weekday: formText(fd, "weekday"),
+      startTime: formText(fd, "startTime"),
+      endTime: formText(fd, "endTime"),
+      slotMinutes: formText(fd, "slotMinutes"),
+      capacity: formText(fd, "capacity"),
+    });
+  }, MEDICAL);
 }
 
-export async function deleteTemplateAction(_: State, fd: FormData): Promise<State> {
+export async function deleteTemplateAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() => deleteTemplate(actor, str(fd, "id")));
+  return formAction(async () => {
+    await deleteTemplate(actor, formText(fd, "id"));
+  }, MEDICAL);
 }
 
-export async function generateAction(_: State, fd: FormData): Promise<State> {
+export async function generateAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() => generateSlots(actor, { from: str(fd, "from"), to: str(fd, "to"), serviceId: str(fd, "serviceId") || undefined }));
+  return formAction(async () => {
+    await generateSlots(actor, { from: formText(fd, "from"), to: formText(fd, "to"), serviceId: formText(fd, "serviceId") || undefined });
+  }, MEDICAL);
 }
 
-export async function closeDayAction(_: State, fd: FormData): Promise<State> {
+export async function closeDayAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() => closeDay(actor, { date: str(fd, "date"), reason: str(fd, "reason"), existing: str(fd, "existing") }));
+  return formAction(async () => {
+    await closeDay(actor, { date: formText(fd, "date"), reason: formText(fd, "reason"), existing: formText(fd, "existing") });
+  }, MEDICAL);
 }
 
-export async function reopenDayAction(_: State, fd: FormData): Promise<State> {
+export async function reopenDayAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() => reopenDay(actor, str(fd, "id")));
+  return formAction(async () => {
+    await reopenDay(actor, formText(fd, "id"));
+  }, MEDICAL);
 }
 
-export async function capacityAction(_: State, fd: FormData): Promise<State> {
+export async function capacityAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() => setSlotCapacity(actor, str(fd, "id"), { capacity: str(fd, "capacity") }));
+  return formAction(async () => {
+    await setSlotCapacity(actor, formText(fd, "id"), { capacity: formText(fd, "capacity") });
+  }, MEDICAL);
 }
 
-export async function createSlotAction(_: State, fd: FormData): Promise<State> {
+export async function createSlotAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const date = str(fd, "date");
-  return run(() =>
-    createSlot(actor, {
-      service: str(fd, "service"),
-      startsAt: date ? shanghaiInput(`${date}T${str(fd, "startTime")}`) : "",
-      endsAt: date ? shanghaiInput(`${date}T${str(fd, "endTime")}`) : "",
-      capacity: str(fd, "capacity"),
-    }),
-  );
+  const date = formText(fd, "date");
+  return formAction(async () => {
+    await createSlot(actor, {
+      service: formText(fd, "service"),
+      startsAt: date ? shanghaiInput(`${date}T${formText(fd, "startTime")}`) : "",
+      endsAt: date ? shanghaiInput(`${date}T${formText(fd, "endTime")}`) : "",
+      capacity: formText(fd, "capacity"),
+    });
+  }, MEDICAL);
 }

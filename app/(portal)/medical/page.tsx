@@ -2,7 +2,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n/localized";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getConsentState, getEligibility, getMyFollowUp, listBookableSlots, listBookings, listServices } from "@/lib/medical/queries";
 import { shanghaiDate } from "@/lib/time";
 import { listMyApprovedLeave } from "@/lib/leave/queries";
@@ -10,14 +10,14 @@ import { hhmm } from "@/lib/medical/dto";
 import { Alert, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";
-import { ActionForm } from "./_components/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { StatusBadge } from "./_components/status-badge";
 import { bookAction, cancelAction } from "./actions";
 
 const paramsSchema = z.object({ service: z.string().max(40).optional() });
 
 export default async function MedicalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireRole("medical.book", "/medical");
+  const actor = await requirePagePermission("medical.book", "/medical");
   const q = paramsSchema.catch({}).parse(await searchParams);
   const [t, format, services, consent, mine, followUp] = await Promise.all([
     getTranslations("medical"),
@@ -118,7 +118,7 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
             {slots.length === 0 ? (
               <p className="text-sm text-slate-600">{t("book.noSlots")}</p>
             ) : (
-              <ActionForm action={bookAction} submit={t("book.submit")} okText={t("book.done")} testId="book-form">
+              <ActionForm action={bookAction} submitLabel={t("book.submit")} successText={t("book.done")} testId="book-form">
                 <fieldset disabled={blocked} className="space-y-3">
                   <legend className="mb-2 text-sm font-medium text-slate-700">{t("book.pickSlot")}</legend>
                   <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
@@ -187,7 +187,7 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
                   {b.status === "BOOKED" && !b.urgent ? (
                     <ActionForm
                       action={cancelAction}
-                      submit={t("actions.cancel")}
+                      submitLabel={t("actions.cancel")}
                       variant="secondary"
                       inline
                       confirm={{ text: t("actions.cancelConfirm"), yes: t("actions.confirmYes"), no: t("actions.back") }}

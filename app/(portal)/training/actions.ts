@@ -1,12 +1,11 @@
 "use server";
 
 import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/current";
 import { isAppError } from "@/lib/errors";
-import { actionState, type ActionState } from "@/lib/http/actions";
+import { formAction, formText, type ActionState } from "@/lib/http/actions";
 import { cancelEnrollmentAsOffice, cancelMyEnrollment, enrolSelf, enrolUnitMembers } from "@/lib/training/enrolment";
 import {
   cancelSession,
@@ -25,42 +24,33 @@ import { issueCheckInToken } from "@/lib/training/checkin";
 import { lecturerEntries } from "@/lib/training/lecturers";
 import QRCode from "qrcode";
 
-export type State = { ok?: boolean; message?: string; fields?: Record<string, string>; result?: Record<string, string> };
-
-async function run(fn: () => Promise<unknown>, paths: string[]): Promise<State> {
-  try {
-    await fn();
-  } catch (e) {
-    if (isAppError(e)) return { message: e.message, fields: e.fields };
-    throw e;
-  }
-  for (const p of paths) revalidatePath(p);
-  return { ok: true };
+export async function enrolAction(_: ActionState, fd: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  const id = formText(fd, "sessionId");
+  return formAction(async () => {
+    await enrolSelf(actor, id);
+  }, [`/training/${id}`, "/training", "/training/me"]);
 }
 
-const str = (fd: FormData, k: string) => String(fd.get(k) ?? "");
-
-export async function enrolAction(_: State, fd: FormData): Promise<State> {
+export async function cancelMyEnrollmentAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const id = str(fd, "sessionId");
-  return run(() => enrolSelf(actor, id), [`/training/${id}`, "/training", "/training/me"]);
+  const id = formText(fd, "sessionId");
+  return formAction(async () => {
+    await cancelMyEnrollment(actor, id);
+  }, [`/training/${id}`, "/training", "/training/me"]);
 }
 
-export async function cancelMyEnrollmentAction(_: State, fd: FormData): Promise<State> {
+export async function feedbackAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const id = str(fd, "sessionId");
-  return run(() => cancelMyEnrollment(actor, id), [`/training/${id}`, "/training", "/training/me"]);
-}
-
-export async function feedbackAction(_: State, fd: FormData): Promise<State> {
-  const actor = await requireActor();
-  const id = str(fd, "sessionId");
-  return run(() => submitFeedback(actor, id, { rating: str(fd, "rating"), comment: str(fd, "comment") }), [`/training/${id}`]);
+  const id = formText(fd, "sessionId");
+  return formAction(async () => {
+    await submitFeedback(actor, id, { rating: formText(fd, "rating"), comment: formText(fd, "comment") });
+  }, [`/training/${id}`]);
 }
 
 /** The session form: lecturers are one per line, "name|affiliation|badge-less userId". */
 function sessionInput(fd: FormData) {
-  const lecturers = str(fd, "lecturers")
+  const lecturers = formText(fd, "lecturers")
     .split("\n")
     .map((l) => l.trim())
     .filter(Boolean)
@@ -69,19 +59,19 @@ function sessionInput(fd: FormData) {
       return { name, affiliation: affiliation || null, userId: userId || null };
     });
   return {
-    title: str(fd, "title"),
-    category: str(fd, "category"),
-    description: str(fd, "description"),
-    format: str(fd, "format") || undefined,
-    venue: str(fd, "venue"),
-    startsAt: str(fd, "startsAt"),
-    endsAt: str(fd, "endsAt"),
-    capacity: str(fd, "capacity"),
-    creditHours: str(fd, "creditHours"),
+    title: formText(fd, "title"),
+    category: formText(fd, "category"),
+    description: formText(fd, "description"),
+    format: formText(fd, "format") || undefined,
+    venue: formText(fd, "venue"),
+    startsAt: formText(fd, "startsAt"),
+    endsAt: formText(fd, "endsAt"),
+    capacity: formText(fd, "capacity"),
+    creditHours: formText(fd, "creditHours"),
     lecturers,
-    enrollOpensAt: str(fd, "enrollOpensAt"),
-    enrollClosesAt: str(fd, "enrollClosesAt"),
-    cancelCutoffHours: str(fd, "cancelCutoffHours") || undefined,
+    enrollOpensAt: formText(fd, "enrollOpensAt"),
+    enrollClosesAt: formText(fd, "enrollClosesAt"),
+    cancelCutoffHours: formText(fd, "cancelCutoffHours") || undefined,
     audienceUnitIds: fd.getAll("audienceUnitIds").map(String),
     audienceRoles: fd.getAll("audienceRoles").map(String),
   };
@@ -93,76 +83,80 @@ async function withRegistry(actor: Awaited<ReturnType<typeof requireActor>>, fd:
   return { ...input, lecturers: [...input.lecturers, ...(await lecturerEntries(actor, fd.getAll("lecturerIds").map(String)))] };
 }
 
-export async function createSessionAction(_: State, fd: FormData): Promise<State> {
+export async function createSessionAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
   let id = "";
-  const r = await run(async () => {
+  const r = await formAction(async () => {
     id = (await createSession(actor, await withRegistry(actor, fd))).id;
   }, ["/training/manage"]);
   if (!r.ok) return r;
   redirect(`/training/manage/${id}`);
 }
 
-export async function updateSessionAction(_: State, fd: FormData): Promise<State> {
+export async function updateSessionAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const id = str(fd, "sessionId");
-  return run(
-    async () => updateSession(actor, id, await withRegistry(actor, fd)),
-    [`/training/manage/${id}`, `/training/${id}`, "/training/manage"],
-  );
+  const id = formText(fd, "sessionId");
+  return formAction(async () => {
+    await updateSession(actor, id, await withRegistry(actor, fd));
+  }, [`/training/manage/${id}`, `/training/${id}`, "/training/manage"]);
 }
 
-export async function sessionStatusAction(_: State, fd: FormData): Promise<State> {
+export async function sessionStatusAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const id = str(fd, "sessionId");
-  const op = str(fd, "op");
-  return run(async () => {
+  const id = formText(fd, "sessionId");
+  const op = formText(fd, "op");
+  return formAction(async () => {
     if (op === "publish") await publishSession(actor, id);
-    else if (op === "cancel") await cancelSession(actor, id, { reason: str(fd, "reason") });
+    else if (op === "cancel") await cancelSession(actor, id, { reason: formText(fd, "reason") });
     else if (op === "complete") await completeSession(actor, id);
   }, [`/training/manage/${id}`, `/training/${id}`, `/training/${id}/roster`, "/training/manage", "/training", "/training/teach"]);
 }
 
-export async function attendanceAction(_: State, fd: FormData): Promise<State> {
+export async function attendanceAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const id = str(fd, "sessionId");
-  return run(
-    () => markAttendance(actor, id, { userId: str(fd, "userId"), present: str(fd, "present") === "1" }),
-    [`/training/${id}/roster`],
-  );
+  const id = formText(fd, "sessionId");
+  return formAction(async () => {
+    await markAttendance(actor, id, { userId: formText(fd, "userId"), present: formText(fd, "present") === "1" });
+  }, [`/training/${id}/roster`]);
 }
 
-export async function officeCancelEnrollmentAction(_: State, fd: FormData): Promise<State> {
+export async function officeCancelEnrollmentAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const id = str(fd, "sessionId");
-  return run(() => cancelEnrollmentAsOffice(actor, id, str(fd, "userId")), [`/training/${id}/roster`, `/training/${id}`]);
+  const id = formText(fd, "sessionId");
+  return formAction(async () => {
+    await cancelEnrollmentAsOffice(actor, id, formText(fd, "userId"));
+  }, [`/training/${id}/roster`, `/training/${id}`]);
 }
 
-export async function categoryAction(_: State, fd: FormData): Promise<State> {
+export async function categoryAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const op = str(fd, "op");
-  return run(async () => {
-    if (op === "create") await createCategory(actor, { code: str(fd, "code"), name: str(fd, "name"), nameEn: str(fd, "nameEn") });
-    else await setCategoryActive(actor, str(fd, "code"), op === "enable");
+  const op = formText(fd, "op");
+  return formAction(async () => {
+    if (op === "create")
+      await createCategory(actor, { code: formText(fd, "code"), name: formText(fd, "name"), nameEn: formText(fd, "nameEn") });
+    else await setCategoryActive(actor, formText(fd, "code"), op === "enable");
   }, ["/training/manage/settings"]);
 }
 
-export async function requirementAction(_: State, fd: FormData): Promise<State> {
+export async function requirementAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() => setRequirement(actor, { role: str(fd, "role"), hours: str(fd, "hours") }), ["/training/manage/settings"]);
+  return formAction(async () => {
+    await setRequirement(actor, { role: formText(fd, "role"), hours: formText(fd, "hours") });
+  }, ["/training/manage/settings"]);
 }
 
-export async function policyAction(_: State, fd: FormData): Promise<State> {
+export async function policyAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  return run(() => setPolicy(actor, Object.fromEntries(fd)), ["/training/manage/settings"]);
+  return formAction(async () => {
+    await setPolicy(actor, Object.fromEntries(fd));
+  }, ["/training/manage/settings"]);
 }
 
 export async function unitEnrolAction(_: ActionState, fd: FormData): Promise<ActionState> {
-  return actionState(async () => {
+  return formAction(async () => {
     const actor = await requireActor();
-    const sessionId = str(fd, "sessionId");
+    const sessionId = formText(fd, "sessionId");
     const out = await enrolUnitMembers(actor, sessionId, fd.getAll("userIds").map(String));
-    revalidatePath("/training/unit");
     const enrolled = out.filter((o) => o.result?.status === "ENROLLED").length;
     const waitlisted = out.filter((o) => o.result?.status === "WAITLISTED").length;
     const refused = out.filter((o) => o.error);
@@ -173,14 +167,11 @@ export async function unitEnrolAction(_: ActionState, fd: FormData): Promise<Act
       message: t("unit.summary", { enrolled, waitlisted, refused: refused.length }) + (reasons ? `：${reasons}` : "。"),
       result: { sessionId, enrolled: String(enrolled), waitlisted: String(waitlisted), refused: String(refused.length) },
     };
-  });
+  }, ["/training/unit"]);
 }
 
 /** The projector asks for a fresh code every 30 s. */
-export async function checkInQrAction(
-  sessionId: string,
-  _clientOrigin?: string,
-): Promise<{ svg: string; url: string } | { error: string }> {
+export async function checkInQrAction(sessionId: string): Promise<{ svg: string; url: string } | { error: string }> {
   const actor = await requireActor();
   try {
     const { token } = await issueCheckInToken(actor, sessionId);

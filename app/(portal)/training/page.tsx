@@ -10,7 +10,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/table";
 import { SessionCard } from "./_components/session-card";
-import { pageData, pageQuery } from "@/lib/http/pages";
+import { orNotFound, pageQuery } from "@/lib/http/pages";
 
 const params = z.object({
   category: z.string().max(40).optional().catch(undefined),
@@ -41,7 +41,7 @@ export default async function TrainingBrowsePage({ searchParams }: { searchParam
   const actor = await requireUser({ next: "/training" });
   const p = params.parse(pageQuery(await searchParams));
   const [t, tc] = await Promise.all([getTranslations("training"), getTranslations("common")]);
-  const [categories, locale] = await Promise.all([pageData(listCategories(actor)), getLocale()]);
+  const [categories, locale] = await Promise.all([orNotFound(listCategories(actor)), getLocale()]);
   const qs = (over: Record<string, string | undefined>) => {
     const u = new URLSearchParams();
     for (const [k, v] of Object.entries({

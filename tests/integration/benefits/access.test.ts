@@ -1,7 +1,8 @@
+import { rejection } from "@/tests/helpers/errors";
 import { db } from "@/lib/db";
 import { getAuxiliary, listAuxiliaries, listRecords } from "@/lib/benefits/queries";
 import { createRecord, updateAuxiliary, revealIdNumber } from "@/lib/benefits/mutations";
-import { rejects, world } from "./helpers";
+import { world } from "./helpers";
 
 const page = { page: 1, pageSize: 100, sort: "auxNo" as const, dir: "asc" as const };
 
@@ -20,9 +21,9 @@ describe("who sees which auxiliary officers", () => {
   });
 
   test("HR gets NOT_FOUND for a profile outside their subtree, and cannot change it", async () => {
-    expect((await rejects(getAuxiliary(w.hrA, w.profB.id))).code).toBe("NOT_FOUND");
+    await expect(getAuxiliary(w.hrA, w.profB.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const before = await db.auxiliaryProfile.findUniqueOrThrow({ where: { id: w.profB.id } });
-    const err = await rejects(
+    const err = await rejection(
       updateAuxiliary(w.hrA, w.profB.id, {
         auxNo: before.auxNo,
         name: "改名",
@@ -35,15 +36,15 @@ describe("who sees which auxiliary officers", () => {
     );
     expect(err.code).toBe("NOT_FOUND");
     expect((await db.auxiliaryProfile.findUniqueOrThrow({ where: { id: w.profB.id } })).name).toBe(before.name);
-    expect((await rejects(revealIdNumber(w.hrA, w.profB.id))).code).toBe("NOT_FOUND");
+    await expect(revealIdNumber(w.hrA, w.profB.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(
-      (await rejects(createRecord(w.hrA, { auxiliaryId: w.profB.id, category: "AWARD", occurredOn: "2026-01-01", title: "嘉奖" }))).code,
+      (await rejection(createRecord(w.hrA, { auxiliaryId: w.profB.id, category: "AWARD", occurredOn: "2026-01-01", title: "嘉奖" }))).code,
     ).toBe("NOT_FOUND");
   });
 
   test("HR cannot move a profile to a unit outside their subtree", async () => {
     const p = await db.auxiliaryProfile.findUniqueOrThrow({ where: { id: w.profA.id } });
-    const err = await rejects(
+    const err = await rejection(
       updateAuxiliary(w.hrA, p.id, {
         auxNo: p.auxNo,
         name: p.name,
@@ -60,8 +61,8 @@ describe("who sees which auxiliary officers", () => {
 
   test("an auxiliary officer sees only themself; another id is NOT_FOUND", async () => {
     expect((await getAuxiliary(w.auxA, w.profA.id)).id).toBe(w.profA.id);
-    expect((await rejects(getAuxiliary(w.auxA, w.profB.id))).code).toBe("NOT_FOUND");
-    expect((await rejects(listAuxiliaries(w.auxA, page))).code).toBe("FORBIDDEN");
+    await expect(getAuxiliary(w.auxA, w.profB.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listAuxiliaries(w.auxA, page)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   test("an auxiliary officer's records are their own whatever auxiliaryId says", async () => {
@@ -75,11 +76,11 @@ describe("who sees which auxiliary officers", () => {
 
   test("officers and non-HR administrators are FORBIDDEN", async () => {
     for (const actor of [w.officer, w.sysAdmin]) {
-      expect((await rejects(listAuxiliaries(actor, page))).code).toBe("FORBIDDEN");
-      expect((await rejects(getAuxiliary(actor, w.profA.id))).code).toBe("FORBIDDEN");
-      expect((await rejects(listRecords(actor, {}))).code).toBe("FORBIDDEN");
+      await expect(listAuxiliaries(actor, page)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(getAuxiliary(actor, w.profA.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(listRecords(actor, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
       expect(
-        (await rejects(createRecord(actor, { auxiliaryId: w.profA.id, category: "AWARD", occurredOn: "2026-01-01", title: "x" }))).code,
+        (await rejection(createRecord(actor, { auxiliaryId: w.profA.id, category: "AWARD", occurredOn: "2026-01-01", title: "x" }))).code,
       ).toBe("FORBIDDEN");
     }
   });
@@ -133,8 +134,8 @@ test("a record is deleted only by HR of the person's subtree, and the deletion i
     title: "年休假",
     details: { days: "5" },
   });
-  expect((await rejects(deleteRecord(w.hrA, rec.id))).code).toBe("NOT_FOUND");
-  expect((await rejects(deleteRecord(w.auxB, rec.id))).code).toBe("FORBIDDEN");
+  await expect(deleteRecord(w.hrA, rec.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(deleteRecord(w.auxB, rec.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
   await deleteRecord(w.hrRoot, rec.id);
   expect(await db.benefitRecord.count({ where: { id: rec.id } })).toBe(0);
   expect(await db.auditLog.count({ where: { action: "benefits.record.delete", targetId: rec.id } })).toBe(1);

@@ -10,7 +10,8 @@ import { revealIdNumber } from "@/lib/benefits/mutations";
 import { commitAuxImport, previewAuxImport } from "@/lib/benefits/aux-import";
 import { idColumns, nextAuxNo, randomIdNumber } from "@/tests/factories/benefits";
 import { createUser } from "@/tests/factories";
-import { rejects, world } from "./helpers";
+import { world } from "./helpers";
+import { rejection } from "@/tests/helpers/errors";
 
 let w: Awaited<ReturnType<typeof world>>;
 beforeAll(async () => {
@@ -115,7 +116,7 @@ test("every bad row is reported — bad checksum, duplicate ID number in the she
   expect(msg.get(12)).toMatch(/姓名/);
   expect(JSON.stringify(preview)).not.toContain(storedId);
 
-  const e = await rejects(commitAuxImport(w.hrA, { data, fileName: "aux.csv" }));
+  const e = await rejection(commitAuxImport(w.hrA, { data, fileName: "aux.csv" }));
   expect(e).toMatchObject({ code: "IMPORT_REJECTED", status: 400, extra: { rows: preview.errors } });
   expect(await db.auxiliaryProfile.count({ where: { auxNo: { in: [okNo, dupNo] } } })).toBe(0);
   // the bureau's HR sees stationB: the same unit is fine for them
@@ -142,7 +143,7 @@ test("5,000 rows: one bad row rejects the whole sheet; the fixed sheet imports a
   const bad = lines.map((l) => [...l]);
   bad[4321]![2] = bad[4321]![2]!.slice(0, 17) + (bad[4321]![2]![17] === "1" ? "2" : "1");
   const badData = csv(bad);
-  const e = await rejects(commitAuxImport(w.hrA, { data: badData, fileName: "5000-bad.csv" }));
+  const e = await rejection(commitAuxImport(w.hrA, { data: badData, fileName: "5000-bad.csv" }));
   expect(e).toMatchObject({ code: "IMPORT_REJECTED", extra: { rows: [{ row: 4322, message: expect.stringMatching(/身份证号/) }] } });
   expect(await db.auxiliaryProfile.count({ where: { auxNo: { startsWith: prefix } } })).toBe(0);
 

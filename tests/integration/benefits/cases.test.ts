@@ -1,7 +1,8 @@
+import { rejection } from "@/tests/helpers/errors";
 import { db } from "@/lib/db";
 import { createRecord, markCasePaid, reviewCase } from "@/lib/benefits/mutations";
 import { listRecords } from "@/lib/benefits/queries";
-import { rejects, world } from "./helpers";
+import { world } from "./helpers";
 
 describe("优待抚恤 cases", () => {
   let w: Awaited<ReturnType<typeof world>>;
@@ -42,7 +43,7 @@ describe("优待抚恤 cases", () => {
 
   test("the approver cannot be the submitter", async () => {
     const c = await open();
-    const err = await rejects(reviewCase(w.hrA, c.id, { decision: "APPROVE" }));
+    const err = await rejection(reviewCase(w.hrA, c.id, { decision: "APPROVE" }));
     expect(err.status).toBe(409);
     expect(err.code).toBe("SELF_REVIEW");
     expect((await db.compensationCase.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("SUBMITTED");
@@ -50,11 +51,11 @@ describe("优待抚恤 cases", () => {
 
   test("illegal transitions answer INVALID_TRANSITION and change nothing", async () => {
     const c = await open();
-    expect((await rejects(markCasePaid(w.hrA2, c.id))).code).toBe("INVALID_TRANSITION");
+    await expect(markCasePaid(w.hrA2, c.id)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
     await reviewCase(w.hrA2, c.id, { decision: "REJECT", note: "材料不全" });
     const before = await db.compensationCase.findUniqueOrThrow({ where: { id: c.id } });
     for (const p of [reviewCase(w.hrRoot, c.id, { decision: "APPROVE" }), markCasePaid(w.hrRoot, c.id)]) {
-      const err = await rejects(p);
+      const err = await rejection(p);
       expect(err.code).toBe("INVALID_TRANSITION");
       expect(err.status).toBe(409);
     }
@@ -84,11 +85,11 @@ describe("优待抚恤 cases", () => {
       title: "困难补助",
       amount: "500",
     });
-    expect((await rejects(reviewCase(w.hrA, c.id, { decision: "APPROVE" }))).code).toBe("NOT_FOUND");
+    await expect(reviewCase(w.hrA, c.id, { decision: "APPROVE" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   test("a compensation record needs an amount", async () => {
-    const err = await rejects(
+    const err = await rejection(
       createRecord(w.hrA, { auxiliaryId: w.profA.id, category: "COMPENSATION", occurredOn: "2026-03-01", title: "无金额" }),
     );
     expect(err.fields?.amount).toBeDefined();
@@ -111,13 +112,13 @@ describe("the database backs the rules up", () => {
         where: { id: c.id },
         data: { status: "APPROVED", reviewedById: w.hrA.id, reviewedAt: new Date(), amountApproved: "10" },
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/CompensationCase_reviewer_check/);
     await expect(
       db.compensationCase.update({
         where: { id: c.id },
         data: { status: "PAID", reviewedById: w.hrA2.id, reviewedAt: new Date(), amountApproved: "10" },
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/CompensationCase_state_check/);
     const imp = await db.payImport.create({
       data: { month: "2099-12", unitId: w.profA.unitId, fileName: "x", rowCount: 1, netTotal: "0" },
     });
@@ -137,7 +138,7 @@ describe("the database backs the rules up", () => {
           net: "0.31",
         },
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/PayLine_net_check/);
     expect(await db.payLine.count({ where: { month: "2099-12" } })).toBe(0);
   });
 });

@@ -1,28 +1,12 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { db } from "@/lib/db";
+import { runWorker } from "@/tests/helpers/worker";
 import { createUnit } from "@/tests/factories";
 import { createAuxiliaryProfile } from "@/tests/factories/benefits";
 import { world } from "./helpers";
 
-function worker(args: string[]): Promise<{ imported?: number; error?: string }[]> {
-  const root = path.resolve(__dirname, "../../..");
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(__dirname, "import-worker.ts"), ...args],
-      {
-        cwd: root,
-        env: { ...process.env, DB_POOL_SIZE: "5", NODE_OPTIONS: "--conditions=react-server" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker exited ${code}: ${err}`))));
-  });
+function worker(args: string[]) {
+  return runWorker<{ imported?: number; error?: string }[]>(path.join(__dirname, "import-worker.ts"), args);
 }
 
 test("imports of one month from two OS processes: exactly one wins, the others get MONTH_ALREADY_IMPORTED", async () => {

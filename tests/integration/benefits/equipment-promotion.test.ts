@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { exportCampaign } from "@/lib/benefits/exports";
+import { rejection } from "@/tests/helpers/errors";
 import { db } from "@/lib/db";
 import { batchIssue, createItem, createStandard, listEntitlements, issueItem } from "@/lib/benefits/equipment";
 import { decidePromotion, listCandidates, saveRule } from "@/lib/benefits/promotion";
@@ -7,7 +8,7 @@ import { addVisit, createCampaign, getCampaign, listCampaigns } from "@/lib/bene
 import { listRecords } from "@/lib/benefits/queries";
 import { createUnit, uniq } from "@/tests/factories";
 import { createAuxiliaryProfile } from "@/tests/factories/benefits";
-import { rejects, world } from "./helpers";
+import { world } from "./helpers";
 
 describe("equipment, promotion and visit campaigns", () => {
   let w: Awaited<ReturnType<typeof world>>;
@@ -34,9 +35,9 @@ describe("equipment, promotion and visit campaigns", () => {
     expect(lines.map((l) => l.profileId).sort()).toEqual([a.id, b.id].sort());
     expect(lines.find((l) => l.profileId === a.id)!.size).toBe("175/96A");
     expect(await db.auditLog.count({ where: { action: "benefits.equipment.batch_issue", targetId: unit.id } })).toBe(1);
-    expect((await rejects(batchIssue(w.hrA, { unitId: w.stationB.id, itemId: item.id, quantity: 1, issuedOn: "2026-11-01" }))).code).toBe(
-      "VALIDATION_FAILED",
-    );
+    await expect(batchIssue(w.hrA, { unitId: w.stationB.id, itemId: item.id, quantity: 1, issuedOn: "2026-11-01" })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
   });
 
   test("entitlements: never issued is owed, last issue + cycle within 90 days is due soon", async () => {
@@ -127,7 +128,7 @@ describe("equipment, promotion and visit campaigns", () => {
     });
     expect(
       (
-        await rejects(
+        await rejection(
           addVisit(w.hrA, { campaignId: c.id, auxNo: w.profB.auxNo, visitedOn: "2026-01-26", visitors: "x", visitee: "本人", reason: "x" }),
         )
       ).fields?.auxNo,

@@ -32,14 +32,3 @@ export async function world() {
     profB,
   };
 }
-
-export async function rejects(
-  p: Promise<unknown>,
-): Promise<{ code: string; status: number; fields?: Record<string, string>; extra?: Record<string, unknown>; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as never;
-  }
-  throw new Error("expected a rejection");
-}

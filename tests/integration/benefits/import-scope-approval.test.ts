@@ -3,7 +3,8 @@ import { commitPayImport, listPayImports, previewPayImport } from "@/lib/benefit
 import { createRecord, markCasePaid, reviewCase } from "@/lib/benefits/mutations";
 import { createUnit, createUser, actorOf } from "@/tests/factories";
 import { createAuxiliaryProfile } from "@/tests/factories/benefits";
-import { rejects, world } from "./helpers";
+import { world } from "./helpers";
+import { rejection } from "@/tests/helpers/errors";
 
 const csv = (auxNos: string[]) =>
   Buffer.from(
@@ -25,18 +26,20 @@ describe("pay months per importing unit and scoped import history (issue 9 item 
     expect(await db.payImport.count({ where: { month, unitId: { in: [w.stationA.id, w.stationB.id] } } })).toBe(2);
 
     // the same station again: the usual replace rule
-    expect((await rejects(commitPayImport(w.hrA, { month, data: csv([a.auxNo]), fileName: "a.csv" }))).code).toBe("MONTH_ALREADY_IMPORTED");
+    expect((await rejection(commitPayImport(w.hrA, { month, data: csv([a.auxNo]), fileName: "a.csv" }))).code).toBe(
+      "MONTH_ALREADY_IMPORTED",
+    );
     expect((await commitPayImport(w.hrA, { month, replace: true, data: csv([a.auxNo]), fileName: "a2.csv" })).replaced).toBe(true);
     // the bureau's import of that month overlaps both stations, even with replace
     const c = await createAuxiliaryProfile({ unitId: w.root.id });
-    const bureau = await rejects(commitPayImport(w.hrRoot, { month, replace: true, data: csv([c.auxNo]), fileName: "all.csv" }));
+    const bureau = await rejection(commitPayImport(w.hrRoot, { month, replace: true, data: csv([c.auxNo]), fileName: "all.csv" }));
     expect(bureau.code).toBe("MONTH_ALREADY_IMPORTED");
     expect(bureau.message).toMatch(/上级或下级单位/);
     expect((await previewPayImport(w.hrRoot, { month, data: csv([c.auxNo]), fileName: "all.csv" })).monthImported).toBe(true);
     // and a station cannot import a month the bureau already imported
     const bureauMonth = "2063-05";
     await commitPayImport(w.hrRoot, { month: bureauMonth, data: csv([c.auxNo]), fileName: "all.csv" });
-    expect((await rejects(commitPayImport(w.hrA, { month: bureauMonth, data: csv([a.auxNo]), fileName: "a.csv" }))).code).toBe(
+    expect((await rejection(commitPayImport(w.hrA, { month: bureauMonth, data: csv([a.auxNo]), fileName: "a.csv" }))).code).toBe(
       "MONTH_ALREADY_IMPORTED",
     );
 
@@ -92,11 +95,11 @@ describe("an approval above the requested amount needs a second approver (issue 
       status: "PENDING_SECOND_APPROVAL",
       amountApproved: "1500.00",
     });
-    expect((await rejects(markCasePaid(w.hrA2, c.id))).code).toBe("INVALID_TRANSITION");
-    expect((await rejects(reviewCase(w.hrA2, c.id, { decision: "APPROVE" }))).code).toBe("SELF_REVIEW"); // the first approver
-    expect((await rejects(reviewCase(w.hrA, c.id, { decision: "APPROVE" }))).code).toBe("SELF_REVIEW"); // the submitter
+    expect((await rejection(markCasePaid(w.hrA2, c.id))).code).toBe("INVALID_TRANSITION");
+    expect((await rejection(reviewCase(w.hrA2, c.id, { decision: "APPROVE" }))).code).toBe("SELF_REVIEW"); // the first approver
+    expect((await rejection(reviewCase(w.hrA, c.id, { decision: "APPROVE" }))).code).toBe("SELF_REVIEW"); // the submitter
     expect(
-      (await rejects(reviewCase(w.hrRoot, c.id, { decision: "APPROVE", amountApproved: "1600" }))).fields?.amountApproved,
+      (await rejection(reviewCase(w.hrRoot, c.id, { decision: "APPROVE", amountApproved: "1600" }))).fields?.amountApproved,
     ).toBeDefined();
     expect(await reviewCase(w.hrRoot, c.id, { decision: "APPROVE" })).toMatchObject({ status: "APPROVED", amountApproved: "1500.00" });
     expect((await markCasePaid(w.hrA, c.id)).status).toBe("PAID");

@@ -1,11 +1,12 @@
 import ExcelJS from "exceljs";
+import { rejection } from "@/tests/helpers/errors";
 import { db } from "@/lib/db";
 import { commitPayImport, previewPayImport } from "@/lib/benefits/pay-import";
 import { exportPayTemplate, streamPayLines } from "@/lib/benefits/exports";
 import { getPayYear } from "@/lib/benefits/queries";
 import { createUnit } from "@/tests/factories";
 import { createAuxiliaryProfile, sealedPayLine } from "@/tests/factories/benefits";
-import { rejects, world } from "./helpers";
+import { world } from "./helpers";
 
 const EN = "auxNo,base,levelAllowance,seniorityAllowance,performance,socialInsurance,housingFund,deductions,net";
 const ZH = "辅警编号,基本工资,层级津贴,工龄津贴,绩效,社会保险,住房公积金,其他扣款,实发";
@@ -39,7 +40,7 @@ describe("pay sheet import", () => {
     const ok = `${p.auxNo},0.1,0.2,0,0,0,0,0,0.3`;
     expect((await commitPayImport(w.hrA, { month, data: csv([ok]), fileName: "p.csv" })).imported).toBe(1);
     const bad = `${p.auxNo},0.1,0.2,0,0,0,0,0,0.31`;
-    const err = await rejects(commitPayImport(w.hrA, { month: nextMonth(), data: csv([bad]), fileName: "p.csv" }));
+    const err = await rejection(commitPayImport(w.hrA, { month: nextMonth(), data: csv([bad]), fileName: "p.csv" }));
     expect(err.code).toBe("IMPORT_REJECTED");
     expect((err.extra!.rows as { message: string }[])[0]!.message).toMatch(/实发 0.31 与各项合计 0.30 不符/);
   });
@@ -71,7 +72,7 @@ describe("pay sheet import", () => {
     const rows = auxNos.map((n) => line(n));
     rows[3120] = line(auxNos[3120]!, "3950.31");
     const month = nextMonth();
-    const err = await rejects(commitPayImport(w.hrA, { month, data: csv(rows), fileName: "big.csv" }));
+    const err = await rejection(commitPayImport(w.hrA, { month, data: csv(rows), fileName: "big.csv" }));
     expect(err.code).toBe("IMPORT_REJECTED");
     expect(err.extra!.rows).toEqual([{ row: 3122, message: expect.stringContaining("实发") }]);
     expect(await db.payLine.count({ where: { month } })).toBe(0);
@@ -95,7 +96,7 @@ describe("pay sheet import", () => {
     ];
     const preview = await previewPayImport(w.hrA, { month, data: csv(rows), fileName: "x.csv" });
     expect(preview.errors.map((e) => e.row)).toEqual([3, 4, 5, 6, 7]);
-    const err = await rejects(commitPayImport(w.hrA, { month, data: csv(rows), fileName: "x.csv" }));
+    const err = await rejection(commitPayImport(w.hrA, { month, data: csv(rows), fileName: "x.csv" }));
     const listed = err.extra!.rows as { row: number; message: string }[];
     expect(listed.map((r) => r.row)).toEqual([3, 4, 5, 6, 7]);
     expect(listed[0]!.message).toMatch(/未知辅警编号/);
@@ -111,7 +112,7 @@ describe("pay sheet import", () => {
     await commitPayImport(w.hrA, { month, data: csv([line(w.profA.auxNo)]), fileName: "a.csv" });
     expect((await previewPayImport(w.hrA, { month, data: csv([line(w.profA.auxNo)]), fileName: "a.csv" })).monthImported).toBe(true);
     const replaced = `${w.profA.auxNo},3000.10,500.10,200.10,850,300,200,0,4050.30`;
-    const err = await rejects(commitPayImport(w.hrA, { month, data: csv([replaced]), fileName: "b.csv" }));
+    const err = await rejection(commitPayImport(w.hrA, { month, data: csv([replaced]), fileName: "b.csv" }));
     expect(err.code).toBe("MONTH_ALREADY_IMPORTED");
     expect(err.status).toBe(409);
     expect((await db.payLine.findFirstOrThrow({ where: { month } })).net.toFixed(2)).toBe("3950.30");
@@ -225,10 +226,10 @@ describe("pay sheet import", () => {
 
   test("non-HR cannot import", async () => {
     expect(
-      (await rejects(commitPayImport(w.officer, { month: nextMonth(), data: csv([line(w.profA.auxNo)]), fileName: "x.csv" }))).code,
+      (await rejection(commitPayImport(w.officer, { month: nextMonth(), data: csv([line(w.profA.auxNo)]), fileName: "x.csv" }))).code,
     ).toBe("FORBIDDEN");
-    expect((await rejects(commitPayImport(w.auxA, { month: nextMonth(), data: csv([line(w.profA.auxNo)]), fileName: "x.csv" }))).code).toBe(
-      "FORBIDDEN",
-    );
+    await expect(
+      commitPayImport(w.auxA, { month: nextMonth(), data: csv([line(w.profA.auxNo)]), fileName: "x.csv" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -1,3 +1,4 @@
+import { rejection } from "@/tests/helpers/errors";
 import { db } from "@/lib/db";
 import { createAuxiliary, revealIdNumber, updateAuxiliary } from "@/lib/benefits/mutations";
 import { getAuxiliary, listAuxiliaries } from "@/lib/benefits/queries";
@@ -5,7 +6,7 @@ import { exportRoster } from "@/lib/benefits/exports";
 import { makeIdNumber } from "@/lib/benefits/idcard";
 import { nextAuxNo, randomIdNumber } from "@/tests/factories/benefits";
 import { createUser, DEMO_PASSWORD } from "@/tests/factories";
-import { rejects, world } from "./helpers";
+import { world } from "./helpers";
 
 describe("auxiliary profiles and ID numbers", () => {
   let w: Awaited<ReturnType<typeof world>>;
@@ -28,7 +29,7 @@ describe("auxiliary profiles and ID numbers", () => {
     const good = makeIdNumber("210302", "19950101", 21);
     const bad = good.slice(0, 17) + (good[17] === "5" ? "6" : "5");
     const auxNo = nextAuxNo();
-    const err = await rejects(createAuxiliary(w.hrA, input({ auxNo, idNumber: bad })));
+    const err = await rejection(createAuxiliary(w.hrA, input({ auxNo, idNumber: bad })));
     expect(err.code).toBe("VALIDATION_FAILED");
     expect(err.fields?.idNumber).toMatch(/校验码/);
     expect(JSON.stringify(err)).not.toContain(bad);
@@ -44,7 +45,7 @@ describe("auxiliary profiles and ID numbers", () => {
     expect(row.gender).toBe("MALE");
     const dto = await getAuxiliary(w.hrA, p.id);
     expect(JSON.stringify(dto)).not.toContain(idNumber);
-    const dup = await rejects(createAuxiliary(w.hrRoot, input({ idNumber, unitId: w.stationB.id })));
+    const dup = await rejection(createAuxiliary(w.hrRoot, input({ idNumber, unitId: w.stationB.id })));
     expect(dup.fields?.idNumber).toMatch(/已登记/);
   });
 
@@ -56,7 +57,7 @@ describe("auxiliary profiles and ID numbers", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorId).toBe(w.hrA.id);
     expect(JSON.stringify(audit.map((a) => ({ ...a, id: String(a.id), seq: String(a.seq) })))).not.toContain(idNumber);
-    expect((await rejects(revealIdNumber(w.auxA, w.profA.id))).code).toBe("FORBIDDEN");
+    await expect(revealIdNumber(w.auxA, w.profA.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   test("create and update write audit entries; an AUXILIARY account with the same number is linked", async () => {
@@ -80,7 +81,7 @@ describe("auxiliary profiles and ID numbers", () => {
   test("duplicate 辅警编号 is a field error", async () => {
     const auxNo = nextAuxNo();
     await createAuxiliary(w.hrA, input({ auxNo }));
-    expect((await rejects(createAuxiliary(w.hrA, input({ auxNo })))).fields?.auxNo).toBeDefined();
+    expect((await rejection(createAuxiliary(w.hrA, input({ auxNo })))).fields?.auxNo).toBeDefined();
   });
 
   test("exports mask ID numbers unless the audited full option is used", async () => {

@@ -4,6 +4,7 @@ import { dayToDate } from "@/lib/leave/calendar";
 import { notify } from "@/lib/notifications/queries";
 import { shanghaiDate } from "@/lib/time";
 import { actorOf, createUnit, createUser } from "@/tests/factories";
+import { createMedicalService, createMedicalSlot } from "@/tests/factories/medical";
 import { createTrainingSession } from "@/tests/factories/training";
 
 const now = new Date();
@@ -113,5 +114,23 @@ test("HR and the liaison get their to-do summaries", async () => {
   expect(h).toMatchObject({ casesToApprove: 0, month: shanghaiDate(now).slice(0, 7), thisMonthImported: false });
   const l = (await getHome(liaison, now)).liaison!;
   expect(l.date).toBe(shanghaiDate(now));
-  expect(l.counts).toMatchObject({ booked: 0, urgent: 0 });
+  // the board counts the whole bureau, and other test files book today: a day of its own here
+  const day = new Date("2093-05-20T02:00:00Z");
+  expect((await getHome(liaison, day)).liaison).toMatchObject({ date: "2093-05-20", counts: { booked: 0, urgent: 0 }, slots: 0 });
+  const svc = await createMedicalService();
+  const slot = await createMedicalSlot({ serviceId: svc.id, startsAt: day, capacity: 3 });
+  const officer = await createUser();
+  await db.medicalBooking.create({
+    data: {
+      userId: officer.id,
+      serviceId: svc.id,
+      slotId: slot.id,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      status: "BOOKED",
+      createdById: officer.id,
+    },
+  });
+  await db.medicalSlot.update({ where: { id: slot.id }, data: { bookedCount: 1 } });
+  expect((await getHome(liaison, day)).liaison).toMatchObject({ counts: { booked: 1, urgent: 0 }, slots: 1, freeSeats: 2 });
 });

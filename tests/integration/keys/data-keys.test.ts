@@ -18,7 +18,8 @@ import { CANARY_ID, checkKeyCanary, KeyCanaryError } from "@/lib/keys/canary";
 import { reencryptAll } from "@/lib/keys/maintenance";
 import { revealIdNumber } from "@/lib/benefits/mutations";
 import { createAuxiliaryProfile, randomIdNumber } from "@/tests/factories/benefits";
-import { rejects, world } from "../benefits/helpers";
+import { world } from "../benefits/helpers";
+import { rejection } from "@/tests/helpers/errors";
 
 const key = () => randomBytes(32).toString("base64");
 const app = {
@@ -90,7 +91,7 @@ describe("field encryption and key rotation", () => {
       where: { id: p.id },
       data: { idNumberEnc: encryptField(randomIdNumber(), makeKeyRing({ ...app, dataKey: key() })) },
     });
-    const err = await rejects(revealIdNumber(w.hrA, p.id));
+    const err = await rejection(revealIdNumber(w.hrA, p.id));
     expect(err).toMatchObject({ code: "DECRYPTION_FAILED", status: 500 });
   });
 });

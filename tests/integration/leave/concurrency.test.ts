@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import type { Actor } from "@/lib/access";
 import { db } from "@/lib/db";
+import { runWorker } from "@/tests/helpers/worker";
 import { createLeaveRequest } from "@/lib/leave/mutations";
 import { getMyBalance } from "@/lib/leave/queries";
 import { createUnit } from "@/tests/factories";
@@ -52,29 +52,11 @@ test("requests that each fit the balance but together exceed it: only what fits 
   expect(await getMyBalance(me, 2026)).toMatchObject({ pendingDays: 4, remainingDays: 1 });
 });
 
-function runWorker(actor: Actor, inputs: unknown[]): Promise<{ id?: string; code?: string }[]> {
-  return new Promise((resolve, reject) => {
-    const root = path.resolve(__dirname, "../../..");
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(root, "node_modules/tsx/dist/cli.mjs"),
-        path.join(__dirname, "request-worker.ts"),
-        JSON.stringify(actor),
-        JSON.stringify(inputs),
-      ],
-      {
-        cwd: root,
-        env: { ...process.env, DB_POOL_SIZE: "5", NODE_OPTIONS: "--conditions=react-server" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker exited ${code}: ${err}`))));
-  });
+function requestInWorker(actor: Actor, inputs: unknown[]) {
+  return runWorker<{ id?: string; code?: string }[]>(path.join(__dirname, "request-worker.ts"), [
+    JSON.stringify(actor),
+    JSON.stringify(inputs),
+  ]);
 }
 
 test("two OS processes filing overlapping and balance-straining requests for one person: the rules hold across them", async () => {
@@ -92,7 +74,7 @@ test("two OS processes filing overlapping and balance-straining requests for one
     from: d,
     to: d.replace(/\d{2}$/, (x) => String(+x + 1).padStart(2, "0")),
   }));
-  const [x, y] = await Promise.all([runWorker(me, [...same, ...a]), runWorker(me, [...same, ...b])]);
+  const [x, y] = await Promise.all([requestInWorker(me, [...same, ...a]), requestInWorker(me, [...same, ...b])]);
   const all = [...x, ...y];
   const sick = [...x.slice(0, 8), ...y.slice(0, 8)];
   expect(sick.filter((r) => r.id)).toHaveLength(1);

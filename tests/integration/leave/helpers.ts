@@ -1,4 +1,4 @@
-import type { Actor, Role } from "@/lib/access";
+import type { Role } from "@/lib/access";
 import { actorOf, createUnit, createUser } from "@/tests/factories";
 import { createLeavePerson, ensureOfficialCalendar } from "@/tests/factories/leave";
 
@@ -43,4 +43,3 @@ export async function leaveWorld() {
 }
 
 export type LeaveWorld = Awaited<ReturnType<typeof leaveWorld>>;
-export const asActor = (a: Actor) => a;

@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { db } from "@/lib/db";
+import { runWorker } from "@/tests/helpers/worker";
 import { bookSlot, cancelBooking, createUrgentEntry } from "@/lib/medical/booking";
 import { actorOf, createUnit, createUser } from "@/tests/factories";
 import { consentFor, createMedicalService, createMedicalSlot } from "@/tests/factories/medical";
@@ -39,29 +39,9 @@ test("200 concurrent bookings of a 20-seat slot book exactly 20 and refuse the r
   expect(await seatsTaken(slot.id)).toEqual({ counter: 20, rows: 20, capacity: 20 });
 }, 120_000);
 
-function runWorker(slotId: string, actors: unknown[]): Promise<{ id?: string; error?: string }[]> {
-  const root = path.resolve(__dirname, "../../..");
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(root, "node_modules/tsx/dist/cli.mjs"),
-        "--conditions=react-server",
-        path.join(__dirname, "book-worker.ts"),
-        slotId,
-        JSON.stringify(actors),
-      ],
-      {
-        cwd: root,
-        env: { ...process.env, DB_POOL_SIZE: "10" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker exited ${code}: ${err}`))));
+function bookInWorker(slotId: string, actors: unknown[]) {
+  return runWorker<{ id?: string; error?: string }[]>(path.join(__dirname, "book-worker.ts"), [slotId, JSON.stringify(actors)], {
+    poolSize: 10,
   });
 }
 
@@ -69,7 +49,7 @@ test("bookings from two OS processes sharing the database never exceed the slot'
   const actors = await consentingOfficers(120);
   const svc = await createMedicalService();
   const slot = await createMedicalSlot({ serviceId: svc.id, capacity: 15 });
-  const [a, b] = await Promise.all([runWorker(slot.id, actors.slice(0, 60)), runWorker(slot.id, actors.slice(60))]);
+  const [a, b] = await Promise.all([bookInWorker(slot.id, actors.slice(0, 60)), bookInWorker(slot.id, actors.slice(60))]);
   const all = [...a, ...b];
   expect(all.filter((r) => r.id)).toHaveLength(15);
   expect(all.filter((r) => r.error === "SLOT_FULL")).toHaveLength(105);

@@ -132,7 +132,7 @@ test("a database that holds data is refused without --force and replaced with it
 
 test("a key that cannot decrypt the backup, or a truncated file, is refused before the target is touched", async () => {
   const [before] = await query<{ n: string }>(targetUrl, `SELECT count(*) AS n FROM "User"`);
-  const wrongKey = (_: string): string => {
+  const wrongKey = (): string => {
     throw new Error("bad key");
   };
   await expect(restoreDatabase({ url: targetUrl, file: dumpFile, force: true, decrypt: wrongKey, root })).rejects.toMatchObject({

@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { db } from "@/lib/db";
+import { runWorker } from "@/tests/helpers/worker";
 import { enrolSelf } from "@/lib/training/enrolment";
 import { actorOf, createUnit, createUser } from "@/tests/factories";
 import { createTrainingSession } from "@/tests/factories/training";
@@ -42,30 +42,18 @@ test("200 officers enrolling at once into 20 seats: exactly 20 enrolled, waitlis
   await assertInvariant(s.id, 20, 200);
 }, 120_000);
 
-function runWorker(sessionId: string, actors: unknown[]): Promise<{ status?: string; waitlistPosition?: number | null; error?: string }[]> {
-  return new Promise((resolve, reject) => {
-    const root = path.resolve(__dirname, "../../..");
-    const child = spawn(
-      process.execPath,
-      [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(__dirname, "enrol-worker.ts"), sessionId, JSON.stringify(actors)],
-      {
-        cwd: root,
-        env: { ...process.env, DB_POOL_SIZE: "10", NODE_OPTIONS: "--conditions=react-server" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker exited ${code}: ${err}`))));
-  });
+function enrolInWorker(sessionId: string, actors: unknown[]) {
+  return runWorker<{ status?: string; waitlistPosition?: number | null; error?: string }[]>(
+    path.join(__dirname, "enrol-worker.ts"),
+    [sessionId, JSON.stringify(actors)],
+    { poolSize: 10 },
+  );
 }
 
 test("200 enrolments spread over two OS processes sharing the database keep capacity and positions exact", async () => {
   const actors = await officers(200);
   const s = await createTrainingSession({ capacity: 20 });
-  const [a, b] = await Promise.all([runWorker(s.id, actors.slice(0, 100)), runWorker(s.id, actors.slice(100))]);
+  const [a, b] = await Promise.all([enrolInWorker(s.id, actors.slice(0, 100)), enrolInWorker(s.id, actors.slice(100))]);
   const all = [...a, ...b];
   expect(all.filter((r) => r.error)).toEqual([]);
   expect(all.filter((r) => r.status === "ENROLLED")).toHaveLength(20);

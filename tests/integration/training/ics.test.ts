@@ -1,9 +1,9 @@
 // Calendar files people import into their phones: a waitlisted place is tentative, every event
 // reminds, lines are folded at 75 octets (Chinese text is three octets a character).
-import { enrolSelf } from "@/lib/training/enrolment";
+import { cancelMyEnrollment, enrolSelf } from "@/lib/training/enrolment";
 import { myBookingsIcs, sessionIcs } from "@/lib/training/ics";
 import { myBookingsIcs as myVisitsIcs, bookingIcs } from "@/lib/medical/ics";
-import { bookSlot } from "@/lib/medical/booking";
+import { bookSlot, cancelBooking } from "@/lib/medical/booking";
 import { foldLines } from "@/lib/ics";
 import { actorOf, createUser } from "@/tests/factories";
 import { createTrainingSession, ensureCategories } from "@/tests/factories/training";
@@ -57,4 +57,29 @@ test("folding counts octets and never splits a character", () => {
   const folded = foldLines(`BEGIN:VCALENDAR\r\n${line}\r\nEND:VCALENDAR`);
   expectFolded(folded);
   expect(unfold(folded)).toBe(`BEGIN:VCALENDAR\r\n${line}\r\nEND:VCALENDAR`);
+});
+
+test("my calendars leave out what I cancelled: a cancelled enrolment, a cancelled or past hospital visit", async () => {
+  const u = await createUser();
+  await consentFor(u.id);
+  const me = actorOf(u);
+  const kept = await createTrainingSession({ title: `保留的培训${u.id}` });
+  const dropped = await createTrainingSession({ title: `已取消报名${u.id}` });
+  await enrolSelf(me, kept.id);
+  await enrolSelf(me, dropped.id);
+  await cancelMyEnrollment(me, dropped.id);
+  const training = unfold(await myBookingsIcs(me));
+  expect(training).toContain(`保留的培训${u.id}`);
+  expect(training).not.toContain(`已取消报名${u.id}`);
+
+  const [svcA, svcB] = [await createMedicalService(), await createMedicalService()];
+  const coming = await bookSlot(me, { slotId: (await createMedicalSlot({ serviceId: svcA.id })).id });
+  const cancelled = await bookSlot(me, { slotId: (await createMedicalSlot({ serviceId: svcB.id })).id });
+  await cancelBooking(me, cancelled.id);
+  const visits = unfold(await myVisitsIcs(me));
+  expect(visits).toContain(`UID:medical-${coming.id}@jingxin`);
+  expect(visits).not.toContain(`UID:medical-${cancelled.id}@jingxin`);
+  // once the visit is over it leaves the calendar too
+  const later = new Date((coming.endsAt ?? coming.startsAt).getTime() + 60_000);
+  expect(unfold(await myVisitsIcs(me, later))).not.toContain(`UID:medical-${coming.id}@jingxin`);
 });

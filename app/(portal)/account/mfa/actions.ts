@@ -2,12 +2,12 @@
 
 import { requireActor } from "@/lib/auth/current";
 import { confirmTotpEnrolment } from "@/lib/auth/mfa";
-import { actionState, type ActionState } from "@/lib/http/actions";
+import { formAction, type ActionState } from "@/lib/http/actions";
 
 export async function confirmMfaAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requireActor({ allowMfaEnrolment: true });
-  return actionState(async () => {
+  return formAction(async () => {
     const { recoveryCodes } = await confirmTotpEnrolment(actor, { code: fd.get("code") });
-    return { ok: true, result: { recoveryCodes: recoveryCodes.join("\n") } };
+    return { ok: true, secrets: { recoveryCodes: recoveryCodes.join("\n") } };
   });
 }

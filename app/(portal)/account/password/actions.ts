@@ -2,18 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { readSessionId, requireActor } from "@/lib/auth/current";
-import { isAppError } from "@/lib/errors";
+import { formAction, type ActionState } from "@/lib/http/actions";
 import { changeOwnPassword } from "@/lib/users/password";
 
-export type ChangePasswordState = { fields?: Record<string, string>; message?: string; ok?: boolean };
-
-export async function changePasswordAction(_prev: ChangePasswordState, formData: FormData): Promise<ChangePasswordState> {
+export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor({ allowPasswordChange: true });
-  try {
+  const state = await formAction(async () => {
     await changeOwnPassword(actor, Object.fromEntries(formData), await readSessionId());
-  } catch (e) {
-    if (isAppError(e)) return { fields: e.fields, message: e.message };
-    throw e;
-  }
+  });
+  if (!state.ok) return state;
   redirect("/?passwordChanged=1");
 }

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { isAppError } from "@/lib/errors";
 import { searchAudit, type AuditPage as AuditPageData } from "@/lib/audit/queries";
 import { verifyAudit, type ChainReport } from "@/lib/audit/chain";
@@ -14,7 +14,7 @@ const EMPTY: AuditPageData = { items: [], total: 0, totalCapped: false, page: 1,
 const linkClass = "rounded border px-3 py-1 hover:bg-slate-100";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const actor = await requireRole("audit.view", "/admin/audit");
+  const actor = await requirePagePermission("audit.view", "/admin/audit");
   const raw = await searchParams;
   const sp = Object.fromEntries(KEYS.map((k) => [k, typeof raw[k] === "string" ? raw[k] : ""]).filter(([, v]) => v)) as Record<
     string,

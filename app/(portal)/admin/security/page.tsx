@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getPolicy, listLockedAccounts, listOpenSessions } from "@/lib/users/security";
 import { findMfaAccount } from "@/lib/auth/mfa";
 import { MFA_REQUIRED_ROLES } from "@/lib/auth/policy";
@@ -20,7 +20,7 @@ const FIELDS = [
 ] as const;
 
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ mfaBadge?: string }> }) {
-  const actor = await requireRole("security.manage", "/admin/security");
+  const actor = await requirePagePermission("security.manage", "/admin/security");
   const mfaBadge = String((await searchParams).mfaBadge ?? "").slice(0, 32);
   const [t, tr, format, policy, locked, sessions, mfaAccount] = await Promise.all([
     getTranslations("admin.security"),

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/lib/auth/current";
-import { actionState, type ActionState } from "@/lib/http/actions";
+import { formAction, type ActionState } from "@/lib/http/actions";
 import { createUnit, deleteUnit, updateUnit } from "@/lib/users/units";
 import { commitUnitImport, previewUnitImport, type UnitImportPreviewRow } from "@/lib/users/unit-import";
 import { runSheetImport, type SheetImportState } from "@/lib/http/sheet-import";
@@ -16,7 +16,7 @@ const input = (fd: FormData) => ({
 
 export async function createUnitAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requirePermission("units.manage");
-  return actionState(async () => {
+  return formAction(async () => {
     await createUnit(actor, input(fd));
     revalidatePath("/admin/units");
   });
@@ -24,15 +24,15 @@ export async function createUnitAction(_: ActionState, fd: FormData): Promise<Ac
 
 export async function updateUnitAction(unitId: string, _: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requirePermission("units.manage");
-  return actionState(async () => {
+  return formAction(async () => {
     await updateUnit(actor, unitId, input(fd));
     revalidatePath("/admin/units");
   });
 }
 
-export async function deleteUnitAction(unitId: string, _: ActionState): Promise<ActionState> {
+export async function deleteUnitAction(unitId: string): Promise<ActionState> {
   const actor = await requirePermission("units.manage");
-  return actionState(async () => {
+  return formAction(async () => {
     await deleteUnit(actor, unitId);
     revalidatePath("/admin/units");
   });

@@ -1,9 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { listUnits, type UnitDto } from "@/lib/users/units";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
+import { isInUnitSubtree } from "@/lib/unit-tree";
 import { createUnitAction, deleteUnitAction, updateUnitAction } from "./actions";
 
 const KINDS = ["BUREAU", "STATION", "BRIGADE", "TEAM"] as const;
@@ -46,7 +47,7 @@ async function UnitFields({ units, value }: { units: UnitDto[]; value?: UnitDto 
         <select id={`parent-${p}`} name="parentId" defaultValue={value?.parentId ?? ""} className={inputClass}>
           <option value="">{t("none")}</option>
           {units
-            .filter((u) => !value || !u.path.startsWith(value.path))
+            .filter((u) => !value || !isInUnitSubtree(u.path, value.path))
             .map((u) => (
               <option key={u.id} value={u.id}>
                 {"　".repeat(u.depth)}
@@ -61,7 +62,7 @@ async function UnitFields({ units, value }: { units: UnitDto[]; value?: UnitDto 
 }
 
 export default async function UnitsPage() {
-  await requireRole("units.manage", "/admin/units");
+  await requirePagePermission("units.manage", "/admin/units");
   const [t, units] = await Promise.all([getTranslations(), listUnits()]);
   return (
     <>

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireActor, requirePermission } from "@/lib/auth/current";
 import { isAppError } from "@/lib/errors";
-import { actionState, type ActionState } from "@/lib/http/actions";
+import { formAction, formText, type ActionState } from "@/lib/http/actions";
 import { createUser, resetPassword, updateUser } from "@/lib/users/users";
 import { grantRoles } from "@/lib/users/roles";
 import { commitUserImport, previewUserImport, type ImportPreview } from "@/lib/users/import";
@@ -12,50 +12,66 @@ const rolesOf = (fd: FormData) => fd.getAll("roles").map(String);
 
 export async function createUserAction(_: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requirePermission("users.manage");
-  return actionState(async () => {
-    const { temporaryPassword } = await createUser(actor, {
-      badgeNo: String(fd.get("badgeNo") ?? "").toUpperCase(),
-      name: fd.get("name"),
-      unitId: fd.get("unitId"),
-      roles: rolesOf(fd),
-    });
-    revalidatePath("/admin/users");
-    return { ok: true, result: { temporaryPassword } };
-  }, actor);
+  return formAction(
+    async () => {
+      const { temporaryPassword } = await createUser(actor, {
+        badgeNo: String(fd.get("badgeNo") ?? "").toUpperCase(),
+        name: fd.get("name"),
+        unitId: fd.get("unitId"),
+        roles: rolesOf(fd),
+      });
+      revalidatePath("/admin/users");
+      return { ok: true, secrets: { temporaryPassword } };
+    },
+    [],
+    actor,
+  );
 }
 
 export async function updateUserAction(userId: string, _: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requirePermission("users.manage");
-  return actionState(async () => {
-    await updateUser(actor, userId, {
-      name: fd.get("name"),
-      unitId: fd.get("unitId"),
-      roles: rolesOf(fd),
-      active: fd.get("active") === "on",
-    });
-    revalidatePath(`/admin/users/${userId}`);
-  }, actor);
+  return formAction(
+    async () => {
+      await updateUser(actor, userId, {
+        name: fd.get("name"),
+        unitId: fd.get("unitId"),
+        roles: rolesOf(fd),
+        active: fd.get("active") === "on",
+      });
+      revalidatePath(`/admin/users/${userId}`);
+    },
+    [],
+    actor,
+  );
 }
 
-export async function resetPasswordAction(userId: string, _: ActionState): Promise<ActionState> {
+export async function resetPasswordAction(userId: string): Promise<ActionState> {
   const actor = await requirePermission("users.manage");
-  return actionState(async () => {
-    const { temporaryPassword } = await resetPassword(actor, userId);
-    return { ok: true, result: { temporaryPassword } };
-  }, actor);
+  return formAction(
+    async () => {
+      const { temporaryPassword } = await resetPassword(actor, userId);
+      return { ok: true, secrets: { temporaryPassword } };
+    },
+    [],
+    actor,
+  );
 }
 
 /** The security administrator's grant: the checked roles, with the step-up answers. */
 export async function grantRolesAction(userId: string, _: ActionState, fd: FormData): Promise<ActionState> {
   const actor = await requirePermission("roles.grant");
-  return actionState(async () => {
-    await grantRoles(actor, userId, {
-      roles: rolesOf(fd),
-      password: String(fd.get("password") ?? ""),
-      otp: String(fd.get("otp") ?? "") || undefined,
-    });
-    revalidatePath(`/admin/users/${userId}`);
-  }, actor);
+  return formAction(
+    async () => {
+      await grantRoles(actor, userId, {
+        roles: rolesOf(fd),
+        password: formText(fd, "password"),
+        otp: formText(fd, "otp") || undefined,
+      });
+      revalidatePath(`/admin/users/${userId}`);
+    },
+    [],
+    actor,
+  );
 }
 
 export type UserImportState = {

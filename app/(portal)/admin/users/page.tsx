@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ROLES, can } from "@/lib/access";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { listUsers } from "@/lib/users/users";
 import { listUnits } from "@/lib/users/units";
 import { ButtonLink, Button } from "@/components/ui/button";
@@ -21,7 +21,7 @@ const params = z.object({
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   // the system administrator (identities) and the security administrator (role grants) share the list
-  const actor = await requireRole("users.view", "/admin/users");
+  const actor = await requirePagePermission("users.view", "/admin/users");
   const manages = can(actor, "users.manage");
   const sp = params.parse(pageQuery(await searchParams));
   const clean = Object.fromEntries(Object.entries(sp).filter(([, v]) => v));

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getAuxiliary } from "@/lib/benefits/queries";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { ProfileView } from "../_components/profile-view";
-import { pageData, pageId } from "@/lib/http/pages";
+import { orNotFound, pageId } from "@/lib/http/pages";
 
 export default async function ProfilePage({
   params,
@@ -15,8 +15,8 @@ export default async function ProfilePage({
 }) {
   const id = pageId((await params).id);
   const { tab, year } = await searchParams;
-  const actor = await requireRole("benefits.manage", `/benefits/${id}`);
-  const profile = await pageData(getAuxiliary(actor, id));
+  const actor = await requirePagePermission("benefits.manage", `/benefits/${id}`);
+  const profile = await orNotFound(getAuxiliary(actor, id));
   const [t, tc] = await Promise.all([getTranslations("benefits"), getTranslations("common")]);
   return (
     <>

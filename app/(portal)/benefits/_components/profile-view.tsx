@@ -216,7 +216,7 @@ async function PayTab({ actor, profileId, year, basePath }: { actor: Actor; prof
   const t = await getTranslations("benefits");
   const years = await listPayYears(actor, profileId);
   const y = year && years.includes(year) ? year : years[0];
-  const [data, scale] = await Promise.all([y ? getPayYear(actor, profileId, y) : null, listPayScale()]);
+  const [data, scale] = await Promise.all([y ? getPayYear(actor, profileId, y) : null, listPayScale(actor)]);
   const fmt = (c: bigint) => `${c < 0n ? "-" : ""}${(c < 0n ? -c : c) / 100n}.${String((c < 0n ? -c : c) % 100n).padStart(2, "0")}`;
   return (
     <>

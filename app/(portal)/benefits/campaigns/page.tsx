@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { listCampaigns } from "@/lib/benefits/campaigns";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -10,7 +10,7 @@ import { BenefitsNav } from "../_components/sub-nav";
 import { createCampaignAction } from "../actions";
 
 export default async function CampaignsPage() {
-  const actor = await requireRole("benefits.manage", "/benefits/campaigns");
+  const actor = await requirePagePermission("benefits.manage", "/benefits/campaigns");
   const [t, tc, campaigns] = await Promise.all([getTranslations("benefits"), getTranslations("common"), listCampaigns(actor)]);
   return (
     <>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getDashboard } from "@/lib/benefits/stats";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
@@ -35,7 +35,7 @@ function Bars({ rows, label }: { rows: { key: string; value: number; text: strin
 }
 
 export default async function DashboardPage() {
-  const actor = await requireRole("benefits.manage", "/benefits/dashboard");
+  const actor = await requirePagePermission("benefits.manage", "/benefits/dashboard");
   const [t, format, d] = await Promise.all([getTranslations("benefits"), getFormatter(), getDashboard(actor)]);
   const total = d.headcountByUnit.reduce((s, r) => s + r.count, 0);
   return (

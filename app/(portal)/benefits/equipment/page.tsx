@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { listEntitlements, listItems } from "@/lib/benefits/equipment";
 import { listSubtreeUnits } from "@/lib/benefits/queries";
 import { SEASONS, SIZE_GROUPS } from "@/lib/benefits/schemas";
@@ -16,7 +16,7 @@ const EXPORT = "/api/v1/benefits/exports/equipment-due";
 
 export default async function EquipmentPage({ searchParams }: { searchParams: Promise<{ all?: string }> }) {
   const showAll = (await searchParams).all === "1";
-  const actor = await requireRole("benefits.manage", "/benefits/equipment");
+  const actor = await requirePagePermission("benefits.manage", "/benefits/equipment");
   const [t, tc, items, due, units] = await Promise.all([
     getTranslations("benefits"),
     getTranslations("common"),

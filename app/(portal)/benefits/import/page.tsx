@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SheetImportForm } from "@/components/import/sheet-import-form";
 import { sheetImportLabels } from "@/components/import/labels";
@@ -8,7 +8,7 @@ import { auxImportAction } from "../actions";
 
 // Onboarding (HR): auxiliary profiles from a sheet, into the HR officer's own unit subtree.
 export default async function AuxImportPage() {
-  await requireRole("benefits.manage", "/benefits/import");
+  await requirePagePermission("benefits.manage", "/benefits/import");
   const t = await getTranslations("benefits");
   return (
     <>

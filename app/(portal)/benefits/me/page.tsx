@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getMyProfile } from "@/lib/benefits/queries";
 import { Alert, Card, PageHeader } from "@/components/ui/card";
 import { ProfileView } from "../_components/profile-view";
 
 export default async function MyBenefitsPage({ searchParams }: { searchParams: Promise<{ tab?: string; year?: string }> }) {
-  const actor = await requireRole("benefits.self.view", "/benefits/me");
+  const actor = await requirePagePermission("benefits.self.view", "/benefits/me");
   const { tab, year } = await searchParams;
   const [t, profile] = await Promise.all([getTranslations("benefits"), getMyProfile(actor)]);
   return (

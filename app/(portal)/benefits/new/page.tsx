@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { listSubtreeUnits } from "@/lib/benefits/queries";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -7,7 +7,7 @@ import { ProfileFields } from "../_components/profile-fields";
 import { createProfileAction } from "../actions";
 
 export default async function NewProfilePage() {
-  const actor = await requireRole("benefits.manage", "/benefits/new");
+  const actor = await requirePagePermission("benefits.manage", "/benefits/new");
   const [t, tc, units] = await Promise.all([getTranslations("benefits"), getTranslations("common"), listSubtreeUnits(actor)]);
   return (
     <>

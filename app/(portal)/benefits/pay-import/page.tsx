@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { shanghaiToday } from "@/lib/time";
 import { listPayImports } from "@/lib/benefits/pay-import";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -12,7 +12,7 @@ const EXPORT_ALL = "/api/v1/benefits/exports/pay-lines";
 const TEMPLATE = "/api/v1/benefits/exports/pay-template";
 
 export default async function PayImportPage() {
-  const actor = await requireRole("benefits.manage", "/benefits/pay-import");
+  const actor = await requirePagePermission("benefits.manage", "/benefits/pay-import");
   const [t, format, imports] = await Promise.all([getTranslations("benefits"), getFormatter(), listPayImports(actor)]);
   const thisMonth = shanghaiToday().slice(0, 7);
   const labels = {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { listCandidates, listRules } from "@/lib/benefits/promotion";
 import { ASSESSMENTS } from "@/lib/benefits/schemas";
 import { ActionForm } from "@/components/ui/action-form";
@@ -14,7 +14,7 @@ import { shanghaiToday } from "@/lib/time";
 const EXPORT = "/api/v1/benefits/exports/promotion-candidates";
 
 export default async function PromotionPage() {
-  const actor = await requireRole("benefits.manage", "/benefits/promotion");
+  const actor = await requirePagePermission("benefits.manage", "/benefits/promotion");
   const [t, tc, rules, candidates] = await Promise.all([
     getTranslations("benefits"),
     getTranslations("common"),

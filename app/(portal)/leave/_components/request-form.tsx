@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { countWorkingDays, daysBetween, indexCalendar, isDay, yearOf, type CalendarDay } from "@/lib/leave/calendar";
-import type { State } from "../actions";
+import type { ActionState } from "@/lib/http/actions";
 
 // The request form counts working days as you pick dates, on the same calendar and with the same
 // function the server uses (lib/leave/calendar.ts); the server still decides.
@@ -41,7 +41,7 @@ export function RequestForm({
   today,
   labels,
 }: {
-  action: (s: State, fd: FormData) => Promise<State>;
+  action: (s: ActionState, fd: FormData) => Promise<ActionState>;
   types: { value: string; label: string }[];
   calendars: Calendar[];
   /** remaining annual-leave days by year */
@@ -49,7 +49,7 @@ export function RequestForm({
   today: string;
   labels: RequestFormLabels;
 }) {
-  const [state, run, pending] = useActionState<State, FormData>(action, {});
+  const [state, run, pending] = useActionState<ActionState, FormData>(action, {});
   const [type, setType] = useState(types[0]?.value ?? "ANNUAL");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Field, Textarea } from "@/components/ui/field";
@@ -13,7 +13,7 @@ import { RequestItem } from "../_components/request-item";
 import { LeaveNav } from "../_components/sub-nav";
 
 export default async function ApprovalsPage() {
-  const actor = await requireRole("leave.approve", "/leave/approvals");
+  const actor = await requirePagePermission("leave.approve", "/leave/approvals");
   const today = shanghaiDate(new Date());
   const [t, pending, recent, away] = await Promise.all([
     getTranslations("leave"),

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { Field, Input, Textarea } from "@/components/ui/field";
@@ -15,7 +15,7 @@ import { LeaveNav } from "../_components/sub-nav";
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 export default async function HolidaysPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const actor = await requireRole("leave.calendar.manage", "/leave/holidays");
+  const actor = await requirePagePermission("leave.calendar.manage", "/leave/holidays");
   const thisYear = shanghaiYear(new Date());
   const year = yearParam.catch({}).parse(await searchParams).year ?? thisYear;
   const [t, cal] = await Promise.all([getTranslations("leave"), getHolidayYear(actor, year)]);

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
@@ -14,7 +14,7 @@ import { RequestItem } from "../_components/request-item";
 import { LeaveNav } from "../_components/sub-nav";
 
 export default async function HrLeavePage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const actor = await requireRole("leave.hr", "/leave/hr");
+  const actor = await requirePagePermission("leave.hr", "/leave/hr");
   const raw = await searchParams;
   const parsed = listRequestsSchema.safeParse({ ...raw, scope: "unit" });
   const q = parsed.success ? parsed.data : listRequestsSchema.parse({ scope: "unit" });

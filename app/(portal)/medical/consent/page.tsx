@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current";
 import { getConsentState } from "@/lib/medical/queries";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
-import { ActionForm } from "../_components/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { giveConsentAction, withdrawConsentAction } from "../actions";
 
 // The separate, unbundled consent screen (PIPL art. 28–29): nothing else is agreed to here.
@@ -48,7 +48,12 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
                 </p>
               ) : null}
               <p className="text-sm text-slate-600">{t("consent.withdrawHint")}</p>
-              <ActionForm action={withdrawConsentAction} submit={t("consent.withdraw")} variant="danger" okText={t("consent.withdrawn")} />
+              <ActionForm
+                action={withdrawConsentAction}
+                submitLabel={t("consent.withdraw")}
+                variant="danger"
+                successText={t("consent.withdrawn")}
+              />
             </div>
           ) : (
             <div className="space-y-3">
@@ -57,7 +62,12 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
               ) : (
                 <p className="text-sm text-slate-700">{t("consent.none")}</p>
               )}
-              <ActionForm action={giveConsentAction} submit={t("consent.give")} okText={t("consent.thanks")} testId="consent-form">
+              <ActionForm
+                action={giveConsentAction}
+                submitLabel={t("consent.give")}
+                successText={t("consent.thanks")}
+                testId="consent-form"
+              >
                 <input type="hidden" name="version" value={state.current.version} />
                 <label className="flex items-start gap-2 text-sm">
                   <input type="checkbox" name="agree" className="mt-1" required />

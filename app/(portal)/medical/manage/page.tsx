@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { z } from "zod";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getDayBoard, listClosedDays, listHospitals, listServices, listTemplates } from "@/lib/medical/queries";
-import { shanghaiDate, shanghaiToday } from "@/lib/time";
+import { DAY_MS, shanghaiDate, shanghaiToday } from "@/lib/time";
 import { hhmm } from "@/lib/medical/dto";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
-import { ActionForm } from "../_components/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { StatusBadge } from "../_components/status-badge";
 import { BookingActions } from "./_components/booking-actions";
 import {
@@ -37,7 +37,7 @@ const paramsSchema = z.object({
 });
 
 export default async function ManagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireRole("medical.manage", "/medical/manage");
+  const actor = await requirePagePermission("medical.manage", "/medical/manage");
   const q = paramsSchema.parse(await searchParams);
   const t = await getTranslations("medical");
   const date = q.date ?? shanghaiToday();
@@ -75,8 +75,8 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
 
   async function DayTab() {
     const board = await getDayBoard(actor, date, q.service);
-    const prev = shanghaiDate(new Date(Date.parse(`${date}T12:00:00+08:00`) - 86400000));
-    const next = shanghaiDate(new Date(Date.parse(`${date}T12:00:00+08:00`) + 86400000));
+    const prev = shanghaiDate(new Date(Date.parse(`${date}T12:00:00+08:00`) - DAY_MS));
+    const next = shanghaiDate(new Date(Date.parse(`${date}T12:00:00+08:00`) + DAY_MS));
     return (
       <div className="space-y-4">
         <Card>
@@ -196,7 +196,7 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
                     {t("manage.day.seats", { booked: s.bookedCount, capacity: s.capacity })}
                     {s.closed ? ` · ${t("manage.day.closed")}` : ""}
                   </p>
-                  <ActionForm action={capacityAction} submit={t("actions.save")} variant="secondary" inline>
+                  <ActionForm action={capacityAction} submitLabel={t("actions.save")} variant="secondary" inline>
                     <input type="hidden" name="id" value={s.id} />
                     <Input
                       name="capacity"
@@ -221,7 +221,13 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
     return (
       <Card title={t("urgent.title")}>
         <p className="mb-3 text-sm text-slate-600">{t("urgent.hint")}</p>
-        <ActionForm action={urgentAction} submit={t("urgent.submit")} variant="danger" okText={t("urgent.done")} testId="urgent-form">
+        <ActionForm
+          action={urgentAction}
+          submitLabel={t("urgent.submit")}
+          variant="danger"
+          successText={t("urgent.done")}
+          testId="urgent-form"
+        >
           <div className="grid gap-3 sm:grid-cols-2">
             <Field label={t("urgent.badgeNo")} htmlFor="badgeNo">
               <Input id="badgeNo" name="badgeNo" required autoComplete="off" />
@@ -255,7 +261,7 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
   async function CalendarTab() {
     const [templates, closedDays] = await Promise.all([listTemplates(actor), listClosedDays(actor)]);
     const today = shanghaiToday();
-    const in4w = shanghaiDate(new Date(Date.now() + 28 * 86400000));
+    const in4w = shanghaiDate(new Date(Date.now() + 28 * DAY_MS));
     return (
       <div className="space-y-4">
         <Card title={t("calendar.templates")}>
@@ -281,7 +287,7 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
                 <Td>{tp.slotMinutes}</Td>
                 <Td>{tp.capacity}</Td>
                 <Td>
-                  <ActionForm action={deleteTemplateAction} submit={t("actions.delete")} variant="ghost" inline>
+                  <ActionForm action={deleteTemplateAction} submitLabel={t("actions.delete")} variant="ghost" inline>
                     <input type="hidden" name="id" value={tp.id} />
                   </ActionForm>
                 </Td>
@@ -289,7 +295,7 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
             ))}
           </Table>
           <h3 className="mb-2 mt-4 text-sm font-semibold">{t("calendar.addTemplate")}</h3>
-          <ActionForm action={createTemplateAction} submit={t("actions.add")} okText={t("calendar.added")}>
+          <ActionForm action={createTemplateAction} submitLabel={t("actions.add")} successText={t("calendar.added")}>
             <div className="grid grid-cols-2 gap-3 sm:grid-cols-6">
               <Field label={t("fields.service")} htmlFor="t-service">
                 <Select id="t-service" name="serviceId">
@@ -326,7 +332,7 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
         </Card>
         <Card title={t("calendar.generate")}>
           <p className="mb-2 text-sm text-slate-600">{t("calendar.generateHint")}</p>
-          <ActionForm action={generateAction} submit={t("calendar.generateSubmit")} okText={t("calendar.generated")}>
+          <ActionForm action={generateAction} submitLabel={t("calendar.generateSubmit")} successText={t("calendar.generated")}>
             <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
               <Field label={t("calendar.from")} htmlFor="g-from">
                 <Input id="g-from" name="from" type="date" defaultValue={today} />
@@ -348,7 +354,7 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
           </ActionForm>
         </Card>
         <Card title={t("calendar.oneSlot")}>
-          <ActionForm action={createSlotAction} submit={t("actions.add")} okText={t("calendar.slotAdded")}>
+          <ActionForm action={createSlotAction} submitLabel={t("actions.add")} successText={t("calendar.slotAdded")}>
             <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
               <Field label={t("fields.service")} htmlFor="o-service">
                 <Select id="o-service" name="service">
@@ -384,7 +390,7 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
                   <span className="font-medium">{d.date}</span>
                   <span className="text-slate-600">{d.reason}</span>
                   <span className="ml-auto">
-                    <ActionForm action={reopenDayAction} submit={t("calendar.reopen")} variant="ghost" inline>
+                    <ActionForm action={reopenDayAction} submitLabel={t("calendar.reopen")} variant="ghost" inline>
                       <input type="hidden" name="id" value={d.id} />
                     </ActionForm>
                   </span>
@@ -392,7 +398,7 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
               ))
             )}
           </ul>
-          <ActionForm action={closeDayAction} submit={t("calendar.close")} variant="danger" okText={t("calendar.closedDone")}>
+          <ActionForm action={closeDayAction} submitLabel={t("calendar.close")} variant="danger" successText={t("calendar.closedDone")}>
             <div className="grid gap-3 sm:grid-cols-2">
               <Field label={t("manage.day.date")} htmlFor="c-date">
                 <Input id="c-date" name="date" type="date" required />
@@ -428,9 +434,9 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
               <ActionForm
                 key={h?.id ?? "new"}
                 action={saveHospitalAction}
-                submit={h ? t("actions.save") : t("actions.add")}
+                submitLabel={h ? t("actions.save") : t("actions.add")}
                 variant="secondary"
-                okText={t("services.saved")}
+                successText={t("services.saved")}
               >
                 {h ? <input type="hidden" name="id" value={h.id} /> : null}
                 <div className="grid gap-3 sm:grid-cols-4">
@@ -458,9 +464,9 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
               <ActionForm
                 key={s?.id ?? "new"}
                 action={saveServiceAction}
-                submit={s ? t("actions.save") : t("actions.add")}
+                submitLabel={s ? t("actions.save") : t("actions.add")}
                 variant="secondary"
-                okText={t("services.saved")}
+                successText={t("services.saved")}
               >
                 {s ? <input type="hidden" name="id" value={s.id} /> : null}
                 <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getMedicalStats, MIN_GROUP, type StatsRow } from "@/lib/medical/stats";
 import { shanghaiYear } from "@/lib/time";
 import { pageQuery } from "@/lib/http/pages";
@@ -13,7 +13,7 @@ import { Table, Td } from "@/components/ui/table";
 const paramsSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined) });
 
 export default async function MedicalStatsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireRole("medical.stats.view", "/medical/stats");
+  const actor = await requirePagePermission("medical.stats.view", "/medical/stats");
   const q = paramsSchema.parse(pageQuery(await searchParams));
   const [t, stats] = await Promise.all([getTranslations("medical"), getMedicalStats(actor, { year: q.year })]);
   const suppressed = t("stats.suppressed", { n: MIN_GROUP });

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n/localized";
 import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth/current";
+import { teachesOrManages } from "@/lib/training/access";
 import { cutoffOf, enrolmentOpen } from "@/lib/training/enrolment";
 import { getMyEnrollment, getSession, listMyOverlaps } from "@/lib/training/queries";
 import { findApprovedLeave } from "@/lib/leave/queries";
@@ -11,12 +12,12 @@ import { ButtonLink } from "@/components/ui/button";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Field, Input, Select } from "@/components/ui/field";
 import { cancelMyEnrollmentAction, enrolAction, feedbackAction } from "../actions";
-import { pageData, pageId } from "@/lib/http/pages";
+import { orNotFound, pageId } from "@/lib/http/pages";
 
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const id = pageId((await params).id);
   const actor = await requireUser({ next: `/training/${id}` });
-  const session = await pageData(getSession(actor, id));
+  const session = await orNotFound(getSession(actor, id));
   const [t, tc, format, mine] = await Promise.all([
     getTranslations("training"),
     getTranslations("common"),
@@ -29,7 +30,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const open = enrolmentOpen(session, now);
   const beforeCutoff = now < cutoffOf(session);
   const full = session.enrolledCount >= session.capacity;
-  const teaches = can(actor, "training.manage") || session.lecturers.some((l) => l.userId === actor.id);
+  const teaches = teachesOrManages(actor, session);
   const onLeave = can(actor, "leave.request") ? await findApprovedLeave(actor.id, session.startsAt, session.endsAt) : null;
   const tl = await getTranslations("leave");
 

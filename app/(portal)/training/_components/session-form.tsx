@@ -4,7 +4,7 @@ import type { SessionDto } from "@/lib/training/queries";
 import { toIsoShanghai } from "@/lib/time";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import type { State } from "../actions";
+import type { ActionState as State } from "@/lib/http/actions";
 
 const local = (d: Date | null | undefined) => (d ? toIsoShanghai(d).slice(0, 16) : "");
 

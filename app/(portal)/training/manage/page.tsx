@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { listSessions } from "@/lib/training/queries";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
@@ -13,7 +13,7 @@ const params = z.object({
 });
 
 export default async function ManagePage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const actor = await requireRole("training.manage", "/training/manage");
+  const actor = await requirePagePermission("training.manage", "/training/manage");
   const p = params.parse(await searchParams);
   const [t, tc, format, list] = await Promise.all([
     getTranslations("training"),

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { shanghaiYear } from "@/lib/time";
 import { getMyTraining, type MyEnrollmentDto } from "@/lib/training/queries";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 
 export default async function MyTrainingPage() {
-  const actor = await requireRole("training.book", "/training/me");
+  const actor = await requirePagePermission("training.book", "/training/me");
   const [t, format, mine] = await Promise.all([getTranslations("training"), getFormatter(), getMyTraining(actor)]);
   const h = mine.creditHours;
   // earlier years are on the printable transcript

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { listMyTeaching } from "@/lib/training/queries";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 
 export default async function TeachPage() {
-  const actor = await requireRole("training.teach", "/training/teach");
+  const actor = await requirePagePermission("training.teach", "/training/teach");
   const [t, format, sessions] = await Promise.all([getTranslations("training"), getFormatter(), listMyTeaching(actor)]);
   return (
     <>

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/access";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { listOpenSessions, listUnitCompliance } from "@/lib/training/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { DownloadLinks } from "@/components/ui/download-links";
@@ -8,7 +8,7 @@ import { unitEnrolAction } from "../actions";
 import { UnitEnrolForm } from "./_components/unit-enrol-form";
 
 export default async function UnitTrainingPage() {
-  const actor = await requireRole("training.unit.view", "/training/unit");
+  const actor = await requirePagePermission("training.unit.view", "/training/unit");
   const [t, format, people, sessions] = await Promise.all([
     getTranslations("training"),
     getFormatter(),

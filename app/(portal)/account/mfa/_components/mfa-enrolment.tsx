@@ -5,9 +5,8 @@ import { useTranslations } from "next-intl";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import type { ActionState } from "@/lib/http/actions";
 import { confirmMfaAction } from "../actions";
-
-type State = Awaited<ReturnType<typeof confirmMfaAction>>;
 
 /**
  * The enrolment steps (QR code, key, the confirming code), then — in their place, so the key is
@@ -15,8 +14,8 @@ type State = Awaited<ReturnType<typeof confirmMfaAction>>;
  */
 export function MfaEnrolment({ badgeNo, qrSvg, secret }: { badgeNo: string; qrSvg: string; secret: string }) {
   const t = useTranslations("auth.mfa");
-  const [state, action, pending] = useActionState<State, FormData>(confirmMfaAction, {});
-  const codes = state.ok ? (state.result?.recoveryCodes ?? "").split("\n").filter(Boolean) : [];
+  const [state, action, pending] = useActionState<ActionState, FormData>(confirmMfaAction, {});
+  const codes = state.ok ? (state.secrets?.recoveryCodes ?? "").split("\n").filter(Boolean) : [];
 
   if (codes.length) {
     const download = () => {

@@ -5,11 +5,12 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Alert } from "@/components/ui/card";
-import { changePasswordAction, type ChangePasswordState } from "../actions";
+import type { ActionState } from "@/lib/http/actions";
+import { changePasswordAction } from "../actions";
 
 export function ChangePasswordForm() {
   const t = useTranslations("auth");
-  const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(changePasswordAction, {});
   const f = state.fields ?? {};
   return (
     <form action={action} className="space-y-4">

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SheetImportForm } from "@/components/import/sheet-import-form";
 import { sheetImportLabels } from "@/components/import/labels";
@@ -8,7 +8,7 @@ import { unitImportAction } from "../actions";
 
 // Onboarding (SYS_ADMIN): the unit tree from a sheet, beside the user import.
 export default async function UnitImportPage() {
-  await requireRole("units.manage", "/admin/units/import");
+  await requirePagePermission("units.manage", "/admin/units/import");
   const [t, tu] = await Promise.all([getTranslations("admin.unitImport"), getTranslations("admin.units")]);
   const kinds = Object.fromEntries(["BUREAU", "STATION", "BRIGADE", "TEAM"].map((k) => [k, tu(`kinds.${k}`)]));
   return (

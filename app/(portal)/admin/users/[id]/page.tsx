@@ -1,9 +1,7 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ROLES, can, isAdminRole } from "@/lib/access";
-import { requireRole } from "@/lib/auth/current";
-import { isAppError } from "@/lib/errors";
-import { pageId } from "@/lib/http/pages";
+import { requirePagePermission } from "@/lib/auth/current";
+import { orNotFound, pageId } from "@/lib/http/pages";
 import { getUser } from "@/lib/users/users";
 import { listUnits } from "@/lib/users/units";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
@@ -16,11 +14,8 @@ import { grantRolesAction, resetPasswordAction, updateUserAction } from "../acti
 // password reset); the security administrator sees its roles and grants them with step-up.
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const id = pageId((await params).id);
-  const actor = await requireRole("users.view", `/admin/users/${id}`);
-  const user = await getUser(actor, id).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const actor = await requirePagePermission("users.view", `/admin/users/${id}`);
+  const user = await orNotFound(getUser(actor, id));
   const manages = can(actor, "users.manage");
   const grants = can(actor, "roles.grant");
   const [t, units] = await Promise.all([getTranslations(), manages ? listUnits() : Promise.resolve([])]);
@@ -57,7 +52,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
               submitLabel={t("admin.users.resetPassword")}
               variant="danger"
               successText={t("admin.users.resetDone")}
-              resultLabels={{ temporaryPassword: t("admin.users.temporaryPassword") }}
+              secretLabels={{ temporaryPassword: t("admin.users.temporaryPassword") }}
             />
           </Card>
         </>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { listUserImports } from "@/lib/users/import";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
@@ -10,7 +10,7 @@ import { userImportAction } from "../actions";
 
 // Onboarding (SYS_ADMIN): accounts from a sheet, then the initial passwords as a one-time download.
 export default async function UserImportPage() {
-  const actor = await requireRole("users.manage", "/admin/users/import");
+  const actor = await requirePagePermission("users.manage", "/admin/users/import");
   const [t, tr, format, imports] = await Promise.all([
     getTranslations("admin.import"),
     getTranslations(),

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { listUnits } from "@/lib/users/units";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -8,7 +8,7 @@ import { UserFields } from "../_role-fields";
 import { createUserAction } from "../actions";
 
 export default async function NewUserPage() {
-  await requireRole("users.manage", "/admin/users/new");
+  await requirePagePermission("users.manage", "/admin/users/new");
   const [t, units] = await Promise.all([getTranslations(), listUnits()]);
   return (
     <div className="mx-auto max-w-2xl">
@@ -18,7 +18,7 @@ export default async function NewUserPage() {
           action={createUserAction}
           submitLabel={t("common.actions.create")}
           successText={t("admin.users.created")}
-          resultLabels={{ temporaryPassword: t("admin.users.temporaryPassword") }}
+          secretLabels={{ temporaryPassword: t("admin.users.temporaryPassword") }}
         >
           <div>
             <label htmlFor="badgeNo" className="block text-sm font-medium">

@@ -1,16 +1,16 @@
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getAuxiliary, listSubtreeUnits } from "@/lib/benefits/queries";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ProfileFields } from "../../_components/profile-fields";
 import { updateProfileAction } from "../../actions";
-import { pageData, pageId } from "@/lib/http/pages";
+import { orNotFound, pageId } from "@/lib/http/pages";
 
 export default async function EditProfilePage({ params }: { params: Promise<{ id: string }> }) {
   const id = pageId((await params).id);
-  const actor = await requireRole("benefits.manage", `/benefits/${id}/edit`);
-  const profile = await pageData(getAuxiliary(actor, id));
+  const actor = await requirePagePermission("benefits.manage", `/benefits/${id}/edit`);
+  const profile = await orNotFound(getAuxiliary(actor, id));
   const [t, tc, units] = await Promise.all([getTranslations("benefits"), getTranslations("common"), listSubtreeUnits(actor)]);
   return (
     <>

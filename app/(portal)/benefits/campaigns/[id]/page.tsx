@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getCampaign } from "@/lib/benefits/campaigns";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -8,13 +8,13 @@ import { Input } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
 import { BenefitsNav } from "../../_components/sub-nav";
 import { addVisitAction } from "../../actions";
-import { pageData, pageId } from "@/lib/http/pages";
+import { orNotFound, pageId } from "@/lib/http/pages";
 import { shanghaiToday } from "@/lib/time";
 
 export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
   const id = pageId((await params).id);
-  const actor = await requireRole("benefits.manage", `/benefits/campaigns/${id}`);
-  const c = await pageData(getCampaign(actor, id));
+  const actor = await requirePagePermission("benefits.manage", `/benefits/campaigns/${id}`);
+  const c = await orNotFound(getCampaign(actor, id));
   const [t, tc] = await Promise.all([getTranslations("benefits"), getTranslations("common")]);
   return (
     <>

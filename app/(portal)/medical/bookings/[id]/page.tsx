@@ -7,21 +7,21 @@ import { formatShanghai } from "@/lib/time";
 import { shanghaiDate } from "@/lib/time";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
-import { ActionForm } from "../../_components/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { StatusBadge } from "../../_components/status-badge";
 import { BookingActions } from "../../manage/_components/booking-actions";
 import { cancelAction, rescheduleAction } from "../../actions";
 import { rescheduleMyBookingAction } from "../../reschedule-actions";
 import { listMyRescheduleTargets } from "@/lib/medical/self-reschedule";
 import { Select } from "@/components/ui/field";
-import { pageData, pageId } from "@/lib/http/pages";
+import { orNotFound, pageId } from "@/lib/http/pages";
 
 // One booking with its health note: only its owner and the liaison get here (others: 404), and
 // showing the note writes an audit entry (getBooking withNote).
 export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
   const id = pageId((await params).id);
   const actor = await requireUser({ next: `/medical/bookings/${id}` });
-  const booking = await pageData(getBooking(actor, id, { withNote: true }));
+  const booking = await orNotFound(getBooking(actor, id, { withNote: true }));
   const [t, format, locale] = await Promise.all([getTranslations("medical"), getFormatter(), getLocale()]);
   const manage = can(actor, "medical.manage");
   const own = booking.user.id === actor.id;
@@ -106,7 +106,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
           ) : own && booking.status === "BOOKED" && !booking.urgent ? (
             <ActionForm
               action={cancelAction}
-              submit={t("actions.cancel")}
+              submitLabel={t("actions.cancel")}
               variant="secondary"
               inline
               confirm={{ text: t("actions.cancelConfirm"), yes: t("actions.confirmYes"), no: t("actions.back") }}
@@ -119,9 +119,9 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
           <div className="mt-4 border-t border-slate-100 pt-4">
             <ActionForm
               action={manage ? rescheduleAction : rescheduleMyBookingAction}
-              submit={t("actions.reschedule")}
+              submitLabel={t("actions.reschedule")}
               variant="secondary"
-              okText={t("manage.rescheduled")}
+              successText={t("manage.rescheduled")}
             >
               <input type="hidden" name="id" value={booking.id} />
               <Select name="slotId" aria-label={t("actions.reschedule")} className="sm:w-auto">

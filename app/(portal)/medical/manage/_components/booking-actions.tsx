@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { BookingDto } from "@/lib/medical/dto";
 import { Select } from "@/components/ui/field";
-import { ActionForm } from "../../_components/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { cancelAction, checkInAction, completeAction, noShowAction, outcomeAction } from "../../actions";
 
 /** The liaison's buttons for one booking; only legal next steps are offered (the domain checks again). */
@@ -19,14 +19,14 @@ export async function BookingActions({
     <div className="flex flex-wrap gap-2">
       {booking.status === "BOOKED" ? (
         <>
-          <ActionForm action={checkInAction} submit={t("actions.checkIn")} inline confirm={ask("actions.checkInConfirm")}>
+          <ActionForm action={checkInAction} submitLabel={t("actions.checkIn")} inline confirm={ask("actions.checkInConfirm")}>
             {id}
           </ActionForm>
           {/* nobody has missed an appointment whose time has not come (the domain refuses it too) */}
           {now >= booking.startsAt ? (
             <ActionForm
               action={noShowAction}
-              submit={t("actions.noShow")}
+              submitLabel={t("actions.noShow")}
               variant="secondary"
               inline
               confirm={ask("actions.noShowConfirm")}
@@ -34,18 +34,24 @@ export async function BookingActions({
               {id}
             </ActionForm>
           ) : null}
-          <ActionForm action={cancelAction} submit={t("actions.cancel")} variant="secondary" inline confirm={ask("actions.cancelConfirm")}>
+          <ActionForm
+            action={cancelAction}
+            submitLabel={t("actions.cancel")}
+            variant="secondary"
+            inline
+            confirm={ask("actions.cancelConfirm")}
+          >
             {id}
           </ActionForm>
         </>
       ) : null}
       {booking.status === "CHECKED_IN" ? (
-        <ActionForm action={completeAction} submit={t("actions.complete")} inline>
+        <ActionForm action={completeAction} submitLabel={t("actions.complete")} inline>
           {id}
         </ActionForm>
       ) : null}
       {booking.status === "COMPLETED" && booking.service.code === "LIVER_CHECK" ? (
-        <ActionForm action={outcomeAction} submit={t("actions.saveOutcome")} variant="secondary" inline>
+        <ActionForm action={outcomeAction} submitLabel={t("actions.saveOutcome")} variant="secondary" inline>
           {id}
           <Select name="outcome" aria-label={t("fields.outcome")} defaultValue={booking.outcome ?? ""} className="w-auto" required>
             <option value="" disabled>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getDayList } from "@/lib/medical/queries";
 import { shanghaiToday } from "@/lib/time";
 import { hhmm } from "@/lib/medical/dto";
@@ -17,7 +17,7 @@ const paramsSchema = z.object({
 });
 
 export default async function PrintDayListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireRole("medical.manage", "/medical/manage");
+  const actor = await requirePagePermission("medical.manage", "/medical/manage");
   const { date = shanghaiToday() } = paramsSchema.parse(await searchParams);
   const [t, rows] = await Promise.all([getTranslations("medical"), getDayList(actor, date)]);
   return (

@@ -5,12 +5,12 @@ import { getTeachingSession } from "@/lib/training/queries";
 import { PageHeader } from "@/components/ui/card";
 import { checkInQrAction } from "../../actions";
 import { RotatingQr } from "../../_components/rotating-qr";
-import { pageData, pageId } from "@/lib/http/pages";
+import { orNotFound, pageId } from "@/lib/http/pages";
 
 export default async function QrPage({ params }: { params: Promise<{ id: string }> }) {
   const id = pageId((await params).id);
   const actor = await requireUser({ next: `/training/${id}/qr` });
-  const session = await pageData(getTeachingSession(actor, id));
+  const session = await orNotFound(getTeachingSession(actor, id));
   const t = await getTranslations("training");
   return (
     <div className="text-center">

@@ -10,12 +10,12 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Table, Td } from "@/components/ui/table";
 import { attendanceAction, officeCancelEnrollmentAction, sessionStatusAction } from "../../actions";
 import { markAllPresentAction, uploadAttendanceAction } from "../../session-tools-actions";
-import { pageData, pageId } from "@/lib/http/pages";
+import { orNotFound, pageId } from "@/lib/http/pages";
 
 export default async function RosterPage({ params }: { params: Promise<{ id: string }> }) {
   const id = pageId((await params).id);
   const actor = await requireUser({ next: `/training/${id}/roster` });
-  const [session, rows, feedback] = await pageData(
+  const [session, rows, feedback] = await orNotFound(
     Promise.all([getSession(actor, id), listRoster(actor, id), getFeedbackSummary(actor, id)]),
   );
   const [t, tc, format] = await Promise.all([getTranslations("training"), getTranslations("common"), getFormatter()]);

@@ -1,16 +1,15 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current";
-import { getSession, listRoster } from "@/lib/training/queries";
+import { getSession, listSignInSheet } from "@/lib/training/queries";
 import { PrintButton } from "@/components/ui/print-button";
-import { pageData, pageId } from "@/lib/http/pages";
+import { orNotFound, pageId } from "@/lib/http/pages";
 
 // The 签到表: an A4 page with one signature line per enrolled officer.
 export default async function SignInSheetPage({ params }: { params: Promise<{ id: string }> }) {
   const id = pageId((await params).id);
   const actor = await requireUser({ next: `/training/${id}/sheet` });
-  const [session, rows] = await pageData(Promise.all([getSession(actor, id), listRoster(actor, id)]));
+  const [session, enrolled] = await orNotFound(Promise.all([getSession(actor, id), listSignInSheet(actor, id)]));
   const [t, format] = await Promise.all([getTranslations("training"), getFormatter()]);
-  const enrolled = rows.filter((r) => r.status === "ENROLLED");
   return (
     <div className="mx-auto max-w-[210mm] bg-white p-4 print:p-0">
       <style>{"@page { size: A4 portrait; margin: 15mm; }"}</style>

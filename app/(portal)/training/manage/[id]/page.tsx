@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getSession, listCategories, listUnitOptions } from "@/lib/training/queries";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
@@ -9,7 +9,7 @@ import { listLecturers } from "@/lib/training/lecturers";
 import { SessionForm } from "../../_components/session-form";
 import { sessionStatusAction, updateSessionAction } from "../../actions";
 import { copySessionAction } from "../../session-tools-actions";
-import { pageData, pageId } from "@/lib/http/pages";
+import { orNotFound, pageId } from "@/lib/http/pages";
 
 export default async function EditSessionPage({
   params,
@@ -20,11 +20,11 @@ export default async function EditSessionPage({
 }) {
   const id = pageId((await params).id);
   const copied = (await searchParams).copied === "1";
-  const actor = await requireRole("training.manage", `/training/manage/${id}`);
+  const actor = await requirePagePermission("training.manage", `/training/manage/${id}`);
   const [t, tc, session, categories, units, registry] = await Promise.all([
     getTranslations("training"),
     getTranslations("common"),
-    pageData(getSession(actor, id)),
+    orNotFound(getSession(actor, id)),
     listCategories(actor),
     listUnitOptions(actor),
     listLecturers(actor),

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { pageQuery } from "@/lib/http/pages";
 import { listCertificates } from "@/lib/training/certificate-registry";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
@@ -19,7 +19,7 @@ const params = z.object({
 // The training office's register of issued certificates: find one by its number, name or badge
 // number and revoke it; the public verification page then says 已撤销.
 export default async function CertificatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireRole("training.manage", "/training/manage/certificates");
+  const actor = await requirePagePermission("training.manage", "/training/manage/certificates");
   const p = params.parse(pageQuery(await searchParams));
   const [t, tc, format, list] = await Promise.all([
     getTranslations("training"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { pageQuery } from "@/lib/http/pages";
 import { listLecturers } from "@/lib/training/lecturers";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
@@ -18,7 +18,7 @@ const params = z.object({
 // The lecturer registry: internal lecturers and outside experts with their topics; the session
 // form picks from it. Sessions taught and the average rating come from the lecture hall itself.
 export default async function LecturersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireRole("training.manage", "/training/manage/lecturers");
+  const actor = await requirePagePermission("training.manage", "/training/manage/lecturers");
   const p = params.parse(pageQuery(await searchParams));
   const [t, list] = await Promise.all([getTranslations("training"), listLecturers(actor, { q: p.q, includeInactive: p.inactive === "1" })]);
   return (

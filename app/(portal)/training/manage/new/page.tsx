@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { listCategories, listUnitOptions } from "@/lib/training/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { listLecturers } from "@/lib/training/lecturers";
@@ -7,7 +7,7 @@ import { SessionForm } from "../../_components/session-form";
 import { createSessionAction } from "../../actions";
 
 export default async function NewSessionPage() {
-  const actor = await requireRole("training.manage", "/training/manage/new");
+  const actor = await requirePagePermission("training.manage", "/training/manage/new");
   const [t, categories, units, registry] = await Promise.all([
     getTranslations("training"),
     listCategories(actor),

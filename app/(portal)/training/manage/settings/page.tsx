@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ROLES } from "@/lib/access";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getPolicyAndRequirements, listCategories } from "@/lib/training/queries";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
@@ -9,7 +9,7 @@ import { Table, Td } from "@/components/ui/table";
 import { categoryAction, policyAction, requirementAction } from "../../actions";
 
 export default async function SettingsPage() {
-  const actor = await requireRole("training.manage", "/training/manage/settings");
+  const actor = await requirePagePermission("training.manage", "/training/manage/settings");
   const [t, tr, categories, { policy, requirements }] = await Promise.all([
     getTranslations("training"),
     getTranslations("common.roles"),

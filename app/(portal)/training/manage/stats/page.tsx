@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n/localized";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getTrainingStats } from "@/lib/training/stats";
 import { shanghaiYear } from "@/lib/time";
 import { DownloadLinks } from "@/components/ui/download-links";
@@ -32,7 +32,7 @@ function Bars({ data, label }: { data: { label: string; value: number }[]; label
 }
 
 export default async function StatsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const actor = await requireRole("training.manage", "/training/manage/stats");
+  const actor = await requirePagePermission("training.manage", "/training/manage/stats");
   const year = params.parse(await searchParams).year ?? shanghaiYear(new Date());
   const [t, s, locale] = await Promise.all([getTranslations("training"), getTrainingStats(actor, year), getLocale()]);
   const tiles = [

@@ -1,10 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getMyTraining } from "@/lib/training/queries";
 import { PrintButton } from "@/components/ui/print-button";
 
 export default async function TranscriptPage() {
-  const actor = await requireRole("training.book", "/training/me/transcript");
+  const actor = await requirePagePermission("training.book", "/training/me/transcript");
   const [t, format, mine] = await Promise.all([getTranslations("training"), getFormatter(), getMyTraining(actor)]);
   return (
     <div className="mx-auto max-w-[210mm] bg-white p-4 print:p-0">

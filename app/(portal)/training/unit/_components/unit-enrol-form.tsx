@@ -5,8 +5,8 @@ import { Alert, Badge } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
+import type { ActionState } from "@/lib/http/actions";
 
-type State = { ok?: boolean; message?: string; fields?: Record<string, string>; result?: Record<string, string> };
 export type UnitPerson = { id: string; badgeNo: string; name: string; unitName: string; done: number; required: number; behind: boolean };
 export type OpenSession = { id: string; label: string };
 
@@ -25,7 +25,7 @@ export function UnitEnrolForm({
   mayEnrol,
   labels,
 }: {
-  action: (prev: State, fd: FormData) => Promise<State>;
+  action: (prev: ActionState, fd: FormData) => Promise<ActionState>;
   people: UnitPerson[];
   sessions: OpenSession[];
   mayEnrol: boolean;
@@ -33,7 +33,7 @@ export function UnitEnrolForm({
 }) {
   const [sessionId, setSessionId] = useState(sessions[0]?.id ?? "");
   const [ticked, setTicked] = useState<Set<string>>(() => new Set(people.filter((p) => p.behind).map((p) => p.id)));
-  const [state, formAction, pending] = useActionState(async (prev: State, fd: FormData) => {
+  const [state, formAction, pending] = useActionState(async (prev: ActionState, fd: FormData) => {
     const next = await action(prev, fd);
     if (next.ok) setTicked(new Set());
     return next;
@@ -107,7 +107,11 @@ export function UnitEnrolForm({
     >
       {state.message ? (
         <Alert kind={!state.ok ? "error" : refused ? "warning" : "success"}>
-          <span data-testid="unit-enrol-summary">{state.message}</span>
+          <span data-testid="unit-enrol-summary">
+            {state.message}
+            {/* a refusal of the whole request (over the 500-person limit) says why */}
+            {!state.ok && state.fields ? ` ${Object.values(state.fields).join("；")}` : null}
+          </span>
         </Alert>
       ) : null}
       <Field label={labels.session} htmlFor="sessionId">

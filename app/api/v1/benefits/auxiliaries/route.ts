@@ -1,10 +1,8 @@
 import { apiRoute, created, readJson, readQuery } from "@/lib/http/api";
-import { parseInput } from "@/lib/validation";
 import { createAuxiliary } from "@/lib/benefits/mutations";
 import { getAuxiliary, listAuxiliaries } from "@/lib/benefits/queries";
-import { rosterQuerySchema } from "@/lib/benefits/schemas";
 
-export const GET = apiRoute(async ({ req, actor }) => listAuxiliaries(actor, parseInput(rosterQuerySchema, readQuery(req))), {
+export const GET = apiRoute(async ({ req, actor }) => listAuxiliaries(actor, readQuery(req)), {
   permission: "benefits.manage",
 });
 

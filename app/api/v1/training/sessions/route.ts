@@ -1,12 +1,10 @@
 import { apiRoute, created, readJson, readQuery } from "@/lib/http/api";
 import { createSession } from "@/lib/training/mutations";
 import { listSessions } from "@/lib/training/queries";
-import { listSessionsSchema } from "@/lib/training/schemas";
 import { sessionJson } from "@/lib/training/serialize";
-import { parseInput } from "@/lib/validation";
 
 export const GET = apiRoute(async ({ req, actor }) => {
-  const page = await listSessions(actor, parseInput(listSessionsSchema, readQuery(req)));
+  const page = await listSessions(actor, readQuery(req));
   return { ...page, items: page.items.map(sessionJson) };
 });
 

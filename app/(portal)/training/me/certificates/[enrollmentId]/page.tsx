@@ -1,19 +1,19 @@
 import QRCode from "qrcode";
 import { headers } from "next/headers";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/current";
 import { getMyCertificate } from "@/lib/training/certificates";
 import { getSealDataUri } from "@/lib/training/seal";
 import { PrintButton } from "@/components/ui/print-button";
-import { pageData, pageId } from "@/lib/http/pages";
+import { orNotFound, pageId } from "@/lib/http/pages";
 
 export default async function CertificatePage({ params }: { params: Promise<{ enrollmentId: string }> }) {
   const enrollmentId = pageId((await params).enrollmentId);
-  const actor = await requireRole("training.book", `/training/me/certificates/${enrollmentId}`);
+  const actor = await requirePagePermission("training.book", `/training/me/certificates/${enrollmentId}`);
   const [t, format, cert, h, seal] = await Promise.all([
     getTranslations("training"),
     getFormatter(),
-    pageData(getMyCertificate(actor, enrollmentId)),
+    orNotFound(getMyCertificate(actor, enrollmentId)),
     headers(),
     getSealDataUri(),
   ]);
