@@ -243,7 +243,7 @@ try {
   );
 
   const ctx = { baseUrl, signIn, load, loadSql, pgQuery: (sql, params) => pool.query(sql, params), users, clients, CLIENTS, SECONDS };
-  for (const mod of ["training", "medical", "benefits"]) {
+  for (const mod of ["training", "medical", "benefits", "onboarding"]) {
     if (ONLY && !ONLY.includes(mod)) continue;
     const file = path.join(ROOT, "scripts", "bench", `${mod}.mjs`);
     if (!existsSync(file)) continue;
