@@ -12,6 +12,7 @@ import { idColumns, nextAuxNo, randomIdNumber } from "@/tests/factories/benefits
 import { createUser } from "@/tests/factories";
 import { world } from "./helpers";
 import { rejection } from "@/tests/helpers/errors";
+import { DAY_MS } from "@/lib/time";
 
 let w: Awaited<ReturnType<typeof world>>;
 beforeAll(async () => {
@@ -135,10 +136,12 @@ test("only HR may import", async () => {
 test("5,000 rows: one bad row rejects the whole sheet; the fixed sheet imports all 5,000 (timed)", async () => {
   const prefix = `B${String(Date.now() % 100000).padStart(5, "0")}`;
   const lines: string[][] = [HEAD];
+  // unique and valid: birth dates over 5,000 distinct days from 1985, one sequence number per run
+  // (a fixed one met an ID number another test file had registered in the shared database)
+  const seq = 500 + (Date.now() % 499);
   for (let i = 0; i < 5000; i++) {
-    // unique and valid: birth dates over 5,000 distinct days from 1985, sequence 101
-    const birth = new Date(Date.UTC(1985, 0, 1) + i * 86400000).toISOString().slice(0, 10).replaceAll("-", "");
-    lines.push(row({ auxNo: `${prefix}${String(i).padStart(4, "0")}`, id: makeIdNumber("210311", birth, 101), unit: w.teamA.code }));
+    const birth = new Date(Date.UTC(1985, 0, 1) + i * DAY_MS).toISOString().slice(0, 10).replaceAll("-", "");
+    lines.push(row({ auxNo: `${prefix}${String(i).padStart(4, "0")}`, id: makeIdNumber("210311", birth, seq), unit: w.teamA.code }));
   }
   const bad = lines.map((l) => [...l]);
   bad[4321]![2] = bad[4321]![2]!.slice(0, 17) + (bad[4321]![2]![17] === "1" ? "2" : "1");
