@@ -221,6 +221,13 @@ try {
     requests: () => ({ path: "/api/bench/jwt" }),
   });
   results.floors.authVsBare = +(results.floors.authNoWork.rps / results.floors.bareJwtDecode.rps).toFixed(2);
+  // what any page costs before it does anything: a bare Next.js page under the root layout, and
+  // the signed-in portal shell around an empty page (both only with BENCH_ROUTES=1)
+  results.floors.barePage = await load("GET /bench-page (bare Next.js page)", { clients, requests: () => ({ path: "/bench-page" }) });
+  results.floors.shellPage = await load("GET /bench-shell (portal shell, empty page)", {
+    clients,
+    requests: () => ({ path: "/bench-shell" }),
+  });
   // and the session check without its cache (a second server with SESSION_CACHE_MS=0), for the ratio
   {
     const port2 = await freePort();
@@ -241,6 +248,9 @@ try {
   console.log(
     `  auth floor ${results.floors.authVsBare}× the bare JWT route; session cache ${+(results.floors.authNoWork.rps / results.floors.authNoWorkUncached.rps).toFixed(2)}× without it`,
   );
+  console.log(
+    `  bare page ${+(results.floors.barePage.rps / results.floors.authNoWork.rps).toFixed(2)}× the auth floor; portal shell ${+(results.floors.shellPage.rps / results.floors.authNoWork.rps).toFixed(2)}×`,
+  );
 
   const ctx = { baseUrl, signIn, load, loadSql, pgQuery: (sql, params) => pool.query(sql, params), users, clients, CLIENTS, SECONDS };
   for (const mod of ["training", "medical", "benefits", "onboarding"]) {
@@ -255,6 +265,7 @@ try {
       results.scenarios[`${mod}.${k}`] = {
         ...v,
         rpsVsAuthFloor: +(v.rps / results.floors.authNoWork.rps).toFixed(2),
+        rpsVsShellFloor: +(v.rps / results.floors.shellPage.rps).toFixed(2),
         ...(floorSql && floorSql !== v ? { rpsVsSqlFloor: +(v.rps / floorSql.rps).toFixed(3) } : {}),
       };
     }

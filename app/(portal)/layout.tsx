@@ -3,7 +3,7 @@ import { requireUser } from "@/lib/auth/current";
 import { NAV_ITEMS } from "@/lib/navigation";
 import { getFormatter, getLocale } from "next-intl/server";
 import { localized } from "@/lib/i18n/localized";
-import { listNotifications } from "@/lib/notifications/queries";
+import { myUnreadBell } from "@/lib/notifications/queries";
 import { PortalShell } from "@/components/shell/portal-shell";
 import { markAllReadAction, markReadAction, setLocaleAction } from "./actions";
 
@@ -14,11 +14,7 @@ export default async function PortalLayout({ children }: { children: React.React
   // pages through. A signed-out visit returns to the very URL it asked for (proxy.ts, requireUser).
   const actor = await requireUser({ allowPasswordChange: true, allowMfaEnrolment: true });
   const nav = NAV_ITEMS.filter((n) => n.anyOf.some((p) => can(actor, p)));
-  const [latest, locale, format] = await Promise.all([
-    listNotifications(actor, { unread: "true", pageSize: 5 }),
-    getLocale(),
-    getFormatter(),
-  ]);
+  const [latest, locale, format] = await Promise.all([myUnreadBell(actor), getLocale(), getFormatter()]);
   const notices = latest.items.map((n) => ({
     id: n.id,
     title: localized(locale, n.title, n.titleEn),

@@ -69,11 +69,17 @@ function apply(payload: string): void {
   for (const fn of state.subscribers) fn(payload);
 }
 
+/** Whatever other caches keep on this feed may have missed a change: they drop everything. */
+function everythingMayHaveChanged(): void {
+  for (const fn of state.subscribers) fn("*");
+}
+
 function lost(why: unknown): void {
   if (state.live) logger.warn("session cache: change feed lost, reading sessions from the database", why);
   state.live = false;
   state.entries.clear();
   state.generation++;
+  everythingMayHaveChanged();
   const c = state.client;
   state.client = null;
   c?.removeAllListeners();
@@ -111,6 +117,7 @@ async function connect(): Promise<void> {
     // anything cached before this connection may have missed a change
     state.entries.clear();
     state.generation++;
+    everythingMayHaveChanged();
   } catch (e) {
     state.starting = false;
     state.client = client;
@@ -175,6 +182,21 @@ export async function cachedSession<T>(sessionId: string): Promise<T | undefined
   return fresh<T>(sessionId);
 }
 
+/**
+ * For other caches on the same feed (lib/cache/reference.ts): true once every change committed
+ * before this call has been announced here — the same round trip cachedSession waits for, shared.
+ * False when the cache is off or the feed is not live: then read the database.
+ */
+export async function feedCurrent(): Promise<boolean> {
+  if (!enabled()) return false;
+  if (!state.client && !state.starting) void connect();
+  if (!state.live) return false;
+  return sync();
+}
+
+/** Whether the feed is live now (a value read while it is may be kept). */
+export const feedLive = () => enabled() && state.live;
+
 /** Call before reading the database; pass the result to rememberSession. */
 export const cacheGeneration = () => state.generation;
 
@@ -188,7 +210,10 @@ export function rememberSession(sessionId: string, userId: string, value: unknow
 /** Drops a session here at once (the trigger tells the other instances). */
 export const forgetSession = (sessionId: string) => apply(`s:${sessionId}`);
 
-/** Runs `fn` on every change announced (e.g. the security policy cache clears on "*"). */
+/**
+ * Runs `fn` on every change announced (e.g. the security policy cache clears on "*"), and with
+ * "*" whenever the feed is lost or (re)connected.
+ */
 export function onAuthChange(fn: (payload: string) => void): void {
   state.subscribers.add(fn);
 }

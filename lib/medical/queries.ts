@@ -3,6 +3,7 @@ import { assertCan, can, type Actor } from "@/lib/access";
 import { writeAudit } from "@/lib/audit/log";
 import { decryptForDisplay } from "@/lib/crypto";
 import { readOutcome } from "./outcome";
+import { cachedReference } from "@/lib/cache/reference";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
@@ -179,12 +180,10 @@ export function toBookingDto(b: BookingRow, hasNote: boolean): BookingDto {
 
 /** Services people can book (liaison: with inactive ones too). */
 export async function listServices(actor: Actor, opts: { includeInactive?: boolean } = {}): Promise<ServiceDto[]> {
-  const all = opts.includeInactive && can(actor, "medical.manage");
-  return db.medicalService.findMany({
-    where: all ? {} : { active: true },
-    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-    select: serviceSelect,
-  });
+  const all = await cachedReference("MedicalService", () =>
+    db.medicalService.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: serviceSelect }),
+  );
+  return opts.includeInactive && can(actor, "medical.manage") ? all : all.filter((s) => s.active);
 }
 
 export async function getServiceByCode(actor: Actor, code: string): Promise<ServiceDto> {

@@ -60,6 +60,33 @@ export async function listNotifications(actor: Actor, raw: unknown): Promise<Pag
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
+/**
+ * The shell's bell on every page: my newest unread notices and how many are unread, in ONE raw
+ * query (the count is a window over the same rows, taken before the limit). Two Prisma queries
+ * here cost more than most of a page's own data (issue 13's profile).
+ */
+export async function myUnreadBell(actor: Actor, take = 5): Promise<{ total: number; items: NotificationDto[] }> {
+  const rows = await db.$queryRaw<(NotificationDto & { total: bigint })[]>`
+    SELECT id, kind, title, body, "titleEn", "bodyEn", link, "readAt", "createdAt", count(*) OVER () AS total
+    FROM "Notification" WHERE "userId" = ${actor.id} AND "readAt" IS NULL
+    ORDER BY "createdAt" DESC, id DESC LIMIT ${take}`;
+  const total = rows.length ? Number(rows[0]!.total) : 0;
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      body: r.body,
+      titleEn: r.titleEn,
+      bodyEn: r.bodyEn,
+      link: r.link,
+      readAt: r.readAt,
+      createdAt: r.createdAt,
+    })),
+  };
+}
+
 export function countMyUnread(actor: Actor): Promise<number> {
   return db.notification.count({ where: { userId: actor.id, readAt: null } });
 }

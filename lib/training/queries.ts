@@ -1,5 +1,6 @@
 import "server-only";
 import { assertCan, can, type Actor, type Role } from "@/lib/access";
+import { cachedReference } from "@/lib/cache/reference";
 import { db, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { parseInput, type Paged } from "@/lib/validation";
@@ -98,12 +99,13 @@ function anyTrainingAccess(actor: Actor) {
 
 export async function listCategories(actor: Actor, opts: { includeInactive?: boolean } = {}) {
   if (!anyTrainingAccess(actor)) assertCan(actor, "training.book");
-  const rows = await db.trainingCategory.findMany({
-    where: opts.includeInactive && can(actor, "training.manage") ? {} : { active: true },
-    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-    select: { code: true, name: true, nameEn: true, active: true },
-  });
-  return rows;
+  const all = await cachedReference("TrainingCategory", () =>
+    db.trainingCategory.findMany({
+      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      select: { code: true, name: true, nameEn: true, active: true },
+    }),
+  );
+  return opts.includeInactive && can(actor, "training.manage") ? all : all.filter((c) => c.active);
 }
 
 export async function listSessions(actor: Actor, raw: unknown, now = new Date()): Promise<Paged<SessionDto>> {
@@ -239,7 +241,7 @@ export async function listMyEnrollments(actor: Actor): Promise<MyEnrollmentDto[]
 /** Yearly requirement of a person: the largest requirement among their roles (0 when none). */
 export async function requiredHoursFor(roles: readonly Role[]): Promise<number> {
   if (!roles.length) return 0;
-  const reqs = await db.trainingRequirement.findMany({ where: { role: { in: [...roles] } }, select: { role: true, hours: true } });
+  const reqs = await cachedReference("TrainingRequirement", () => db.trainingRequirement.findMany({ select: { role: true, hours: true } }));
   return requiredHours(roles, new Map(reqs.map((r) => [r.role, Number(r.hours)])));
 }
 

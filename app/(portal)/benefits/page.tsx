@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getSessionState, requirePagePermission } from "@/lib/auth/current";
-import { ClientMessages } from "@/components/shell/client-messages";
-import { FullExportForm } from "./_components/full-export-form";
+import { FULL_EXPORT_LABELS, FullExportForm, type FullExportLabels } from "./_components/full-export-form";
 import { listAuxiliaries, listSubtreeUnits } from "@/lib/benefits/queries";
 import { rosterQuerySchema, ROSTER_SORTS } from "@/lib/benefits/schemas";
 import { ButtonLink } from "@/components/ui/button";
@@ -16,9 +15,10 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
   const raw = await searchParams;
   const parsed = rosterQuerySchema.safeParse(raw);
   const q = parsed.success ? parsed.data : rosterQuerySchema.parse({});
-  const [t, tc, units, res, session] = await Promise.all([
+  const [t, tc, tStepUp, units, res, session] = await Promise.all([
     getTranslations("benefits"),
     getTranslations("common"),
+    getTranslations("auth.stepUp"),
     listSubtreeUnits(actor),
     listAuxiliaries(actor, q),
     getSessionState(),
@@ -106,9 +106,11 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
         </div>
         <details className="no-print mt-3 text-sm">
           <summary className="cursor-pointer text-amber-800 underline">{t("roster.exportFull")}</summary>
-          <ClientMessages namespaces={["auth"]}>
-            <FullExportForm filters={Object.fromEntries(new URLSearchParams(exportQs))} needsOtp={session.ok && session.mfa.enrolled} />
-          </ClientMessages>
+          <FullExportForm
+            filters={Object.fromEntries(new URLSearchParams(exportQs))}
+            needsOtp={session.ok && session.mfa.enrolled}
+            labels={Object.fromEntries(FULL_EXPORT_LABELS.map((k) => [k, tStepUp(k)])) as FullExportLabels}
+          />
         </details>
       </Card>
       {res.items.length === 0 ? (

@@ -5,6 +5,7 @@ import {
   markAllMyNotificationsRead,
   markNotificationRead,
   notificationJson,
+  myUnreadBell,
   notify,
 } from "@/lib/notifications/queries";
 import { cancelMyEnrollment, enrolSelf } from "@/lib/training/enrolment";
@@ -88,4 +89,22 @@ test("a waitlist promotion writes its notice in Chinese and in English", async (
   const [n] = (await listNotifications(second, { unread: "true" })).items.filter((x) => x.kind === "training.promoted");
   expect(n).toMatchObject({ title: "候补转正：您已获得培训名额", titleEn: "Off the waitlist: you have a seat" });
   expect(n!.bodyEn).toContain(s.title);
+});
+
+test("the shell's bell: my newest unread notices (at most five) and how many are unread, in one query, only mine", async () => {
+  const me = await person();
+  const other = await person();
+  expect(await myUnreadBell(me)).toEqual({ total: 0, items: [] });
+  for (let i = 1; i <= 7; i++) await notify(db, [me.id], { kind: `t.bell${i}`, title: `第${i}条`, body: "正文" });
+  await notify(db, [other.id], { kind: "t.other", title: "别人的", body: "不该看到" });
+  const third = (await db.notification.findFirstOrThrow({ where: { userId: me.id, kind: "t.bell3" } })).id;
+  await markNotificationRead(me, third);
+  const bell = await myUnreadBell(me);
+  expect(bell.total).toBe(6);
+  expect(bell.total).toBe(await countMyUnread(me));
+  // the same rows, order and fields as the unread list of the notices page
+  const unread = await listNotifications(me, { unread: "true", pageSize: 5 });
+  expect(bell.items).toEqual(unread.items);
+  expect(bell.items.map((n) => n.kind)).not.toContain("t.bell3");
+  expect(bell.items).toHaveLength(5);
 });

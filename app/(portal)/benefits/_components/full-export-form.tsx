@@ -1,17 +1,29 @@
 "use client";
 
 import { useState } from "react";
-import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+
+const LABELS = ["done", "hint", "reason", "reasonHint", "password", "otp", "otpHint", "format", "submit"] as const;
+/** The texts it shows, keys of messages "auth.stepUp" (translated on the server: no i18n runtime ships). */
+export type FullExportLabels = Record<(typeof LABELS)[number], string>;
+export const FULL_EXPORT_LABELS = LABELS;
 
 /**
  * Full ID numbers leave the system only with a reason and a fresh proof of identity (step-up):
  * the form posts to the export API and saves the file it answers with.
  */
-export function FullExportForm({ filters, needsOtp }: { filters: Record<string, string>; needsOtp: boolean }) {
-  const t = useTranslations("auth.stepUp");
+export function FullExportForm({
+  filters,
+  needsOtp,
+  labels,
+}: {
+  filters: Record<string, string>;
+  needsOtp: boolean;
+  labels: FullExportLabels;
+}) {
+  const t = (k: keyof FullExportLabels) => labels[k];
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string }>();
   const [fields, setFields] = useState<Record<string, string>>({});
