@@ -268,6 +268,7 @@ const tenths = (n: number) => Math.round(n * 10) / 10;
 /** My credited hours (the one credit rule, lib/training/credit.ts), summed in SQL by Shanghai
  * year and category: the cost does not grow with years of service. */
 export async function getMyCreditHours(actor: Actor, now = new Date()): Promise<MyCreditHours> {
+  // the columns hold UTC wall time without a zone: read as UTC first, then as Shanghai's (shanghaiYear)
   const [rows, required] = await Promise.all([
     db.$queryRaw<{ year: number; code: string; name: string; nameEn: string; hours: string }[]>`
       SELECT EXTRACT(YEAR FROM (s."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai')::int AS year,
