@@ -3,10 +3,10 @@ import { assertCan, can, type Actor, type Role } from "@/lib/access";
 import { cachedReference } from "@/lib/cache/reference";
 import { db, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { parseInput, type Paged } from "@/lib/validation";
+import { pageSchema, parseInput, type Paged } from "@/lib/validation";
 import { DAY_MS, shanghaiYear, shanghaiYearRange } from "@/lib/time";
-import { listSessionsSchema } from "./schemas";
-import { creditedSql, isCredited, requiredHours } from "./credit";
+import { listSessionsSchema, MY_HISTORY_PAGE_SIZE } from "./schemas";
+import { creditedSql, creditedWhere, isCredited, requiredHours } from "./credit";
 import { isTeacherOrOffice, sessionVisibility } from "./access";
 import { unitSubtree, unitSubtreeSql } from "@/lib/unit-tree";
 
@@ -214,20 +214,19 @@ export async function listMyOverlaps(actor: Actor, session: Pick<SessionDto, "id
   });
 }
 
-export async function listMyEnrollments(actor: Actor): Promise<MyEnrollmentDto[]> {
-  const rows = await db.trainingEnrollment.findMany({
-    where: { userId: actor.id },
-    select: {
-      id: true,
-      status: true,
-      waitlistPosition: true,
-      attendance: true,
-      createdAt: true,
-      session: { select: { ...sessionSelect, feedback: { where: { userId: actor.id }, select: { id: true } } } },
-    },
-    orderBy: { session: { startsAt: "desc" } },
-  });
-  return rows.map((r) => ({
+function myEnrollmentSelect(actor: Actor) {
+  return {
+    id: true,
+    status: true,
+    waitlistPosition: true,
+    attendance: true,
+    createdAt: true,
+    session: { select: { ...sessionSelect, feedback: { where: { userId: actor.id }, select: { id: true } } } },
+  } satisfies Prisma.TrainingEnrollmentSelect;
+}
+
+function toMyEnrollmentDto(r: Prisma.TrainingEnrollmentGetPayload<{ select: ReturnType<typeof myEnrollmentSelect> }>): MyEnrollmentDto {
+  return {
     id: r.id,
     status: r.status,
     waitlistPosition: r.waitlistPosition,
@@ -235,7 +234,17 @@ export async function listMyEnrollments(actor: Actor): Promise<MyEnrollmentDto[]
     createdAt: r.createdAt,
     session: toSessionDto(r.session),
     hasFeedback: r.session.feedback.length > 0,
-  }));
+  };
+}
+
+/** My whole enrolment history, newest first (the API, the transcript, the calendar feed). */
+export async function listMyEnrollments(actor: Actor): Promise<MyEnrollmentDto[]> {
+  const rows = await db.trainingEnrollment.findMany({
+    where: { userId: actor.id },
+    select: myEnrollmentSelect(actor),
+    orderBy: { session: { startsAt: "desc" } },
+  });
+  return rows.map(toMyEnrollmentDto);
 }
 
 /** Yearly requirement of a person: the largest requirement among their roles (0 when none). */
@@ -245,27 +254,57 @@ export async function requiredHoursFor(roles: readonly Role[]): Promise<number> 
   return requiredHours(roles, new Map(reqs.map((r) => [r.role, Number(r.hours)])));
 }
 
-export async function getMyTraining(actor: Actor, now = new Date()) {
-  const enrollments = await listMyEnrollments(actor);
+export type MyCreditHours = {
+  total: number;
+  byYear: Record<string, number>;
+  thisYear: number;
+  /** this year's hours by category code */
+  byCategory: Record<string, { name: string; nameEn: string; hours: number }>;
+  required: number;
+  year: number;
+};
+
+// credit hours are multiples of 0.5 (at worst 0.1): sums are kept to one decimal
+const tenths = (n: number) => Math.round(n * 10) / 10;
+
+/** My credited hours (the one credit rule, lib/training/credit.ts), summed in SQL by Shanghai
+ * year and category: the cost does not grow with years of service. */
+export async function getMyCreditHours(actor: Actor, now = new Date()): Promise<MyCreditHours> {
+  // the columns hold UTC wall time without a zone: read as UTC first, then as Shanghai's (shanghaiYear)
+  const [rows, required] = await Promise.all([
+    db.$queryRaw<{ year: number; code: string; name: string; nameEn: string; hours: string }[]>`
+      SELECT EXTRACT(YEAR FROM (s."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai')::int AS year,
+        c.code, c.name, c."nameEn", SUM(s."creditHours")::text AS hours
+      FROM "TrainingEnrollment" e JOIN "TrainingSession" s ON s.id = e."sessionId"
+      JOIN "TrainingCategory" c ON c.code = s."categoryCode"
+      WHERE e."userId" = ${actor.id} AND ${creditedSql(now)}
+      GROUP BY 1, c.code, c.name, c."nameEn", c."sortOrder"
+      ORDER BY 1, c."sortOrder", c.code`,
+    requiredHoursFor(actor.roles),
+  ]);
+  const year = shanghaiYear(now);
+  const byYear: Record<string, number> = {};
+  const byCategory: MyCreditHours["byCategory"] = {};
+  let total = 0;
+  for (const r of rows) {
+    const hours = Number(r.hours);
+    byYear[r.year] = tenths((byYear[r.year] ?? 0) + hours);
+    total = tenths(total + hours);
+    if (r.year === year) byCategory[r.code] = { name: r.name, nameEn: r.nameEn, hours };
+  }
+  return { total, byYear, thisYear: byYear[year] ?? 0, byCategory, required, year };
+}
+
+/** How far back the page asks me to rate a session I attended. */
+const RATE_WINDOW_DAYS = 60;
+
+/** The lists of what is current for me, from my enrolments (newest first): upcoming and
+ * waitlisted (soonest first), checked in but not yet credited, and attended lately but unrated. */
+function currentLists(enrollments: MyEnrollmentDto[], now: Date) {
   // credit (hours, certificate) once the session has taken place; checked in before that: pending
-  const attended = enrollments.filter((e) => isCredited(e, e.session, now));
   const pendingCredit = enrollments.filter(
     (e) => e.status === "ENROLLED" && e.attendance === "ATTENDED" && e.session.status === "PUBLISHED" && !isCredited(e, e.session, now),
   );
-  const byYear: Record<string, number> = {};
-  const byCategory: Record<string, { name: string; hours: number }> = {};
-  const year = shanghaiYear(now);
-  let total = 0;
-  for (const e of attended) {
-    const y = String(shanghaiYear(e.session.startsAt));
-    byYear[y] = (byYear[y] ?? 0) + e.session.creditHours;
-    total += e.session.creditHours;
-    if (y === String(year)) {
-      const c = (byCategory[e.session.category] ??= { name: e.session.categoryName, hours: 0 });
-      c.hours += e.session.creditHours;
-    }
-  }
-  const required = await requiredHoursFor(actor.roles);
   const soonestFirst = (a: MyEnrollmentDto, b: MyEnrollmentDto) => a.session.startsAt.getTime() - b.session.startsAt.getTime();
   const upcoming = enrollments
     .filter((e) => e.status === "ENROLLED" && e.session.status === "PUBLISHED" && e.session.endsAt > now)
@@ -273,22 +312,88 @@ export async function getMyTraining(actor: Actor, now = new Date()) {
   const waitlisted = enrollments
     .filter((e) => e.status === "WAITLISTED" && e.session.status === "PUBLISHED" && e.session.endsAt > now)
     .sort(soonestFirst);
-  const missed = enrollments.filter((e) => e.status === "ENROLLED" && e.attendance === "ABSENT");
-  // attended in the last 60 days (credited or just checked in) and not rated yet: asked to rate
-  const rateSince = now.getTime() - 60 * DAY_MS;
-  const toRate = [...pendingCredit, ...attended].filter(
+  const rateSince = now.getTime() - RATE_WINDOW_DAYS * DAY_MS;
+  const toRate = [...pendingCredit, ...enrollments.filter((e) => isCredited(e, e.session, now))].filter(
     (e) => !e.hasFeedback && e.session.startsAt <= now && e.session.startsAt.getTime() >= rateSince,
   );
+  return { upcoming, waitlisted, pendingCredit, toRate };
+}
+
+/** Everything at once, over my whole history: for the JSON API (API.md: all enrolments), the
+ * printable transcript and the home page. The "My training" page uses getMyCurrentTraining and
+ * the paged history lists instead. */
+export async function getMyTraining(actor: Actor, now = new Date()) {
+  const [enrollments, creditHours] = await Promise.all([listMyEnrollments(actor), getMyCreditHours(actor, now)]);
   return {
     enrollments,
-    upcoming,
-    waitlisted,
-    attended,
-    pendingCredit,
-    toRate,
-    missed,
-    creditHours: { total, byYear, thisYear: byYear[String(year)] ?? 0, byCategory, required, year },
+    ...currentLists(enrollments, now),
+    attended: enrollments.filter((e) => isCredited(e, e.session, now)),
+    missed: enrollments.filter((e) => e.status === "ENROLLED" && e.attendance === "ABSENT"),
+    creditHours,
   };
+}
+
+/** At most this many current enrolments are read (far-future ones go first): a bound, not a limit anyone meets. */
+const CURRENT_MAX = 100;
+
+/** My credit hours and current lists (as getMyTraining), reading only the enrolments they can
+ * hold: sessions still to end, and sessions attended in the last RATE_WINDOW_DAYS. */
+export async function getMyCurrentTraining(actor: Actor, now = new Date()) {
+  const rateSince = new Date(now.getTime() - RATE_WINDOW_DAYS * DAY_MS);
+  const [rows, creditHours] = await Promise.all([
+    db.trainingEnrollment.findMany({
+      where: {
+        userId: actor.id,
+        status: { in: ["ENROLLED", "WAITLISTED"] },
+        session: { status: { in: ["PUBLISHED", "COMPLETED"] } },
+        OR: [{ session: { endsAt: { gt: now } } }, { attendance: "ATTENDED", session: { startsAt: { gte: rateSince, lte: now } } }],
+      },
+      select: myEnrollmentSelect(actor),
+      orderBy: [{ session: { startsAt: "asc" } }, { id: "asc" }],
+      take: CURRENT_MAX,
+    }),
+    getMyCreditHours(actor, now),
+  ]);
+  return { ...currentLists(rows.map(toMyEnrollmentDto).reverse(), now), creditHours };
+}
+
+export type MyHistoryRow = { id: string; session: { id: string; title: string; startsAt: Date; creditHours: number } };
+
+const historySelect = {
+  id: true,
+  session: { select: { id: true, title: true, startsAt: true, creditHours: true } },
+} satisfies Prisma.TrainingEnrollmentSelect;
+
+async function listMyHistory(where: Prisma.TrainingEnrollmentWhereInput, rawPage: unknown): Promise<Paged<MyHistoryRow>> {
+  const page = parseInput(pageSchema.shape.page, rawPage);
+  const pageSize = MY_HISTORY_PAGE_SIZE;
+  const [total, rows] = await Promise.all([
+    db.trainingEnrollment.count({ where }),
+    db.trainingEnrollment.findMany({
+      where,
+      select: historySelect,
+      // the id breaks ties between sessions starting together, so pages never overlap
+      orderBy: [{ session: { startsAt: "desc" } }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+  ]);
+  return {
+    items: rows.map((r) => ({ id: r.id, session: { ...r.session, creditHours: Number(r.session.creditHours) } })),
+    total,
+    page,
+    pageSize,
+  };
+}
+
+/** One page of the sessions I was credited for (every year), newest first. */
+export async function listMyAttended(actor: Actor, page: unknown, now = new Date()): Promise<Paged<MyHistoryRow>> {
+  return listMyHistory({ userId: actor.id, ...creditedWhere(now) }, page);
+}
+
+/** One page of the sessions I was marked absent from (every year), newest first. */
+export async function listMyMissed(actor: Actor, page: unknown): Promise<Paged<MyHistoryRow>> {
+  return listMyHistory({ userId: actor.id, status: "ENROLLED", attendance: "ABSENT" }, page);
 }
 
 async function assertCanSeeRoster(actor: Actor, sessionId: string) {

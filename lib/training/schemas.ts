@@ -113,3 +113,9 @@ export const unitEnrolSchema = z.object({
     .min(1, "请选择人员")
     .max(UNIT_ENROL_MAX, `一次最多为 ${UNIT_ENROL_MAX} 人报名`),
 });
+
+/** "My training" pages its two history lists apart — `?attended=N` and `?missed=N`, newest
+ * first — so turning one keeps the other's place; a page number that is not one reads as 1. */
+export const MY_HISTORY_PAGE_SIZE = 10;
+const historyPage = z.coerce.number().int().min(1).max(10_000).catch(1);
+export const myTrainingPagesSchema = z.object({ attended: historyPage, missed: historyPage });

@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { describeBrowser, launchBrowser, signedIn, signInPage } from "./support";
+import { DEMO_PASSWORD, dbQuery, describeBrowser, freshBadge, insertAccount, launchBrowser, signedIn, signInPage } from "./support";
 
 const day = (d: number, h: number) => {
   const t = new Date(Date.now() + d * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
@@ -111,5 +111,33 @@ describeBrowser("training in the browser", () => {
     const me = (await (await signedIn("100003")).req("GET", "/api/v1/me")).data;
     expect(roster.data.items.find((r: { user: { id: string } }) => r.user.id === me.id).attendance).toBe("ATTENDED");
     for (const p of [lecturer, officer, outsider]) await p.context().close();
+  });
+
+  test("my training pages the attended history, newest first, and keeps the year on each row", async () => {
+    const badgeNo = freshBadge("P");
+    const userId = await insertAccount({ badgeNo, password: DEMO_PASSWORD });
+    // twelve closed sessions a week apart, the newest a week ago, each attended
+    await dbQuery(
+      `INSERT INTO "TrainingSession" (id, title, "categoryCode", venue, "startsAt", "endsAt", capacity, "enrolledCount", "creditHours", status, "publishedAt", "updatedAt")
+       SELECT $1 || '-' || i, '分页培训' || i, 'LAW_ENFORCEMENT', '分局三楼会议室', now() - make_interval(days => 7 * i), now() - make_interval(days => 7 * i) + interval '2 hours',
+         20, 1, 2, 'COMPLETED', now(), now() FROM generate_series(1, 12) i`,
+      [userId],
+    );
+    await dbQuery(
+      `INSERT INTO "TrainingEnrollment" (id, "sessionId", "userId", status, attendance, "updatedAt")
+       SELECT $1 || '-e' || i, $1 || '-' || i, $1, 'ENROLLED', 'ATTENDED', now() FROM generate_series(1, 12) i`,
+      [userId],
+    );
+    const page = await signInPage(browser, badgeNo);
+    await page.goto("/training/me");
+    const attended = page.locator("#attended");
+    const titles = () => attended.locator("li a[href^='/training/']:not([href*='certificates'])").allInnerTexts();
+    expect(await titles()).toEqual(Array.from({ length: 10 }, (_, i) => `分页培训${i + 1}`));
+    await attended.getByText("共 12 条，第 1/2 页").waitFor();
+    await attended.getByRole("link", { name: "下一页" }).click();
+    await page.waitForURL(/[?&]attended=2/);
+    expect(await titles()).toEqual(["分页培训11", "分页培训12"]);
+    expect(await attended.locator("li").first().innerText()).toMatch(/\d{4}年/);
+    await page.context().close();
   });
 });

@@ -11,9 +11,12 @@ export async function ensureCategories() {
     ["HEALTH", "健康科普", "Health education"],
     ["OTHER", "其他", "Other"],
   ] as const;
-  for (const [i, [code, name, nameEn]] of cats.entries()) {
-    await db.trainingCategory.upsert({ where: { code }, create: { code, name, nameEn, sortOrder: i }, update: {} });
-  }
+  // one INSERT … ON CONFLICT DO NOTHING: two test files starting together on a fresh database
+  // would both miss a category in an upsert's read and one would fail its insert
+  await db.trainingCategory.createMany({
+    data: cats.map(([code, name, nameEn], i) => ({ code, name, nameEn, sortOrder: i })),
+    skipDuplicates: true,
+  });
 }
 
 /** A session row straight in the database (status and times as given), bypassing the rules. */

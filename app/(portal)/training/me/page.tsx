@@ -1,19 +1,33 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/current";
-import { shanghaiYear } from "@/lib/time";
-import { getMyTraining, type MyEnrollmentDto } from "@/lib/training/queries";
+import { orNotFound, pageQuery } from "@/lib/http/pages";
+import { localized } from "@/lib/i18n/localized";
+import { getMyCurrentTraining, listMyAttended, listMyMissed, type MyHistoryRow } from "@/lib/training/queries";
+import { myTrainingPagesSchema } from "@/lib/training/schemas";
+import type { Paged } from "@/lib/validation";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/table";
 
-export default async function MyTrainingPage() {
+type Row = Pick<MyHistoryRow, "id"> & { session: Pick<MyHistoryRow["session"], "id" | "title" | "startsAt"> };
+
+export default async function MyTrainingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const actor = await requirePagePermission("training.book", "/training/me");
-  const [t, format, mine] = await Promise.all([getTranslations("training"), getFormatter(), getMyTraining(actor)]);
+  // the attended and missed histories page apart: ?attended=N&missed=M (lib/training/schemas.ts)
+  const pages = myTrainingPagesSchema.parse(pageQuery(await searchParams));
+  const [t, tc, format, locale, mine, attended, missed] = await Promise.all([
+    getTranslations("training"),
+    getTranslations("common"),
+    getFormatter(),
+    getLocale(),
+    orNotFound(getMyCurrentTraining(actor)),
+    orNotFound(listMyAttended(actor, pages.attended)),
+    orNotFound(listMyMissed(actor, pages.missed)),
+  ]);
   const h = mine.creditHours;
-  // earlier years are on the printable transcript
-  const thisYear = (items: MyEnrollmentDto[]) => items.filter((e) => shanghaiYear(e.session.startsAt) === h.year);
   const pct = h.required ? Math.min(100, Math.round((h.thisYear / h.required) * 100)) : 100;
-  const list = (items: MyEnrollmentDto[], extra?: (e: MyEnrollmentDto) => React.ReactNode) =>
+  const list = <E extends Row>(items: E[], extra?: (e: E) => React.ReactNode, when: "short" | "date" = "short") =>
     items.length === 0 ? (
       <p className="text-sm text-slate-500">{t("me.none")}</p>
     ) : (
@@ -23,12 +37,36 @@ export default async function MyTrainingPage() {
             <Link className="text-police-700 underline" href={`/training/${e.session.id}`}>
               {e.session.title}
             </Link>
-            <span className="text-slate-500">{format.dateTime(e.session.startsAt, "short")}</span>
+            <span className="text-slate-500">{format.dateTime(e.session.startsAt, when)}</span>
             {extra?.(e)}
           </li>
         ))}
       </ul>
     );
+  // history spans every year, so its rows carry the year; a page link keeps the other list's page
+  const pageHref = (key: keyof typeof pages, n: number) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...pages, [key]: n })) if (v > 1) q.set(k, String(v));
+    return `/training/me${q.size ? `?${q}` : ""}#${key}`;
+  };
+  const history = (key: "attended" | "missed", paged: Paged<MyHistoryRow>, extra?: (e: MyHistoryRow) => React.ReactNode) => (
+    <>
+      {list(paged.items, extra, "date")}
+      {paged.total > paged.pageSize ? (
+        <Pagination
+          page={paged.page}
+          pageSize={paged.pageSize}
+          total={paged.total}
+          hrefFor={(n) => pageHref(key, n)}
+          labels={{
+            prev: tc("actions.prev"),
+            next: tc("actions.next"),
+            summary: tc("pagination", { total: paged.total, page: paged.page, pages: Math.ceil(paged.total / paged.pageSize) }),
+          }}
+        />
+      ) : null}
+    </>
+  );
   return (
     <>
       <PageHeader
@@ -70,7 +108,7 @@ export default async function MyTrainingPage() {
           {Object.entries(h.byCategory).map(([k, v]) => (
             <li key={k}>
               <Badge tone="blue">
-                {v.name} {v.hours}
+                {localized(locale, v.name, v.nameEn)} {v.hours}
               </Badge>
             </li>
           ))}
@@ -101,17 +139,25 @@ export default async function MyTrainingPage() {
             <Badge tone="amber">#{e.waitlistPosition}</Badge>
           ))}
         </Card>
-        <Card title={`${t("me.attended")} · ${h.year}`}>
-          {list(thisYear(mine.attended), (e) => (
-            <>
-              <Badge tone="green">{e.session.creditHours}</Badge>
-              <Link className="text-police-700 underline" href={`/training/me/certificates/${e.id}`}>
-                {t("me.certificate")}
-              </Link>
-            </>
-          ))}
-        </Card>
-        <Card title={`${t("me.missed")} · ${h.year}`}>{list(thisYear(mine.missed))}</Card>
+        <div id="attended">
+          <Card title={t("me.attended")}>
+            <p className="mb-2 text-xs text-slate-500">{t("me.historyHint")}</p>
+            {history("attended", attended, (e) => (
+              <>
+                <Badge tone="green">{e.session.creditHours}</Badge>
+                <Link className="text-police-700 underline" href={`/training/me/certificates/${e.id}`}>
+                  {t("me.certificate")}
+                </Link>
+              </>
+            ))}
+          </Card>
+        </div>
+        <div id="missed">
+          <Card title={t("me.missed")}>
+            <p className="mb-2 text-xs text-slate-500">{t("me.historyHint")}</p>
+            {history("missed", missed)}
+          </Card>
+        </div>
       </div>
     </>
   );
