@@ -54,7 +54,7 @@ export async function getMedicalStats(actor: Actor, opts: { year?: number } = {}
     }
     if (keyExpr === "month") {
       return db.$queryRaw<Raw[]>`
-        SELECT to_char(b."startsAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS key, to_char(b."startsAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS label,
+        SELECT to_char((b."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS key, to_char((b."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS label,
           count(*) AS bookings, count(DISTINCT b."userId") AS people,
           count(*) FILTER (WHERE b.status = 'NO_SHOW') AS no_show, count(*) FILTER (WHERE ${statusInSql("b.status", ATTENDED_STATUSES)}) AS attended
         FROM "MedicalBooking" b JOIN "User" u ON u.id = b."userId" JOIN "Unit" un ON un.id = u."unitId"

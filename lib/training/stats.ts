@@ -23,7 +23,7 @@ export async function getTrainingStats(actor: Actor, year: number, now = new Dat
       FROM "TrainingSession" s LEFT JOIN "TrainingEnrollment" e ON e."sessionId" = s.id AND e.status = 'ENROLLED'
       WHERE s.status = 'COMPLETED' AND s."startsAt" >= ${start} AND s."startsAt" < ${end}`,
     db.$queryRaw<{ month: Num; sessions: Num; attended: Num }[]>`
-      SELECT EXTRACT(MONTH FROM s."startsAt" AT TIME ZONE 'Asia/Shanghai')::int AS month, COUNT(DISTINCT s.id) AS sessions,
+      SELECT EXTRACT(MONTH FROM (s."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai')::int AS month, COUNT(DISTINCT s.id) AS sessions,
         COUNT(e.id) FILTER (WHERE e.attendance = 'ATTENDED') AS attended
       FROM "TrainingSession" s LEFT JOIN "TrainingEnrollment" e ON e."sessionId" = s.id AND e.status = 'ENROLLED'
       WHERE s.status = 'COMPLETED' AND s."startsAt" >= ${start} AND s."startsAt" < ${end}
