@@ -36,6 +36,17 @@ export const dateToDay = (d: Date): string => d.toISOString().slice(0, 10);
 /** The calendar day n days after (or before) a day. */
 export const addDays = (day: string, n: number): string => dateToDay(new Date(dayToDate(day).getTime() + n * DAY_MS));
 
+/** The Monday (YYYY-MM-DD) of the Monday–Sunday week a calendar day falls in. */
+export function mondayOf(day: string): string {
+  return addDays(day, 1 - (dayToDate(day).getUTCDay() || 7));
+}
+
+/** [start, end) of the Shanghai week that begins on a Monday (YYYY-MM-DD): its 00:00 to the next Monday's. */
+export function shanghaiWeekRange(monday: string): { start: Date; end: Date } {
+  const start = startOfShanghaiDay(monday);
+  return { start, end: new Date(start.getTime() + 7 * DAY_MS) };
+}
+
 /** The Shanghai calendar year of an instant. */
 export function shanghaiYear(d: Date): number {
   return new Date(d.getTime() + SHANGHAI_OFFSET_MS).getUTCFullYear();

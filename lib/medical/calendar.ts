@@ -1,6 +1,7 @@
-import { DAY_MS, shanghaiDateTime } from "@/lib/time";
+import { addDays, DAY_MS, mondayOf, shanghaiDate, shanghaiDateTime } from "@/lib/time";
 
-// Pure slot arithmetic from weekly templates (used by generateSlots and the demo seed).
+// Pure slot arithmetic from weekly templates (used by generateSlots and the demo seed), and the
+// weeks of the booking page.
 export type TemplateLike = {
   id: string;
   serviceId: string;
@@ -45,4 +46,23 @@ export function slotsFromTemplates(templates: TemplateLike[], closed: Set<string
     }
   }
   return rows;
+}
+
+/** How far ahead people book: slots that start within this many weeks from now. */
+export const BOOKING_HORIZON_WEEKS = 4;
+
+/** The instant the booking horizon ends: a bookable slot starts before it. */
+export function bookingHorizonEnd(now: Date): Date {
+  return new Date(now.getTime() + BOOKING_HORIZON_WEEKS * 7 * DAY_MS);
+}
+
+/**
+ * The Mondays (Shanghai calendar) of the weeks the booking page shows one at a time: this week
+ * through the one the horizon ends in (usually five calendar weeks, the first and last partly).
+ */
+export function bookingWeeks(now: Date): string[] {
+  const last = mondayOf(shanghaiDate(new Date(bookingHorizonEnd(now).getTime() - 1)));
+  const weeks = [mondayOf(shanghaiDate(now))];
+  while (weeks[weeks.length - 1]! < last) weeks.push(addDays(weeks[weeks.length - 1]!, 7));
+  return weeks;
 }

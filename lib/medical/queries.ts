@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { parseInput, type Paged } from "@/lib/validation";
 import { DAY_MS, shanghaiDate, shanghaiDayRange, shanghaiYear, shanghaiYearRange, startOfShanghaiDay } from "@/lib/time";
+import { bookingHorizonEnd } from "./calendar";
 import { CURRENT_CONSENT } from "./consent-text";
 import type { BookingDto, ServiceDto, SlotDto } from "./dto";
 import { bookingsQuerySchema, slotsQuerySchema, type BookingStatus } from "./schemas";
@@ -225,14 +226,24 @@ export async function listSlots(actor: Actor, input: unknown, now = new Date()):
   return { items: rows.map(toSlotDto), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** Free, open, future slots of one service for the booking calendar. */
-export async function listBookableSlots(actor: Actor, serviceCode: string, weeks = 4, now = new Date()): Promise<SlotDto[]> {
+/**
+ * Open future slots of one service within the booking horizon, full ones included (the page
+ * shows them as full), for the booking calendar; a range narrows them to [from, to), e.g. the
+ * week on screen.
+ */
+export async function listBookableSlots(
+  actor: Actor,
+  serviceCode: string,
+  range: { from?: Date; to?: Date } = {},
+  now = new Date(),
+): Promise<SlotDto[]> {
   assertCan(actor, "medical.book");
+  const horizon = bookingHorizonEnd(now);
   const rows = await db.medicalSlot.findMany({
     where: {
       service: { code: serviceCode, active: true },
       closed: false,
-      startsAt: { gt: now, lt: new Date(now.getTime() + weeks * 7 * DAY_MS) },
+      startsAt: { gt: now, ...(range.from ? { gte: range.from } : {}), lt: range.to && range.to < horizon ? range.to : horizon },
     },
     orderBy: { startsAt: "asc" },
     take: 1000,

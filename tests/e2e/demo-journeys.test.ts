@@ -160,7 +160,10 @@ describeBrowser("demo journeys over the demo seed, one per role", () => {
     await page.getByRole("button", { name: "我同意" }).click();
     await page.getByText("已同意", { exact: true }).waitFor();
     await page.goto("/medical?service=LIVER_CHECK");
-    await page.locator('input[name="slotId"]:not([disabled])').first().check();
+    // the page shows one week: on to the first with a free time (late in the week, this one may have none left)
+    const free = page.locator('input[name="slotId"]:not([disabled])');
+    while (!(await free.count())) await page.goto((await page.getByRole("link", { name: "下一周" }).getAttribute("href"))!);
+    await free.first().check();
     await page.getByRole("button", { name: "确认预约" }).click();
     await page.getByText("预约成功，已发送通知。").waitFor();
     const ics = await page.request.get("/api/v1/medical/bookings/calendar.ics");

@@ -103,7 +103,7 @@ describeBrowser("leave in the browser", () => {
       });
     }
     expect(slot.status).toBe(201);
-    await officer.goto("/medical?service=HEALTH_CONSULT");
+    await officer.goto(`/medical?service=HEALTH_CONSULT&week=${mon}`); // the page shows one week
     await officer
       .getByText(/您有已批准的休假/)
       .first()

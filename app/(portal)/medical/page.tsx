@@ -4,21 +4,34 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n/localized";
 import { requirePagePermission } from "@/lib/auth/current";
 import { getConsentState, getEligibility, getMyFollowUp, listBookableSlots, listBookings, listServices } from "@/lib/medical/queries";
-import { shanghaiDate } from "@/lib/time";
+import { bookingWeeks } from "@/lib/medical/calendar";
+import { addDays, mondayOf, shanghaiDate, shanghaiWeekRange } from "@/lib/time";
+import { pageQuery } from "@/lib/http/pages";
 import { listMyApprovedLeave } from "@/lib/leave/queries";
 import { hhmm } from "@/lib/medical/dto";
 import { Alert, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";
+import { Pagination } from "@/components/ui/table";
 import { ActionForm } from "@/components/ui/action-form";
 import { StatusBadge } from "./_components/status-badge";
 import { bookAction, cancelAction } from "./actions";
 
-const paramsSchema = z.object({ service: z.string().max(40).optional() });
+// week: the Monday (Shanghai calendar) of the one week of slots on screen; any day names its week
+const paramsSchema = z.object({
+  service: z.string().max(40).optional().catch(undefined),
+  week: z.iso.date().optional().catch(undefined),
+});
 
 export default async function MedicalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission("medical.book", "/medical");
-  const q = paramsSchema.catch({}).parse(await searchParams);
+  const q = paramsSchema.parse(pageQuery(await searchParams));
+  const now = new Date();
+  // a week outside the bookable ones (before this week, beyond the horizon) shows this week
+  const weeks = bookingWeeks(now);
+  const weekIndex = q.week ? Math.max(0, weeks.indexOf(mondayOf(q.week))) : 0;
+  const monday = weeks[weekIndex]!;
+  const week = shanghaiWeekRange(monday);
   const [t, format, services, consent, mine, followUp] = await Promise.all([
     getTranslations("medical"),
     getFormatter(),
@@ -28,15 +41,20 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
     getMyFollowUp(actor),
   ]);
   const current = services.find((s) => s.code === q.service) ?? services[0];
-  const [eligibility, slots] = current
-    ? await Promise.all([getEligibility(actor, current.code), listBookableSlots(actor, current.code)])
-    : [null, []];
+  const [eligibility, slots, weekLeave] = current
+    ? await Promise.all([
+        getEligibility(actor, current.code, now),
+        listBookableSlots(actor, current.code, { from: week.start, to: week.end }, now),
+        listMyApprovedLeave(actor, monday, addDays(monday, 6)),
+      ])
+    : [null, [], []];
   const byDay = new Map<string, typeof slots>();
   for (const s of slots) byDay.set(shanghaiDate(s.startsAt), [...(byDay.get(shanghaiDate(s.startsAt)) ?? []), s]);
   const quotaUsed = eligibility?.quota && eligibility.quota.used >= (eligibility.quota.limit ?? Infinity);
   const blocked = !consent.valid || !!eligibility?.active || !!quotaUsed;
   const days = [...byDay.keys()];
-  const leave = days.length ? await listMyApprovedLeave(actor, days[0]!, days[days.length - 1]!) : [];
+  // leave that overlaps the days with slots on screen (read for the whole week, beside the slots)
+  const leave = days.length ? weekLeave.filter((l) => l.from <= days[days.length - 1]! && l.to >= days[0]!) : [];
   const onLeave = (day: string) => leave.some((l) => l.from <= day && l.to >= day);
   const [tl, locale] = await Promise.all([getTranslations("leave"), getLocale()]);
 
@@ -115,6 +133,19 @@ export default async function MedicalPage({ searchParams }: { searchParams: Prom
               ) : null}
             </div>
 
+            <div className="mb-3">
+              <Pagination
+                page={weekIndex + 1}
+                pageSize={1}
+                total={weeks.length}
+                hrefFor={(p) => `/medical?service=${current.code}&week=${weeks[p - 1]}`}
+                labels={{
+                  prev: t("book.prevWeek"),
+                  next: t("book.nextWeek"),
+                  summary: format.dateTimeRange(week.start, new Date(week.end.getTime() - 1), { month: "short", day: "numeric" }),
+                }}
+              />
+            </div>
             {slots.length === 0 ? (
               <p className="text-sm text-slate-600">{t("book.noSlots")}</p>
             ) : (

@@ -1,4 +1,4 @@
-import { isoWeekday, slotsFromTemplates } from "@/lib/medical/calendar";
+import { BOOKING_HORIZON_WEEKS, bookingHorizonEnd, bookingWeeks, isoWeekday, slotsFromTemplates } from "@/lib/medical/calendar";
 import { CONSENT_VERSIONS, CURRENT_CONSENT } from "@/lib/medical/consent-text";
 import { can } from "@/lib/access";
 
@@ -37,4 +37,16 @@ test("only officers and auxiliaries book, only the liaison manages, unit leads s
   expect(can({ roles: ["OFFICER"] }, "medical.manage")).toBe(false);
   expect(can({ roles: ["UNIT_LEAD"] }, "medical.stats.view")).toBe(true);
   expect(can({ roles: ["OFFICER"] }, "medical.stats.view")).toBe(false);
+});
+
+test("the booking page's weeks run from this Shanghai week to the one the four-week horizon ends in", () => {
+  expect(BOOKING_HORIZON_WEEKS).toBe(4);
+  // Friday 09:15 in Shanghai: the horizon ends on a Friday four weeks on, in the fifth week
+  const friday = new Date("2026-12-04T09:15:00+08:00");
+  expect(bookingHorizonEnd(friday).toISOString()).toBe("2027-01-01T01:15:00.000Z");
+  expect(bookingWeeks(friday)).toEqual(["2026-11-30", "2026-12-07", "2026-12-14", "2026-12-21", "2026-12-28"]);
+  // Monday 07:00 in Shanghai is still Sunday in UTC: the week is Shanghai's
+  expect(bookingWeeks(new Date("2026-12-06T23:00:00Z"))[0]).toBe("2026-12-07");
+  // exactly at a Monday's midnight the horizon ends at another Monday's midnight: four weeks
+  expect(bookingWeeks(new Date("2026-12-07T00:00:00+08:00"))).toEqual(["2026-12-07", "2026-12-14", "2026-12-21", "2026-12-28"]);
 });
