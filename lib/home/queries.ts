@@ -6,7 +6,7 @@ import { listEntitlements } from "@/lib/benefits/equipment";
 import { listAway, listRequests } from "@/lib/leave/queries";
 import { getDayBoard, listBookings } from "@/lib/medical/queries";
 import { listNotifications, type NotificationDto } from "@/lib/notifications/queries";
-import { getMyTraining, listUnitCompliance } from "@/lib/training/queries";
+import { getMyCurrentTraining, listUnitCompliance } from "@/lib/training/queries";
 import { DAY_MS, shanghaiDate } from "@/lib/time";
 import { unitSubtree } from "@/lib/unit-tree";
 
@@ -72,7 +72,7 @@ const refSelect = { id: true, title: true, startsAt: true, endsAt: true, venue: 
 
 export async function getOfficerHome(actor: Actor, now = new Date()): Promise<OfficerHome> {
   const [training, visits] = await Promise.all([
-    can(actor, "training.book") ? getMyTraining(actor, now) : null,
+    can(actor, "training.book") ? getMyCurrentTraining(actor, now) : null,
     can(actor, "medical.book") ? listBookings(actor, { pageSize: 20 }, { mine: true }) : null,
   ]);
   const ref = (s: SessionRef): SessionRef => ({ id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, venue: s.venue });
