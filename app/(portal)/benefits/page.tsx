@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getSessionState, requirePagePermission } from "@/lib/auth/current";
-import { FULL_EXPORT_LABELS, FullExportForm, type FullExportLabels } from "./_components/full-export-form";
+import { FullExportForm, type FullExportLabels } from "./_components/full-export-form";
 import { listAuxiliaries, listSubtreeUnits } from "@/lib/benefits/queries";
 import { rosterQuerySchema, ROSTER_SORTS } from "@/lib/benefits/schemas";
 import { ButtonLink } from "@/components/ui/button";
@@ -23,6 +23,18 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
     listAuxiliaries(actor, q),
     getSessionState(),
   ]);
+  // a client component's module exports only components to the server: its texts are listed here
+  const exportLabels: FullExportLabels = {
+    done: tStepUp("done"),
+    hint: tStepUp("hint"),
+    reason: tStepUp("reason"),
+    reasonHint: tStepUp("reasonHint"),
+    password: tStepUp("password"),
+    otp: tStepUp("otp"),
+    otpHint: tStepUp("otpHint"),
+    format: tStepUp("format"),
+    submit: tStepUp("submit"),
+  };
   const qs = (over: Record<string, string | number | undefined>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...raw, ...over })) if (v !== undefined && v !== "") p.set(k, String(v));
@@ -109,7 +121,7 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
           <FullExportForm
             filters={Object.fromEntries(new URLSearchParams(exportQs))}
             needsOtp={session.ok && session.mfa.enrolled}
-            labels={Object.fromEntries(FULL_EXPORT_LABELS.map((k) => [k, tStepUp(k)])) as FullExportLabels}
+            labels={exportLabels}
           />
         </details>
       </Card>

@@ -5,10 +5,11 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 
-const LABELS = ["done", "hint", "reason", "reasonHint", "password", "otp", "otpHint", "format", "submit"] as const;
 /** The texts it shows, keys of messages "auth.stepUp" (translated on the server: no i18n runtime ships). */
-export type FullExportLabels = Record<(typeof LABELS)[number], string>;
-export const FULL_EXPORT_LABELS = LABELS;
+export type FullExportLabels = Record<
+  "done" | "hint" | "reason" | "reasonHint" | "password" | "otp" | "otpHint" | "format" | "submit",
+  string
+>;
 
 /**
  * Full ID numbers leave the system only with a reason and a fresh proof of identity (step-up):
