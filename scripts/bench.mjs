@@ -264,7 +264,12 @@ try {
     if (!existsSync(file)) continue;
     console.log(`\n${mod}`);
     const { run } = await import(file);
-    const out = await run(ctx);
+    // a scenario that breaks is reported and the run goes on: the other figures are still written
+    const out = await run(ctx).catch((e) => {
+      console.error(`  ${mod} failed: ${e.message}`);
+      (results.failed ??= {})[mod] = e.message;
+      return null;
+    });
     for (const [k, v] of Object.entries(out ?? {})) {
       const floorSql = out[`${k.split(":")[0]}:sqlFloor`] ?? null;
       results.scenarios[`${mod}.${k}`] = {

@@ -46,8 +46,8 @@ export async function run(ctx) {
   // 10,000 distinct people for one sheet: the seeded 1,000 plus bare profiles made here once
   const root = (await pgQuery(`SELECT id FROM "Unit" WHERE code = 'QS'`)).rows[0].id;
   await pgQuery(
-    `INSERT INTO "AuxiliaryProfile" (id, "auxNo", name, "idNumberEnc", "idNumberHash", "idNumberMasked", gender, "birthDate", "unitId", post, "hireDate", level, "levelSince", "updatedAt")
-    SELECT 'bap' || g, 'Y' || lpad(g::text, 6, '0'), '压测' || g, 'x', 'bench-' || g, '2103**********0000', 'MALE', '1990-01-01', $1, 'DUTY', '2020-01-01', 1, '2020-01-01', now()
+    `INSERT INTO "AuxiliaryProfile" (id, "auxNo", name, "idNumberEnc", "idNumberHash", "idNumberMasked", gender, "birthYear", "unitId", post, "hireDate", level, "levelSince", "updatedAt")
+    SELECT 'bap' || g, 'Y' || lpad(g::text, 6, '0'), '压测' || g, 'x', 'bench-' || g, '2103**********0000', 'MALE', 1990, $1, 'DUTY', '2020-01-01', 1, '2020-01-01', now()
     FROM generate_series(1, 10000) g ON CONFLICT DO NOTHING`,
     [root],
   );
