@@ -12,23 +12,32 @@ import { feedCurrent, feedLive, onAuthChange } from "@/lib/auth/session-cache";
  * request is always seen, on every instance. While the feed is down (or the cache is off,
  * SESSION_CACHE_MS=0, and in Jest unless a test starts the feed) every read goes to the database.
  */
-const kept = new Map<string, unknown>();
+const kept = new Map<string, { tables: readonly string[]; value: unknown }>();
 /** Bumped by every announced change: a read begun before one is not kept. */
 let generation = 0;
 
 onAuthChange((payload) => {
   if (payload === "*") kept.clear();
-  else if (payload.startsWith("t:")) kept.delete(payload.slice(2));
-  else return;
+  else if (payload.startsWith("t:")) {
+    const table = payload.slice(2);
+    for (const [key, e] of kept) if (e.tables.includes(table)) kept.delete(key);
+  } else return;
   generation++;
 });
 
-/** The table's rows as `load` reads them, kept until the table changes. */
-export async function cachedReference<T>(table: string, load: () => Promise<T>): Promise<T> {
-  if (kept.has(table) && (await feedCurrent()) && kept.has(table)) return kept.get(table) as T;
+/**
+ * What `load` reads from `tables` (every table it reads, joins included: a service's hospital
+ * name comes from MedicalHospital), kept until any of them changes.
+ */
+export async function cachedReference<T>(tables: readonly [string, ...string[]], load: () => Promise<T>): Promise<T> {
+  const key = tables.join(",");
+  if (kept.has(key) && (await feedCurrent())) {
+    const e = kept.get(key);
+    if (e) return e.value as T;
+  }
   const before = generation;
   const live = feedLive();
   const value = await load();
-  if (live && feedLive() && before === generation) kept.set(table, value);
+  if (live && feedLive() && before === generation) kept.set(key, { tables, value });
   return value;
 }

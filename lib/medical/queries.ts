@@ -181,7 +181,7 @@ export function toBookingDto(b: BookingRow, hasNote: boolean): BookingDto {
 
 /** Services people can book (liaison: with inactive ones too). */
 export async function listServices(actor: Actor, opts: { includeInactive?: boolean } = {}): Promise<ServiceDto[]> {
-  const all = await cachedReference("MedicalService", () =>
+  const all = await cachedReference(["MedicalService", "MedicalHospital"], () =>
     db.medicalService.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: serviceSelect }),
   );
   return opts.includeInactive && can(actor, "medical.manage") ? all : all.filter((s) => s.active);

@@ -100,7 +100,7 @@ function anyTrainingAccess(actor: Actor) {
 
 export async function listCategories(actor: Actor, opts: { includeInactive?: boolean } = {}) {
   if (!anyTrainingAccess(actor)) assertCan(actor, "training.book");
-  const all = await cachedReference("TrainingCategory", () =>
+  const all = await cachedReference(["TrainingCategory"], () =>
     db.trainingCategory.findMany({
       orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
       select: { code: true, name: true, nameEn: true, active: true },
@@ -251,7 +251,9 @@ export async function listMyEnrollments(actor: Actor): Promise<MyEnrollmentDto[]
 /** Yearly requirement of a person: the largest requirement among their roles (0 when none). */
 export async function requiredHoursFor(roles: readonly Role[]): Promise<number> {
   if (!roles.length) return 0;
-  const reqs = await cachedReference("TrainingRequirement", () => db.trainingRequirement.findMany({ select: { role: true, hours: true } }));
+  const reqs = await cachedReference(["TrainingRequirement"], () =>
+    db.trainingRequirement.findMany({ select: { role: true, hours: true } }),
+  );
   return requiredHours(roles, new Map(reqs.map((r) => [r.role, Number(r.hours)])));
 }
 
