@@ -56,7 +56,7 @@ export function Pagination({
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
-    <nav className="mt-3 flex items-center justify-between text-sm" aria-label="pagination">
+    <nav className="mt-3 flex items-center justify-between text-sm" aria-label={labels.summary}>
       <span className="text-slate-600">{labels.summary}</span>
       <span className="flex gap-2">
         {page > 1 ? (
