@@ -322,9 +322,9 @@ function currentLists(enrollments: MyEnrollmentDto[], now: Date) {
   return { upcoming, waitlisted, pendingCredit, toRate };
 }
 
-/** Everything at once, over my whole history: for the JSON API (API.md: all enrolments), the
- * printable transcript and the home page. The "My training" page uses getMyCurrentTraining and
- * the paged history lists instead. */
+/** Everything at once, over my whole history: for the JSON API (API.md: all enrolments) and the
+ * printable transcript. The "My training" page and the home page use getMyCurrentTraining (the
+ * page with the paged history lists) instead. */
 export async function getMyTraining(actor: Actor, now = new Date()) {
   const [enrollments, creditHours] = await Promise.all([listMyEnrollments(actor), getMyCreditHours(actor, now)]);
   return {

@@ -3,6 +3,7 @@
 // by raw SQL on another connection — is seen by the very next read, through the database's NOTIFY
 // and the feed's round trip (no sleeping, no timer).
 import pg from "pg";
+import { silently } from "@/tests/helpers/sql";
 import { db } from "@/lib/db";
 import { startSessionCache, stopSessionCache } from "@/lib/auth/session-cache";
 import { listCategories, requiredHoursFor } from "@/lib/training/queries";
@@ -10,19 +11,6 @@ import { listServices } from "@/lib/medical/queries";
 import { actorOf, createUser, uniq } from "@/tests/factories";
 
 const sql = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-
-/** Changes rows without firing triggers (superuser only): what the cache would not hear of. */
-async function silently(statement: string, params: unknown[]) {
-  const c = await sql.connect();
-  try {
-    await c.query("BEGIN");
-    await c.query("SET LOCAL session_replication_role = replica");
-    await c.query(statement, params);
-    await c.query("COMMIT");
-  } finally {
-    c.release();
-  }
-}
 
 const nameOf = async (actor: Parameters<typeof listCategories>[0], code: string) =>
   (await listCategories(actor)).find((c) => c.code === code)?.name;
@@ -51,7 +39,7 @@ describe("with the change feed live", () => {
     for (let attempt = 0; attempt < 10 && !kept; attempt++) {
       await db.trainingCategory.update({ where: { code }, data: { name: "原名" } });
       expect(await nameOf(officer, code)).toBe("原名");
-      await silently(`UPDATE "TrainingCategory" SET name = '悄悄改名' WHERE code = $1`, [code]);
+      await silently(sql, `UPDATE "TrainingCategory" SET name = '悄悄改名' WHERE code = $1`, [code]);
       kept = (await nameOf(officer, code)) === "原名";
     }
     expect(kept).toBe(true);
@@ -97,7 +85,7 @@ describe("with the change feed live", () => {
     for (let attempt = 0; attempt < 10 && !kept; attempt++) {
       await db.medicalHospital.update({ where: { id: hospital.id }, data: { name: hospital.name } });
       expect((await listed())!.hospital.name).toBe(hospital.name);
-      await silently(`UPDATE "MedicalHospital" SET name = $2 WHERE id = $1`, [hospital.id, `${hospital.name}悄悄`]);
+      await silently(sql, `UPDATE "MedicalHospital" SET name = $2 WHERE id = $1`, [hospital.id, `${hospital.name}悄悄`]);
       kept = (await listed())!.hospital.name === hospital.name;
     }
     expect(kept).toBe(true);
@@ -118,7 +106,7 @@ describe("without the feed", () => {
     const officer = actorOf(await createUser());
     await db.trainingCategory.update({ where: { code }, data: { name: "原名", active: true } });
     expect(await nameOf(officer, code)).toBe("原名");
-    await silently(`UPDATE "TrainingCategory" SET name = '悄悄改名' WHERE code = $1`, [code]);
+    await silently(sql, `UPDATE "TrainingCategory" SET name = '悄悄改名' WHERE code = $1`, [code]);
     expect(await nameOf(officer, code)).toBe("悄悄改名");
   });
 });

@@ -2,6 +2,7 @@
 // from memory, and every change that can end or alter a session — made by our code or by raw SQL
 // on another connection — empties it through the database's NOTIFY before the next request.
 import pg from "pg";
+import { silently } from "@/tests/helpers/sql";
 import { db } from "@/lib/db";
 import { resolveSession } from "@/lib/auth/sessions";
 import {
@@ -20,19 +21,6 @@ async function newSession(roles: string[] = ["OFFICER"]) {
   const user = await createUser({ roles: roles as never });
   const s = await db.authSession.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + 3600_000) } });
   return { user, sessionId: s.id };
-}
-
-/** Changes a row without firing triggers (superuser only): what the cache would not hear of. */
-async function silently(statement: string, params: unknown[]) {
-  const c = await sql.connect();
-  try {
-    await c.query("BEGIN");
-    await c.query("SET LOCAL session_replication_role = replica");
-    await c.query(statement, params);
-    await c.query("COMMIT");
-  } finally {
-    c.release();
-  }
 }
 
 /** Waits until the cache has heard of a change (NOTIFY delivery), returning how long it took. */
@@ -60,7 +48,7 @@ test("a session read once is served from memory: a change the database did not a
     const { sessionId } = await newSession();
     const gen0 = sessionCacheStats().generation;
     expect((await resolveSession(sessionId)).ok).toBe(true);
-    await silently(`UPDATE "AuthSession" SET "revokedAt" = now() WHERE id = $1`, [sessionId]);
+    await silently(sql, `UPDATE "AuthSession" SET "revokedAt" = now() WHERE id = $1`, [sessionId]);
     const cached = await resolveSession(sessionId);
     if (sessionCacheStats().generation !== gen0) continue;
     expect(cached.ok).toBe(true); // from memory: the silent change was not seen
@@ -145,7 +133,7 @@ test("when the change feed drops, sessions are read from the database until it i
   while (sessionCacheStats().live && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
   expect(sessionCacheStats()).toEqual(expect.objectContaining({ live: false, entries: 0 }));
   // a change made while the feed is down is seen at once: nothing is served from memory
-  await silently(`UPDATE "AuthSession" SET "revokedAt" = now() WHERE id = $1`, [sessionId]);
+  await silently(sql, `UPDATE "AuthSession" SET "revokedAt" = now() WHERE id = $1`, [sessionId]);
   const s = await resolveSession(sessionId);
   expect(s.ok ? "OK" : s.reason).toBe("REVOKED");
   // and it reconnects by itself
